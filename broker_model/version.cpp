@@ -1,0 +1,1 @@
+namespace kafkalab::broker_model { int placeholder = 0; }

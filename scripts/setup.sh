@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kafkalab needs, and only those that are missing.
+# Idempotent: a second run installs nothing and does not touch the network.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libboost-graph-dev libyaml-cpp-dev catch2
+  libglfw3-dev libimgui-dev libstb-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libbenchmark-dev
+  xvfb xauth graphviz
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,119 @@
+#pragma once
+// The simulated network: hosts and switches joined by links, on Boost.Graph. A message
+// follows the lowest-latency path over links that are up, pays each link's latency and
+// jitter, waits for the link to be free (bandwidth), and may be lost on any hop.
+//
+// Partitions are modelled the way Jepsen makes them, as firewall rules between groups
+// of hosts rather than as cut cables: a host can reach only hosts of its own group.
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "sim/random.h"
+#include "sim/time.h"
+
+namespace kafkalab::sim {
+
+/// One link's character. Units last: bandwidth in bytes per second (0: unlimited).
+struct LinkSpec {
+    Duration latency{std::chrono::microseconds(500)};
+    Duration jitter{0};
+    std::uint64_t bandwidth_bytes_per_s = 125'000'000;  // 1 Gbit/s
+    double loss_probability = 0.0;
+};
+
+using VertexId = std::size_t;
+
+enum class TransmitOutcome : std::uint8_t { delivered, lost, no_route };
+const char* to_string(TransmitOutcome outcome);
+
+struct Transmission {
+    TransmitOutcome outcome = TransmitOutcome::no_route;
+    Time arrival{};  // meaningful when delivered
+};
+
+class Network {
+public:
+    VertexId add_host(std::string name);
+    VertexId add_switch(std::string name);
+    /// Joins two vertices; joining them again replaces the link's spec.
+    void connect(VertexId a, VertexId b, LinkSpec spec);
+    std::optional<VertexId> find(std::string_view name) const;
+    const std::string& name(VertexId v) const;
+    bool is_switch(VertexId v) const;
+    std::size_t vertex_count() const;
+
+    /// A host that is down neither sends, receives nor forwards.
+    void set_up(VertexId v, bool up);
+    bool is_up(VertexId v) const;
+
+    /// Cuts or restores the link between two adjacent vertices; false if there is none.
+    bool set_link_up(VertexId a, VertexId b, bool up);
+    bool set_link_spec(VertexId a, VertexId b, LinkSpec spec);
+    std::optional<LinkSpec> link_spec(VertexId a, VertexId b) const;
+    /// Sets the spec of every link touching `v` (a slow or lossy host).
+    void set_links_of(VertexId v, LinkSpec spec);
+
+    /// Splits hosts into groups that cannot reach one another. Hosts named in no
+    /// group form one more group together.
+    void partition(const std::vector<std::vector<VertexId>>& groups);
+    /// Removes every partition and restores every cut link.
+    void heal();
+    bool partitioned() const { return partitioned_; }
+
+    /// True if a message from `from` to `to` could be routed right now.
+    bool reachable(VertexId from, VertexId to) const;
+    /// The vertices on the current path from `from` to `to`, both included; empty if none.
+    std::vector<VertexId> path(VertexId from, VertexId to) const;
+    /// Sum of link latencies on the current path (no jitter, no queueing).
+    std::optional<Duration> path_latency(VertexId from, VertexId to) const;
+
+    /// Sends `bytes` from `from` to `to` at `now`: picks the route, draws loss and
+    /// jitter from `random`, and books the links' bandwidth. Messages are cut-through:
+    /// each hop adds its latency, and the slowest link's serialization time is paid once.
+    Transmission transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random);
+
+    /// Increases on every change that can alter a route.
+    std::uint64_t topology_version() const { return topology_version_; }
+
+    /// The topology as Graphviz DOT; cut links are dashed, down hosts grey.
+    void write_dot(std::ostream& out) const;
+
+private:
+    struct VertexProps {
+        std::string name;
+        bool is_switch = false;
+        bool up = true;
+        int group = 0;
+    };
+    struct EdgeProps {
+        LinkSpec spec;
+        bool up = true;
+        Time free_at[2]{};  // [0]: lower vertex id to higher, [1]: the other way
+    };
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
+    using Edge = Graph::edge_descriptor;
+
+    struct RouteTree {
+        std::uint64_t version = UINT64_MAX;
+        std::vector<VertexId> predecessor;
+        std::vector<std::int64_t> distance_ns;
+    };
+
+    const RouteTree& routes_from(VertexId source) const;
+    std::optional<Edge> edge_between(VertexId a, VertexId b) const;
+    VertexId add_vertex(std::string name, bool is_switch);
+    void changed() { ++topology_version_; }
+
+    Graph graph_;
+    bool partitioned_ = false;
+    std::uint64_t topology_version_ = 0;
+    mutable std::vector<RouteTree> route_cache_;
+};
+
+}  // namespace kafkalab::sim

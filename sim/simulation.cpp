@@ -1,0 +1,248 @@
+#include "sim/simulation.h"
+
+#include <cassert>
+#include <stdexcept>
+
+namespace kafkalab::sim {
+
+Time NodeContext::now() const { return simulation_.now(); }
+
+void NodeContext::send(NodeIndex to, MessagePtr message) { simulation_.send(index_, to, std::move(message)); }
+
+TimerId NodeContext::set_timer(Duration delay, const char* label, Callback fn) {
+    return simulation_.scheduler().schedule_after(delay, EventInfo{EventKind::timer, index_, no_node, label, nullptr},
+                                                  std::move(fn));
+}
+
+bool NodeContext::cancel_timer(TimerId id) { return simulation_.scheduler().cancel(id); }
+
+Simulation::Simulation(std::uint64_t seed, NetworkOptions options)
+    : seed_(seed), options_(options), network_random_(RandomStream::derive(seed, "network")) {
+    core_switch_ = network_.add_switch("core");
+    // Deliveries record themselves (they know whether they were dropped); timers and
+    // control events are recorded as they fire.
+    scheduler_.add_observer([this](const FiredEvent& event) {
+        if (!trace_ || event.info.kind == EventKind::delivery) return;
+        record(to_string(event.info.kind), no_node, event.info.node, event.info.label);
+    });
+}
+
+Simulation::~Simulation() = default;
+
+VertexId Simulation::switch_for(std::string_view switch_name) {
+    if (switch_name.empty()) return core_switch_;
+    if (auto existing = network_.find(switch_name)) return *existing;
+    VertexId rack = network_.add_switch(std::string(switch_name));
+    network_.connect(rack, core_switch_, options_.link);
+    return rack;
+}
+
+NodeIndex Simulation::add_node(std::string name, NodeFactory factory, std::string_view switch_name) {
+    if (find_node(name)) throw std::invalid_argument("simulation: duplicate node name '" + name + "'");
+    NodeIndex index = scheduler_.add_owner();
+    assert(index == nodes_.size());
+    nodes_.push_back(std::make_unique<NodeSlot>(*this, index, name, seed_));
+    NodeSlot& slot = *nodes_.back();
+    slot.factory = std::move(factory);
+    slot.vertex = network_.add_host(std::move(name));
+    network_.connect(slot.vertex, switch_for(switch_name), options_.link);
+    grow_connections();
+    boot(index);
+    return index;
+}
+
+std::optional<NodeIndex> Simulation::find_node(std::string_view name) const {
+    for (const auto& slot : nodes_) {
+        if (slot->context.name() == name) return slot->context.index();
+    }
+    return std::nullopt;
+}
+
+void Simulation::grow_connections() {
+    if (nodes_.size() <= capacity_) return;
+    std::size_t capacity = capacity_ == 0 ? 16 : capacity_ * 2;
+    while (capacity < nodes_.size()) capacity *= 2;
+    std::vector<Connection> grown(capacity * capacity);
+    for (std::size_t from = 0; from < capacity_; ++from) {
+        for (std::size_t to = 0; to < capacity_; ++to) grown[from * capacity + to] = connections_[from * capacity_ + to];
+    }
+    connections_ = std::move(grown);
+    capacity_ = capacity;
+}
+
+void Simulation::boot(NodeIndex index) {
+    NodeSlot& slot = *nodes_[index];
+    slot.instance = slot.factory(slot.context);
+    scheduler_.schedule_after(Duration{0}, EventInfo{EventKind::timer, index, no_node, "start", nullptr},
+                              [this, index] { nodes_[index]->instance->on_start(); });
+}
+
+void Simulation::take_down(NodeIndex index, HostState state) {
+    NodeSlot& slot = *nodes_[index];
+    if (slot.state != HostState::up) return;
+    record(state == HostState::crashed ? "crash" : "power-loss", no_node, index, "");
+    for (NodeIndex peer = 0; peer < nodes_.size(); ++peer) {
+        Connection& out = connection(index, peer);
+        Connection& in = connection(peer, index);
+        // A dead process's kernel resets its connections; a dead host says nothing.
+        bool was_open = out.open || in.open;
+        out = Connection{};
+        in = Connection{};
+        if (!was_open || state != HostState::crashed || !is_up(peer)) continue;
+        auto latency = network_.path_latency(slot.vertex, nodes_[peer]->vertex);
+        if (!latency) continue;
+        std::uint32_t peer_incarnation = scheduler_.incarnation(peer);
+        scheduler_.schedule_after(*latency, EventInfo{EventKind::delivery, peer, index, "disconnect", nullptr},
+                                  [this, peer, index, peer_incarnation] {
+                                      if (!is_up(peer) || scheduler_.incarnation(peer) != peer_incarnation) return;
+                                      record("disconnect", index, peer, "connection reset");
+                                      nodes_[peer]->instance->on_disconnect(index);
+                                  });
+    }
+    scheduler_.bump_incarnation(index);
+    slot.instance.reset();
+    slot.state = state;
+    network_.set_up(slot.vertex, false);
+}
+
+void Simulation::crash(NodeIndex index) { take_down(index, HostState::crashed); }
+
+void Simulation::power_loss(NodeIndex index) {
+    if (!is_up(index)) return;
+    take_down(index, HostState::powered_off);
+    nodes_[index]->context.disk().lose_unflushed();
+}
+
+void Simulation::restart(NodeIndex index) {
+    NodeSlot& slot = *nodes_[index];
+    if (slot.state == HostState::up) return;
+    slot.state = HostState::up;
+    network_.set_up(slot.vertex, true);
+    record("restart", no_node, index, "");
+    boot(index);
+}
+
+void Simulation::partition(const std::vector<std::vector<NodeIndex>>& groups) {
+    std::vector<std::vector<VertexId>> vertex_groups;
+    std::string summary;
+    for (const auto& group : groups) {
+        vertex_groups.emplace_back();
+        summary += summary.empty() ? "[" : " | [";
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            vertex_groups.back().push_back(nodes_[group[i]]->vertex);
+            summary += (i ? " " : "") + node_name(group[i]);
+        }
+        summary += "]";
+    }
+    network_.partition(vertex_groups);
+    record("partition", no_node, no_node, summary);
+}
+
+void Simulation::heal() {
+    network_.heal();
+    record("heal", no_node, no_node, "");
+}
+
+bool Simulation::cut_link(std::string_view a, std::string_view b) {
+    auto va = network_.find(a);
+    auto vb = network_.find(b);
+    if (!va || !vb || !network_.set_link_up(*va, *vb, false)) return false;
+    record("cut", no_node, no_node, std::string(a) + " -- " + std::string(b));
+    return true;
+}
+
+bool Simulation::restore_link(std::string_view a, std::string_view b) {
+    auto va = network_.find(a);
+    auto vb = network_.find(b);
+    if (!va || !vb || !network_.set_link_up(*va, *vb, true)) return false;
+    record("restore", no_node, no_node, std::string(a) + " -- " + std::string(b));
+    return true;
+}
+
+TimerId Simulation::at(Time when, const char* label, Callback fn) {
+    return scheduler_.schedule_at(when, EventInfo{EventKind::control, no_node, no_node, label, nullptr}, std::move(fn));
+}
+
+void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary) {
+    if (!trace_) return;
+    trace_->add(TraceRecord{now(), trace_->count(), std::move(kind), source == no_node ? "" : node_name(source),
+                            destination == no_node ? "" : node_name(destination), std::move(summary)});
+}
+
+void Simulation::drop(NodeIndex from, NodeIndex to, const Message& message, std::string_view reason) {
+    ++dropped_;
+    if (trace_) record("drop", from, to, message.summary() + " (" + std::string(reason) + ")");
+}
+
+void Simulation::fail_connection_later(NodeIndex from, NodeIndex to, Duration after) {
+    Connection& c = connection(from, to);
+    if (c.failing) return;
+    c.failing = true;
+    std::uint32_t incarnation = scheduler_.incarnation(from);
+    scheduler_.schedule_after(after, EventInfo{EventKind::delivery, from, to, "disconnect", nullptr},
+                              [this, from, to, incarnation] {
+                                  if (!is_up(from) || scheduler_.incarnation(from) != incarnation) return;
+                                  Connection& failed = connection(from, to);
+                                  if (!failed.failing) return;  // reset meanwhile by a crash
+                                  failed = Connection{};
+                                  record("disconnect", to, from, "connection timed out");
+                                  nodes_[from]->instance->on_disconnect(to);
+                              });
+}
+
+void Simulation::send(NodeIndex from, NodeIndex to, MessagePtr message) {
+    if (!is_up(from)) return;
+    Connection& c = connection(from, to);
+    c.open = true;
+    const NodeSlot& receiver = *nodes_[to];
+    if (receiver.state == HostState::crashed) {
+        // The host is alive and refuses the connection: the sender hears of it at once.
+        drop(from, to, *message, "connection refused");
+        fail_connection_later(from, to, 2 * options_.link.latency);
+        return;
+    }
+    Transmission sent = receiver.state == HostState::up
+                            ? network_.transmit(nodes_[from]->vertex, receiver.vertex, message->size_bytes(),
+                                                now(), network_random_)
+                            : Transmission{TransmitOutcome::no_route, {}};
+    if (sent.outcome == TransmitOutcome::lost) {
+        drop(from, to, *message, "lost");
+        return;
+    }
+    if (sent.outcome == TransmitOutcome::no_route) {
+        drop(from, to, *message, receiver.state == HostState::up ? "no route" : "host down");
+        fail_connection_later(from, to, options_.unreachable_timeout);
+        return;
+    }
+    // TCP never reorders a connection: a message cannot overtake the one before it.
+    Time arrival = std::max(sent.arrival, c.last_arrival);
+    c.last_arrival = arrival;
+    EventInfo info{EventKind::delivery, to, from, message->name(), message.get()};
+    scheduler_.schedule_at(arrival, info,
+                           [this, from, to, sender = scheduler_.incarnation(from),
+                            receiver_incarnation = scheduler_.incarnation(to),
+                            version = network_.topology_version(), message = std::move(message)]() mutable {
+                               deliver(from, to, sender, receiver_incarnation, version, std::move(message));
+                           });
+}
+
+void Simulation::deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation,
+                         std::uint32_t receiver_incarnation, std::uint64_t topology_version, MessagePtr message) {
+    if (scheduler_.incarnation(from) != sender_incarnation) return drop(from, to, *message, "sender crashed");
+    if (!is_up(to) || scheduler_.incarnation(to) != receiver_incarnation) {
+        return drop(from, to, *message, "receiver down");
+    }
+    if (topology_version != network_.topology_version() &&
+        !network_.reachable(nodes_[from]->vertex, nodes_[to]->vertex)) {
+        // The route broke while the message was on the wire.
+        drop(from, to, *message, "no route");
+        fail_connection_later(from, to, options_.unreachable_timeout);
+        return;
+    }
+    ++delivered_;
+    connection(to, from).open = true;
+    if (trace_) record("deliver", from, to, message->summary());
+    nodes_[to]->instance->on_message(from, message);
+}
+
+}  // namespace kafkalab::sim

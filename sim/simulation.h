@@ -1,0 +1,135 @@
+#pragma once
+// One run: the clock and event queue, the network, the nodes and the trace. Faults
+// enter only here (crash, power loss, restart, partitions, cut links), so every layer
+// above sees them the way a real system would: through lost messages, disconnects
+// and timeouts.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/network.h"
+#include "sim/node.h"
+#include "sim/scheduler.h"
+#include "sim/trace.h"
+
+namespace kafkalab::sim {
+
+using NodeFactory = std::function<std::unique_ptr<Node>(NodeContext&)>;
+
+struct NetworkOptions {
+    /// The spec of each link of the default star (host, switch, host: two links).
+    LinkSpec link;
+    /// How long a sender waits before a connection to an unreachable peer fails
+    /// (Kafka's socket.connection.setup.timeout.ms is 10 s).
+    Duration unreachable_timeout{std::chrono::seconds(10)};
+};
+
+enum class HostState : std::uint8_t { up, crashed, powered_off };
+
+class Simulation {
+public:
+    explicit Simulation(std::uint64_t seed, NetworkOptions options = {});
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    std::uint64_t seed() const { return seed_; }
+    Time now() const { return scheduler_.now(); }
+    Scheduler& scheduler() { return scheduler_; }
+    Network& network() { return network_; }
+    const Network& network() const { return network_; }
+
+    /// Adds a node on a host of the same name, linked to `switch_name` (created on
+    /// first use and linked to the core switch). The node boots at the current time.
+    NodeIndex add_node(std::string name, NodeFactory factory, std::string_view switch_name = "");
+    std::size_t node_count() const { return nodes_.size(); }
+    std::optional<NodeIndex> find_node(std::string_view name) const;
+    const std::string& node_name(NodeIndex node) const { return nodes_[node]->context.name(); }
+    HostState host_state(NodeIndex node) const { return nodes_[node]->state; }
+    bool is_up(NodeIndex node) const { return nodes_[node]->state == HostState::up; }
+    VertexId vertex(NodeIndex node) const { return nodes_[node]->vertex; }
+    NodeContext& context(NodeIndex node) { return nodes_[node]->context; }
+    /// The running node object, or nullptr while it is down.
+    Node* node(NodeIndex index) { return nodes_[index]->instance.get(); }
+    template <class T>
+    T* node_as(NodeIndex index) { return dynamic_cast<T*>(node(index)); }
+
+    // Faults.
+    /// kill -9: memory and in-flight messages are lost, the disk (page cache included)
+    /// stays; peers with open connections see a reset.
+    void crash(NodeIndex node);
+    /// The host loses power: like a crash, but unflushed data is lost and peers are
+    /// not told; they find out through timeouts.
+    void power_loss(NodeIndex node);
+    void restart(NodeIndex node);
+    void partition(const std::vector<std::vector<NodeIndex>>& groups);
+    void heal();
+    bool cut_link(std::string_view a, std::string_view b);
+    bool restore_link(std::string_view a, std::string_view b);
+
+    /// Schedules a simulation-level action (a fault, a scenario step) at `at`.
+    TimerId at(Time at, const char* label, Callback fn);
+
+    // Running.
+    bool step() { return scheduler_.step(); }
+    void run_until(Time t) { scheduler_.run_until(t); }
+    void run_for(Duration d) { scheduler_.run_for(d); }
+
+    /// Starts recording; the trace object must outlive the simulation's use of it.
+    void set_trace(Trace* trace) { trace_ = trace; }
+    Trace* trace() { return trace_; }
+    /// Adds a record with the current time to the trace, if one is set.
+    void record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary);
+
+    // Used by NodeContext.
+    void send(NodeIndex from, NodeIndex to, MessagePtr message);
+
+    std::uint64_t messages_delivered() const { return delivered_; }
+    std::uint64_t messages_dropped() const { return dropped_; }
+
+private:
+    struct NodeSlot {
+        NodeSlot(Simulation& sim, NodeIndex index, std::string name, std::uint64_t seed)
+            : context(sim, index, std::move(name), seed) {}
+        NodeContext context;
+        NodeFactory factory;
+        std::unique_ptr<Node> instance;
+        VertexId vertex = 0;
+        HostState state = HostState::up;
+    };
+    /// Per ordered pair of nodes: TCP-like FIFO and whether a connection is open.
+    struct Connection {
+        Time last_arrival{};
+        std::uint32_t sender_incarnation = 0;
+        bool open = false;
+        bool failing = false;  // an unreachable-timeout error is already scheduled
+    };
+
+    Connection& connection(NodeIndex from, NodeIndex to) { return connections_[from * capacity_ + to]; }
+    void grow_connections();
+    void boot(NodeIndex node);
+    void take_down(NodeIndex node, HostState state);
+    void deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation,
+                 std::uint32_t receiver_incarnation, std::uint64_t topology_version, MessagePtr message);
+    void drop(NodeIndex from, NodeIndex to, const Message& message, std::string_view reason);
+    void fail_connection_later(NodeIndex from, NodeIndex to, Duration after);
+    VertexId switch_for(std::string_view switch_name);
+
+    std::uint64_t seed_;
+    NetworkOptions options_;
+    Scheduler scheduler_;
+    Network network_;
+    RandomStream network_random_;
+    VertexId core_switch_;
+    std::vector<std::unique_ptr<NodeSlot>> nodes_;
+    std::vector<Connection> connections_;  // capacity_ x capacity_, row = sender
+    std::size_t capacity_ = 0;
+    Trace* trace_ = nullptr;
+    std::uint64_t delivered_ = 0;
+    std::uint64_t dropped_ = 0;
+};
+
+}  // namespace kafkalab::sim

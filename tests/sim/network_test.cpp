@@ -1,0 +1,172 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "sim/simulation.h"
+#include "test_nodes.h"
+
+using namespace kafkalab::sim;
+using namespace kafkalab::sim::testing;
+using namespace std::chrono_literals;
+
+TEST_CASE("messages on one connection arrive in the order sent, even with jitter") {
+    NetworkOptions options;
+    options.link = LinkSpec{1ms, 900us, 0, 0.0};  // jitter almost as large as latency
+    Simulation sim(1, options);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    for (int i = 0; i < 200; ++i) {
+        send_note(sim, a, b, i);
+        sim.run_for(10us);
+    }
+    sim.run_for(1s);
+    REQUIRE(log.size() == 200);
+    for (int i = 0; i < 200; ++i) CHECK(log[i].number == i);
+}
+
+TEST_CASE("a 1 MB message on a 1 Gbit/s link arrives about 8 ms plus latency later") {
+    Simulation sim(1, NetworkOptions{LinkSpec{10ms, 0ns, 0, 0.0}, 10s});  // the star is slow
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", [&](NodeContext& c) { return std::make_unique<Recorder>(c, log); }, "isolated-rack");
+    auto b = sim.add_node("b", recorder(log));
+    // A direct link between the two hosts: 1 ms latency, 1 Gbit/s.
+    sim.network().connect(sim.vertex(a), sim.vertex(b), LinkSpec{1ms, 0ns, 125'000'000, 0.0});
+    sim.run_for(1ms);
+    Time sent = sim.now();
+    send_note(sim, a, b, 1, 1'000'000);
+    sim.run_for(1s);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].at - sent == 9ms);  // 8 ms of serialization + 1 ms of latency
+
+    SECTION("a second message sent at once waits for the link") {
+        Time second_sent = sim.now();
+        send_note(sim, a, b, 2, 1'000'000);
+        send_note(sim, a, b, 3, 1'000'000);
+        sim.run_for(1s);
+        REQUIRE(log.size() == 3);
+        CHECK(log[2].at - second_sent == 17ms);
+    }
+}
+
+TEST_CASE("loss drops messages at the configured rate for a seed") {
+    NetworkOptions options;
+    options.link.loss_probability = 0.1;  // per link; a message crosses two
+    Simulation sim(5, options);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    const int sent = 10'000;
+    for (int i = 0; i < sent; ++i) send_note(sim, a, b, i);
+    sim.run_for(10s);
+    // Expected delivery 0.9 * 0.9 = 81 %; 5 standard deviations is about 2 %.
+    double delivered = static_cast<double>(log.size()) / sent;
+    CHECK(delivered > 0.79);
+    CHECK(delivered < 0.83);
+    CHECK(sim.messages_dropped() == static_cast<std::uint64_t>(sent) - log.size());
+}
+
+TEST_CASE("a partition drops messages between groups and heal restores delivery") {
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    auto c = sim.add_node("c", recorder(log));
+    sim.run_for(1ms);
+    sim.partition({{a, b}, {c}});
+    send_note(sim, a, b, 1);  // same side
+    send_note(sim, a, c, 2);  // across
+    sim.run_for(1s);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].number == 1);
+    CHECK_FALSE(sim.network().reachable(sim.vertex(a), sim.vertex(c)));
+
+    SECTION("the sender's connection fails after the unreachable timeout") {
+        sim.run_for(10s);
+        CHECK(sim.node_as<Recorder>(a)->disconnects == std::vector<NodeIndex>{c});
+    }
+    SECTION("after heal the same message gets through") {
+        sim.heal();
+        send_note(sim, a, c, 3);
+        sim.run_for(1s);
+        REQUIRE(log.size() == 2);
+        CHECK(log[1].number == 3);
+    }
+}
+
+TEST_CASE("a message in flight when the partition starts is dropped") {
+    Simulation sim(3, NetworkOptions{LinkSpec{50ms, 0ns, 0, 0.0}, 10s});
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    send_note(sim, a, b, 1);
+    sim.run_for(20ms);
+    sim.partition({{a}, {b}});
+    sim.run_for(1s);
+    CHECK(log.empty());
+}
+
+TEST_CASE("cutting the only link drops traffic; restoring it brings it back") {
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    REQUIRE(sim.cut_link("a", "core"));
+    send_note(sim, a, b, 1);
+    sim.run_for(1s);
+    CHECK(log.empty());
+    REQUIRE(sim.restore_link("a", "core"));
+    send_note(sim, a, b, 2);
+    sim.run_for(1s);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].number == 2);
+}
+
+TEST_CASE("routes follow the lowest latency over links that are up") {
+    Network network;
+    auto a = network.add_host("a");
+    auto b = network.add_host("b");
+    auto fast = network.add_switch("fast");
+    auto slow = network.add_switch("slow");
+    network.connect(a, fast, LinkSpec{1ms});
+    network.connect(fast, b, LinkSpec{1ms});
+    network.connect(a, slow, LinkSpec{5ms});
+    network.connect(slow, b, LinkSpec{5ms});
+    CHECK(network.path(a, b) == std::vector<VertexId>{a, fast, b});
+    CHECK(network.path_latency(a, b) == Duration{2ms});
+    network.set_link_up(fast, b, false);
+    CHECK(network.path(a, b) == std::vector<VertexId>{a, slow, b});
+    CHECK(network.path_latency(a, b) == Duration{10ms});
+}
+
+TEST_CASE("the topology exports as Graphviz DOT that dot accepts") {
+    Simulation sim(1);
+    std::vector<Arrival> log;
+    sim.add_node("broker-1", recorder(log), "rack-a");
+    sim.add_node("broker-2", recorder(log), "rack-b");
+    sim.cut_link("broker-2", "rack-b");
+    std::ostringstream dot;
+    sim.network().write_dot(dot);
+    const std::string text = dot.str();
+    CHECK(text.rfind("graph G {", 0) == 0);
+    CHECK(text.find("label=\"broker-1\"") != std::string::npos);
+    CHECK(text.find("label=\"rack-a\"") != std::string::npos);
+    CHECK(text.find("style=dashed") != std::string::npos);  // the cut link
+    // 5 vertices (core, two racks, two brokers) and 4 links.
+    std::size_t edges = 0;
+    for (std::size_t pos = 0; (pos = text.find("--", pos)) != std::string::npos; pos += 2) ++edges;
+    CHECK(edges == 4);
+    if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+        std::string path = "kafkalab_dot_test.dot";
+        std::ofstream(path) << text;
+        CHECK(std::system(("dot -Tsvg " + path + " -o /dev/null").c_str()) == 0);
+        std::remove(path.c_str());
+    }
+}
