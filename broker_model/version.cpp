@@ -1,1 +1,0 @@
-namespace kafkalab::broker_model { int placeholder = 0; }
