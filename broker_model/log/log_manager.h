@@ -1,0 +1,64 @@
+#pragma once
+// A broker's log directories (log.dirs): the PartitionLog of every partition it holds a
+// replica of, kept on the node's sim::Disk. A process crash destroys the broker object
+// but not the disk, so after a restart the broker finds its logs again with every
+// write (the page cache survives); a power loss keeps only flushed records.
+//
+//   auto& logs = LogManager::on_disk(context().disk());   // in Broker::on_start
+//   logs.reload_after_restart();                           // high watermarks from checkpoint
+//   PartitionLog& log = logs.get_or_create({"payments", 0});
+//
+// Simplification: one log directory, no per-directory failure (KIP-112).
+#include <cstddef>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "broker_model/common/types.h"
+#include "broker_model/log/partition_log.h"
+#include "sim/disk.h"
+
+namespace kafkalab::kafka {
+
+class LogManager : public sim::DurableState {
+public:
+    /// The key under which a broker's logs live on its disk.
+    static constexpr std::string_view disk_key = "log.dirs";
+
+    /// The logs on `disk`, created empty on first use.
+    static LogManager& on_disk(sim::Disk& disk);
+
+    /// The log of `partition`, or null when this broker holds no replica of it.
+    PartitionLog* find(const TopicPartition& partition);
+    const PartitionLog* find(const TopicPartition& partition) const;
+    /// The log of `partition`, created empty at offset 0 when missing (a replica
+    /// assigned by LeaderAndIsr). References stay valid until the log is deleted.
+    PartitionLog& get_or_create(const TopicPartition& partition);
+    /// Deletes the log (StopReplica with deletion, topic deletion). Returns whether it existed.
+    bool erase(const TopicPartition& partition);
+
+    /// Partitions with a log here, in order.
+    std::vector<TopicPartition> partitions() const;
+    std::size_t size() const { return logs_.size(); }
+    /// Every log, ordered by partition, for the viewer and the broker's periodic tasks.
+    const std::map<TopicPartition, PartitionLog>& logs() const { return logs_; }
+    std::map<TopicPartition, PartitionLog>& logs() { return logs_; }
+
+    /// Flushes every log (what a clean shutdown does).
+    void flush_all();
+    /// Writes every log's high watermark to the replication-offset-checkpoint.
+    void checkpoint_high_watermarks();
+    /// After a broker restart: every log reads its high watermark back from the checkpoint.
+    void reload_after_restart();
+
+    /// Power loss: every log loses its unflushed tail.
+    void lose_unflushed() override;
+
+    std::size_t approximate_memory_bytes() const;
+
+private:
+    /// Ordered, so iteration (and anything it drives) is deterministic.
+    std::map<TopicPartition, PartitionLog> logs_;
+};
+
+}  // namespace kafkalab::kafka
