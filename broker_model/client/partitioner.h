@@ -1,0 +1,163 @@
+#pragma once
+// How a producer picks the partition of a record: Kafka's Partitioner interface and the
+// strategies its clients ship with, as they behaved in the Kafka 2.4 to 3.2 Java client
+// (plus the older ones a class may meet in a tutorial).
+//
+// How the producer uses this (KafkaProducer.doSend, 2.4 to 3.2):
+//
+//   p = choose_partition(...)                  // the record's own partition wins
+//   append to the batch of p, but abort if that needs a NEW batch
+//   if aborted:                                // p's batch was full or already sent
+//       partitioner.on_new_batch(topic, view, p)   // KIP-480: sticky moves on
+//       p = choose_partition(...)              // ask again
+//       append, creating the new batch
+//
+// "Available" partitions are those with a known leader (Cluster.availablePartitionsForTopic).
+// Keyed records hash over ALL partitions, so a key's partition does not change while a
+// leader is missing; records without a key go to available partitions only.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/random.h"
+
+namespace kafkalab::kafka {
+
+/// What the producer's metadata says about one topic.
+struct TopicMetadataView {
+    std::int32_t partition_count = 0;
+    /// Partitions with a leader, ascending, each in [0, partition_count).
+    std::vector<std::int32_t> available_partitions;
+};
+
+class Partitioner {
+public:
+    virtual ~Partitioner() = default;
+    /// The name the factory knows this strategy by ("default", "sticky", ...).
+    virtual std::string_view name() const = 0;
+    /// Partitioner.partition() for a record without an explicit partition. `key_bytes` is
+    /// the serialized key, or nothing for a null key. Requires partition_count > 0.
+    virtual std::int32_t partition(const std::string& topic, std::optional<std::string_view> key_bytes,
+                                   const TopicMetadataView& metadata, sim::RandomStream& random) = 0;
+    /// Partitioner.onNewBatch(): the batch for `previous_partition` of `topic` is complete
+    /// and the producer is about to start a new one. Only sticky strategies care.
+    virtual void on_new_batch(const std::string& /*topic*/, const TopicMetadataView& /*metadata*/,
+                              std::int32_t /*previous_partition*/, sim::RandomStream& /*random*/) {}
+};
+
+/// KafkaProducer.partition(): a partition set on the record is used as is; otherwise the
+/// partitioner decides. Nothing when the result is outside [0, partition_count) — Kafka
+/// fails such a send with "Invalid partition given with record" — or when the topic has
+/// no partitions in the metadata yet.
+std::optional<std::int32_t> choose_partition(Partitioner& partitioner, const std::string& topic,
+                                             std::optional<std::int32_t> record_partition,
+                                             std::optional<std::string_view> key_bytes,
+                                             const TopicMetadataView& metadata, sim::RandomStream& random);
+
+/// StickyPartitionCache (KIP-480): one sticky partition per topic, chosen at random among
+/// the available partitions, kept until the producer reports a new batch for it.
+class StickyPartitionCache {
+public:
+    /// The topic's sticky partition, choosing one on first use.
+    std::int32_t partition(const std::string& topic, const TopicMetadataView& metadata, sim::RandomStream& random);
+    /// Moves to a different random available partition, but only if `previous_partition`
+    /// is still the sticky one (a stale report changes nothing). With one available
+    /// partition it stays there; with none, any partition of the topic is chosen.
+    std::int32_t next_partition(const std::string& topic, const TopicMetadataView& metadata,
+                                std::optional<std::int32_t> previous_partition, sim::RandomStream& random);
+
+private:
+    /// topic -> current sticky partition. Ordered so that nothing depends on hash order.
+    std::map<std::string, std::int32_t> sticky_partition_by_topic_;
+};
+
+/// "explicit:<n>": every record to partition n, like the get_partition() of a tutorial
+/// that sends only to one partition (a custom partitioner returning a constant).
+class ExplicitPartitioner final : public Partitioner {
+public:
+    explicit ExplicitPartitioner(std::int32_t partition) : partition_(partition) {}
+    std::string_view name() const override { return "explicit"; }
+    std::int32_t partition(const std::string&, std::optional<std::string_view>, const TopicMetadataView&,
+                           sim::RandomStream&) override { return partition_; }
+
+private:
+    std::int32_t partition_;
+};
+
+/// "default" (DefaultPartitioner, 2.4 to 3.2): keyed records by murmur2, records without
+/// a key sticky.
+class DefaultPartitioner final : public Partitioner {
+public:
+    std::string_view name() const override { return "default"; }
+    std::int32_t partition(const std::string& topic, std::optional<std::string_view> key_bytes,
+                           const TopicMetadataView& metadata, sim::RandomStream& random) override;
+    void on_new_batch(const std::string& topic, const TopicMetadataView& metadata, std::int32_t previous_partition,
+                      sim::RandomStream& random) override;
+
+private:
+    StickyPartitionCache sticky_;
+};
+
+/// "sticky" (UniformStickyPartitioner): every record sticky, keys ignored.
+class UniformStickyPartitioner final : public Partitioner {
+public:
+    std::string_view name() const override { return "sticky"; }
+    std::int32_t partition(const std::string& topic, std::optional<std::string_view> key_bytes,
+                           const TopicMetadataView& metadata, sim::RandomStream& random) override;
+    void on_new_batch(const std::string& topic, const TopicMetadataView& metadata, std::int32_t previous_partition,
+                      sim::RandomStream& random) override;
+
+private:
+    StickyPartitionCache sticky_;
+};
+
+/// "round-robin" (RoundRobinPartitioner): a per-topic counter from 0 over the available
+/// partitions (all partitions when none is available), keys ignored. Each call advances
+/// the counter, and from 2.4 to 3.8 the producer calls twice for a record that opens a
+/// new batch (the flow above) without rewinding on onNewBatch, so that record skips a
+/// partition: the uneven spread of KAFKA-9965, fixed in 3.9 (KAFKA-17632). We keep the
+/// 3.x behaviour; a producer that asks once per record gets an exact rotation.
+class RoundRobinPartitioner final : public Partitioner {
+public:
+    std::string_view name() const override { return "round-robin"; }
+    std::int32_t partition(const std::string& topic, std::optional<std::string_view> key_bytes,
+                           const TopicMetadataView& metadata, sim::RandomStream& random) override;
+
+private:
+    /// topic -> next counter value; only grows (wrapping like Java's int).
+    std::map<std::string, std::int32_t> counter_by_topic_;
+};
+
+/// "random" (kafka-python's DefaultPartitioner, the client of the beginner's notes): keyed
+/// records by murmur2, records without a key to a uniformly random available partition.
+class RandomPartitioner final : public Partitioner {
+public:
+    std::string_view name() const override { return "random"; }
+    std::int32_t partition(const std::string& topic, std::optional<std::string_view> key_bytes,
+                           const TopicMetadataView& metadata, sim::RandomStream& random) override;
+};
+
+/// "legacy-default" (the Java DefaultPartitioner before 2.4): keyed records by murmur2,
+/// records without a key round-robin from a random starting point per topic.
+class LegacyDefaultPartitioner final : public Partitioner {
+public:
+    std::string_view name() const override { return "legacy-default"; }
+    std::int32_t partition(const std::string& topic, std::optional<std::string_view> key_bytes,
+                           const TopicMetadataView& metadata, sim::RandomStream& random) override;
+
+private:
+    /// topic -> next counter value, seeded with a random int on first use.
+    std::map<std::string, std::int32_t> counter_by_topic_;
+};
+
+/// The partitioner for a name: "default" or "murmur2", "sticky" (also "uniform-sticky"),
+/// "round-robin" (also "roundrobin"), "random", "legacy-default", "explicit:<n>", or one
+/// of Kafka's class names (org.apache.kafka.clients.producer.RoundRobinPartitioner, ...).
+/// Throws std::invalid_argument naming the accepted names for anything else.
+std::unique_ptr<Partitioner> make_partitioner(std::string_view name);
+
+}  // namespace kafkalab::kafka

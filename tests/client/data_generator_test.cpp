@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "broker_model/client/data_generator.h"
+
+using namespace kafkalab::kafka;
+using namespace std::chrono_literals;
+using kafkalab::sim::RandomStream;
+using kafkalab::sim::time_zero;
+
+TEST_CASE("simulated time is rendered as ISO-8601 UTC from 2024-01-01T00:00:00Z") {
+    CHECK(format_iso8601(time_zero) == "2024-01-01T00:00:00.000Z");
+    CHECK(format_iso8601(time_zero + 3s) == "2024-01-01T00:00:03.000Z");
+    CHECK(format_iso8601(time_zero + 1h + 2min + 3s + 250ms + 999us) == "2024-01-01T01:02:03.250Z");
+    CHECK(format_iso8601(time_zero + std::chrono::hours(24 * 59)) == "2024-02-29T00:00:00.000Z");  // a leap year
+    CHECK(format_iso8601(time_zero + std::chrono::hours(24 * 366)) == "2025-01-01T00:00:00.000Z");
+}
+
+TEST_CASE("fake user registrations are compact JSON with name, address, email and created_at") {
+    RandomStream random(42);
+    auto generator = make_value_generator("fake-user-registration");
+    const std::string value = generator->generate(0, time_zero + 3s, random);
+    CHECK(value.find('\n') == std::string::npos);
+    const auto json = nlohmann::json::parse(value);
+    REQUIRE(json.size() == 4);
+    const std::string name = json.at("name");
+    const std::string email = json.at("email");
+    CHECK(json.at("created_at") == "2024-01-01T00:00:03.000Z");
+    CHECK(std::string(json.at("address")).find(", ") != std::string::npos);
+    REQUIRE(name.find(' ') != std::string::npos);
+    // The email is built from the same name: "Ada Quill" -> "ada.quill@example.com".
+    CHECK(email.ends_with("@example.com"));
+    CHECK(email.front() == static_cast<char>(std::tolower(static_cast<unsigned char>(name.front()))));
+}
+
+TEST_CASE("fake user registrations replay exactly from the seed and vary from record to record") {
+    RandomStream a(7), b(7);
+    auto first = make_value_generator("fake-user-registration");
+    auto second = make_value_generator("fake-user-registration");
+    std::set<std::string> names;
+    for (std::uint64_t i = 0; i < 50; ++i) {
+        const auto value = first->generate(i, time_zero + i * 3s, a);
+        REQUIRE(value == second->generate(i, time_zero + i * 3s, b));
+        names.insert(nlohmann::json::parse(value).at("name").get<std::string>());
+    }
+    CHECK(names.size() > 40);
+}
+
+TEST_CASE("sequence values number the records so gaps and duplicates show") {
+    RandomStream random(1);
+    auto generator = make_value_generator("sequence");
+    CHECK(generator->generate(0, time_zero, random) == "message-000000");
+    CHECK(generator->generate(42, time_zero, random) == "message-000042");
+    CHECK(generator->generate(1234567, time_zero, random) == "message-1234567");
+}
+
+TEST_CASE("fixed and random-bytes values have the requested content and size") {
+    RandomStream random(3);
+    CHECK(make_value_generator("fixed:hello kafka")->generate(9, time_zero, random) == "hello kafka");
+    CHECK(make_value_generator("fixed:")->generate(0, time_zero, random).empty());
+    auto bytes = make_value_generator("random-bytes:100");
+    const auto one = bytes->generate(0, time_zero, random);
+    const auto two = bytes->generate(1, time_zero, random);
+    CHECK(one.size() == 100);
+    CHECK(two.size() == 100);
+    CHECK(one != two);
+    CHECK(std::all_of(one.begin(), one.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
+}
+
+TEST_CASE("unknown value generators and bad sizes are refused with the accepted forms") {
+    CHECK_THROWS_WITH(make_value_generator("faker"), Catch::Contains("unknown value generator \"faker\"") &&
+                                                         Catch::Contains("fake-user-registration"));
+    CHECK_THROWS_WITH(make_value_generator("random-bytes:0"), Catch::Contains("whole number of bytes"));
+    CHECK_THROWS_AS(make_value_generator("random-bytes:12kb"), std::invalid_argument);
+    CHECK_THROWS_AS(make_value_generator("random-bytes:999999999999"), std::invalid_argument);
+}
