@@ -18,6 +18,8 @@ const char* error_name(Error error) {
         case Error::coordinator_load_in_progress: return "COORDINATOR_LOAD_IN_PROGRESS";
         case Error::coordinator_not_available: return "COORDINATOR_NOT_AVAILABLE";
         case Error::not_coordinator: return "NOT_COORDINATOR";
+        case Error::stale_controller_epoch: return "STALE_CONTROLLER_EPOCH";
+        case Error::offset_metadata_too_large: return "OFFSET_METADATA_TOO_LARGE";
         case Error::invalid_topic_exception: return "INVALID_TOPIC_EXCEPTION";
         case Error::not_enough_replicas: return "NOT_ENOUGH_REPLICAS";
         case Error::not_enough_replicas_after_append: return "NOT_ENOUGH_REPLICAS_AFTER_APPEND";
@@ -56,6 +58,9 @@ const char* error_name(Error error) {
         case Error::election_not_needed: return "ELECTION_NOT_NEEDED";
         case Error::group_id_not_found: return "GROUP_ID_NOT_FOUND";
         case Error::unstable_offset_commit: return "UNSTABLE_OFFSET_COMMIT";
+        case Error::topic_deletion_disabled: return "TOPIC_DELETION_DISABLED";
+        case Error::invalid_update_version: return "INVALID_UPDATE_VERSION";
+        case Error::ineligible_replica: return "INELIGIBLE_REPLICA";
     }
     return "UNKNOWN_SERVER_ERROR";
 }

@@ -20,6 +20,8 @@ enum class Error : std::int16_t {
     coordinator_load_in_progress = 14,
     coordinator_not_available = 15,
     not_coordinator = 16,
+    stale_controller_epoch = 11,
+    offset_metadata_too_large = 12,
     invalid_topic_exception = 17,
     not_enough_replicas = 19,
     not_enough_replicas_after_append = 20,
@@ -58,6 +60,9 @@ enum class Error : std::int16_t {
     election_not_needed = 84,
     group_id_not_found = 69,
     unstable_offset_commit = 88,
+    topic_deletion_disabled = 73,
+    invalid_update_version = 95,
+    ineligible_replica = 107,
 };
 
 /// Kafka's upper-case name: "NOT_LEADER_OR_FOLLOWER".

@@ -1,0 +1,33 @@
+#pragma once
+// What a broker's parts share: its node context, config, logs, metadata cache and
+// network client, plus name resolution (a broker id to the node that hosts it, the
+// simulated DNS). Owned by the Broker; the parts hold a reference.
+#include <functional>
+#include <map>
+#include <string>
+
+#include "broker_model/broker/broker_config.h"
+#include "broker_model/broker/metadata_cache.h"
+#include "broker_model/log/log_manager.h"
+#include "broker_model/protocol/network_client.h"
+#include "sim/node.h"
+
+namespace kafkalab::kafka {
+
+struct BrokerServices {
+    sim::NodeContext& context;
+    const BrokerConfig& config;
+    LogManager& logs;
+    MetadataCache& metadata;
+    NetworkClient& network;
+
+    BrokerId self() const { return config.broker_id; }
+    sim::Time now() const { return context.now(); }
+    /// The node of broker `id`, from the metadata cache's endpoints, or sim::no_node.
+    sim::NodeIndex node_of(BrokerId id) const;
+    /// A topic-level config value, else the broker default (as a string); empty if unset.
+    std::string topic_config(const std::string& topic, const std::string& key) const;
+    std::int32_t min_insync_replicas(const std::string& topic) const;
+};
+
+}  // namespace kafkalab::kafka

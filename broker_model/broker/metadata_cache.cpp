@@ -1,0 +1,80 @@
+#include "broker_model/broker/metadata_cache.h"
+
+namespace kafkalab::kafka {
+
+void MetadataCache::update(const std::vector<BrokerEndpoint>& live_brokers, BrokerId controller,
+                           const std::vector<PartitionState>& partitions,
+                           const std::map<std::string, std::map<std::string, std::string>>& topic_configs,
+                           const std::vector<std::string>& deleted_topics) {
+    live_brokers_.clear();
+    for (const auto& broker : live_brokers) live_brokers_[broker.id] = broker;
+    controller_ = controller;
+    for (const auto& name : deleted_topics) topics_.erase(name);
+    for (const auto& state : partitions) {
+        Topic& topic = topics_[state.partition.topic];
+        topic.topic_id = state.topic_id;
+        topic.partitions[state.partition.partition] = state;
+    }
+    for (const auto& [name, configs] : topic_configs) {
+        auto it = topics_.find(name);
+        if (it != topics_.end()) it->second.configs = configs;
+    }
+}
+
+const MetadataCache::Topic* MetadataCache::topic(const std::string& name) const {
+    auto it = topics_.find(name);
+    return it == topics_.end() ? nullptr : &it->second;
+}
+
+const PartitionState* MetadataCache::partition(const TopicPartition& tp) const {
+    const Topic* t = topic(tp.topic);
+    if (!t) return nullptr;
+    auto it = t->partitions.find(tp.partition);
+    return it == t->partitions.end() ? nullptr : &it->second;
+}
+
+MetadataResponse MetadataCache::describe(const std::optional<std::vector<std::string>>& names) const {
+    MetadataResponse response;
+    for (const auto& [id, broker] : live_brokers_) response.brokers.push_back(broker);
+    response.controller_id = controller_;
+    std::vector<std::string> wanted;
+    if (names) {
+        wanted = *names;
+    } else {
+        for (const auto& [name, topic] : topics_) wanted.push_back(name);
+    }
+    for (const auto& name : wanted) {
+        TopicMetadata meta;
+        meta.name = name;
+        meta.is_internal = name == consumer_offsets_topic;
+        const Topic* topic = this->topic(name);
+        if (!topic) {
+            meta.error = Error::unknown_topic_or_partition;
+            response.topics.push_back(std::move(meta));
+            continue;
+        }
+        meta.topic_id = topic->topic_id;
+        for (const auto& [index, state] : topic->partitions) {
+            PartitionMetadata p;
+            p.partition = index;
+            p.leader = state.leadership.leader;
+            p.leader_epoch = state.leadership.leader_epoch;
+            p.replicas = state.replicas;
+            p.isr = state.leadership.isr;
+            for (BrokerId replica : state.replicas) {
+                if (!is_live(replica)) p.offline_replicas.push_back(replica);
+            }
+            // A leader the cache knows to be dead is as good as none (Kafka answers
+            // LEADER_NOT_AVAILABLE until the controller elects another).
+            if (!state.leadership.has_leader() || !is_live(state.leadership.leader)) {
+                p.error = Error::leader_not_available;
+                p.leader = no_broker;
+            }
+            meta.partitions.push_back(std::move(p));
+        }
+        response.topics.push_back(std::move(meta));
+    }
+    return response;
+}
+
+}  // namespace kafkalab::kafka

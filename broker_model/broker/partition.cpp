@@ -1,0 +1,126 @@
+#include "broker_model/broker/partition.h"
+
+#include <algorithm>
+
+namespace kafkalab::kafka {
+
+const char* to_string(ReplicaRole role) {
+    switch (role) {
+        case ReplicaRole::none: return "none";
+        case ReplicaRole::leader: return "leader";
+        case ReplicaRole::follower: return "follower";
+    }
+    return "?";
+}
+
+void Partition::make_leader(const PartitionState& state, sim::Time now) {
+    bool new_epoch = role_ != ReplicaRole::leader || state.leadership.leader_epoch != state_.leadership.leader_epoch;
+    state_ = state;
+    role_ = ReplicaRole::leader;
+    pending_isr_.reset();
+    if (!new_epoch) return;
+    leader_epoch_start_offset_ = log_->log_end_offset();
+    log_->maybe_assign_epoch_start_offset(state.leadership.leader_epoch, leader_epoch_start_offset_);
+    followers_.clear();
+    for (BrokerId replica : state.replicas) {
+        if (replica == self_) continue;
+        FollowerState follower;
+        follower.last_caught_up_time = now;  // Kafka resets lastCaughtUpTime on leader election
+        followers_[replica] = follower;
+    }
+    maybe_increment_high_watermark();
+}
+
+bool Partition::make_follower(const PartitionState& state) {
+    bool leader_changed = role_ != ReplicaRole::follower || state.leadership.leader != state_.leadership.leader ||
+                          state.leadership.leader_epoch != state_.leadership.leader_epoch;
+    state_ = state;
+    role_ = ReplicaRole::follower;
+    followers_.clear();
+    pending_isr_.reset();
+    return leader_changed;
+}
+
+bool Partition::record_follower_fetch(BrokerId follower_id, Offset fetch_offset, sim::Time now) {
+    auto it = followers_.find(follower_id);
+    if (it == followers_.end()) return false;
+    FollowerState& follower = it->second;
+    const Offset leader_end = log_->log_end_offset();
+    // Replica.updateFetchState: caught up now if the fetch reached the leader's LEO;
+    // caught up as of the previous fetch if it reached what the leader had back then.
+    if (fetch_offset >= leader_end) {
+        follower.last_caught_up_time = now;
+    } else if (fetch_offset >= follower.leader_end_offset_at_last_fetch) {
+        follower.last_caught_up_time = std::max(follower.last_caught_up_time, follower.last_fetch_time);
+    }
+    follower.log_end_offset = fetch_offset;
+    follower.last_fetch_time = now;
+    follower.leader_end_offset_at_last_fetch = leader_end;
+    return maybe_increment_high_watermark();
+}
+
+std::vector<BrokerId> Partition::maximal_isr() const {
+    std::vector<BrokerId> members = state_.leadership.isr;
+    if (pending_isr_) {
+        for (BrokerId id : *pending_isr_) {
+            if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
+        }
+    }
+    return members;
+}
+
+bool Partition::maybe_increment_high_watermark() {
+    if (role_ != ReplicaRole::leader) return false;
+    Offset minimum = log_->log_end_offset();
+    for (BrokerId member : maximal_isr()) {
+        if (member == self_) continue;
+        auto it = followers_.find(member);
+        if (it == followers_.end()) continue;
+        minimum = std::min(minimum, it->second.log_end_offset);
+    }
+    // A follower that has not fetched yet (LEO -1) holds the high watermark where it is.
+    if (minimum.value < 0) return false;
+    return log_->maybe_increment_high_watermark(minimum);
+}
+
+std::optional<std::vector<BrokerId>> Partition::isr_to_expand() const {
+    if (role_ != ReplicaRole::leader || pending_isr_) return std::nullopt;
+    const auto& isr = state_.leadership.isr;
+    for (const auto& [id, follower] : followers_) {
+        if (std::find(isr.begin(), isr.end(), id) != isr.end()) continue;
+        // Partition.isFollowerInSync: caught up to the HW and into the leader's epoch.
+        if (follower.log_end_offset >= log_->high_watermark() &&
+            follower.log_end_offset >= leader_epoch_start_offset_) {
+            std::vector<BrokerId> expanded = isr;
+            expanded.push_back(id);
+            return expanded;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::vector<BrokerId>> Partition::isr_to_shrink(sim::Time now, sim::Duration lag_time_max) const {
+    if (role_ != ReplicaRole::leader || pending_isr_) return std::nullopt;
+    std::vector<BrokerId> kept;
+    bool shrunk = false;
+    for (BrokerId member : state_.leadership.isr) {
+        auto it = followers_.find(member);
+        // Out of sync: behind the leader's LEO and not caught up for lag_time_max.
+        bool lagging = it != followers_.end() && it->second.log_end_offset < log_->log_end_offset() &&
+                       now - it->second.last_caught_up_time > lag_time_max;
+        if (lagging) {
+            shrunk = true;
+        } else {
+            kept.push_back(member);
+        }
+    }
+    if (!shrunk) return std::nullopt;
+    return kept;
+}
+
+void Partition::apply_leadership(const LeaderAndIsr& leadership) {
+    state_.leadership = leadership;
+    pending_isr_.reset();
+}
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,474 @@
+#include "broker_model/broker/replica_manager.h"
+
+#include <algorithm>
+
+namespace kafkalab::kafka {
+
+/// An acks=all produce in purgatory: answered when every partition's high watermark
+/// has passed its batch, or when the request's timeout expires.
+struct ReplicaManager::PendingProduce {
+    sim::NodeIndex client;
+    std::int32_t correlation_id;
+    struct Part {
+        ProducePartitionResponse response;
+        Offset required_offset{0};  // the high watermark must reach it
+        LeaderEpoch leader_epoch = no_epoch;
+        bool done = false;
+    };
+    std::vector<Part> parts;
+    sim::TimerId timeout;
+    bool answered = false;
+};
+
+/// A fetch waiting for fetch.min.bytes of data, or for max.wait.ms to pass.
+struct ReplicaManager::PendingFetch {
+    sim::NodeIndex client;
+    std::shared_ptr<const FetchRequest> request;
+    sim::TimerId timeout;
+    bool answered = false;
+};
+
+ReplicaManager::ReplicaManager(BrokerServices& services) : services_(services), fetchers_(services) {}
+
+ReplicaManager::~ReplicaManager() { *alive_ = false; }
+
+void ReplicaManager::start() {
+    auto alive = alive_;
+    // Kafka schedules the "isr-expiration" task every replica.lag.time.max.ms / 2.
+    std::function<void()> isr_task = [this, alive] {
+        if (!*alive) return;
+        expire_isr();
+    };
+    auto repeat = [this, alive](sim::Duration every, const char* label, std::function<void()> task) {
+        auto loop = std::make_shared<std::function<void()>>();
+        *loop = [this, alive, every, label, task, loop] {
+            if (!*alive) return;
+            task();
+            services_.context.set_timer(every, label, [loop] { (*loop)(); });
+        };
+        services_.context.set_timer(every, label, [loop] { (*loop)(); });
+    };
+    repeat(services_.config.replica_lag_time_max / 2, "isr expiration", isr_task);
+    repeat(services_.config.high_watermark_checkpoint_interval, "high watermark checkpoint",
+           [this] { services_.logs.checkpoint_high_watermarks(); });
+    if (services_.config.log_flush_interval) {
+        repeat(*services_.config.log_flush_interval, "log flush", [this] { services_.logs.flush_all(); });
+    }
+}
+
+const Partition* ReplicaManager::partition(const TopicPartition& tp) const {
+    auto it = partitions_.find(tp);
+    return it == partitions_.end() ? nullptr : &it->second;
+}
+
+std::vector<TopicPartition> ReplicaManager::led_partitions() const {
+    std::vector<TopicPartition> led;
+    for (const auto& [tp, p] : partitions_) {
+        if (p.is_leader()) led.push_back(tp);
+    }
+    return led;
+}
+
+Partition* ReplicaManager::find_leader(const TopicPartition& tp, Error& error) {
+    auto it = partitions_.find(tp);
+    if (it == partitions_.end() || !it->second.is_leader()) {
+        error = services_.metadata.partition(tp) ? Error::not_leader_or_follower : Error::unknown_topic_or_partition;
+        return nullptr;
+    }
+    error = Error::none;
+    return &it->second;
+}
+
+Error ReplicaManager::check_epoch(const Partition& partition, LeaderEpoch current) const {
+    // KIP-320: a client with an older epoch is fenced; one with a newer epoch knows
+    // of a leader change this broker has not heard of yet.
+    if (current == no_epoch) return Error::none;
+    if (current < partition.leader_epoch()) return Error::fenced_leader_epoch;
+    if (current > partition.leader_epoch()) return Error::unknown_leader_epoch;
+    return Error::none;
+}
+
+void ReplicaManager::maybe_flush(PartitionLog& log) {
+    std::int64_t every = services_.config.log_flush_interval_messages.value_or(0);
+    std::string topic_override;
+    if (every > 0 && log.unflushed_records() >= every) log.flush();
+}
+
+// --- Produce -------------------------------------------------------------------
+
+void ReplicaManager::handle_produce(sim::NodeIndex from, const ProduceRequest& request) {
+    auto pending = std::make_shared<PendingProduce>();
+    pending->client = from;
+    pending->correlation_id = request.correlation_id;
+    for (const auto& data : request.partitions) {
+        PendingProduce::Part part;
+        part.response.partition = data.partition;
+        Error error;
+        Partition* partition = find_leader(data.partition, error);
+        if (partition && request.acks == Acks::all &&
+            partition->isr().size() < static_cast<std::size_t>(services_.min_insync_replicas(data.partition.topic))) {
+            // Checked before the append: the record is not written at all.
+            error = Error::not_enough_replicas;
+        }
+        if (error != Error::none) {
+            part.response.error = error;
+            part.done = true;
+            pending->parts.push_back(std::move(part));
+            continue;
+        }
+        PartitionLog& log = partition->log();
+        AppendResult result = log.append_as_leader(data.records, partition->leader_epoch(), data.producer);
+        part.response.error = result.error;
+        part.response.base_offset = result.first_offset;
+        part.response.log_start_offset = log.log_start_offset();
+        part.required_offset = result.last_offset + 1;
+        part.leader_epoch = partition->leader_epoch();
+        part.done = result.error != Error::none || request.acks != Acks::all;
+        pending->parts.push_back(std::move(part));
+        if (result.ok() && !result.duplicate) {
+            maybe_flush(log);
+            if (partition->maybe_increment_high_watermark()) on_high_watermark_moved(data.partition);
+            on_partition_changed(data.partition);
+        }
+    }
+    if (request.acks == Acks::none) return;  // acks=0: the producer hears nothing
+    if (request.acks == Acks::all && !try_complete_produce(*pending)) {
+        auto alive = alive_;
+        std::weak_ptr<PendingProduce> weak = pending;
+        pending->timeout = services_.context.set_timer(
+            std::chrono::milliseconds(request.timeout_ms), "produce timeout", [this, alive, weak] {
+                if (!*alive) return;
+                auto p = weak.lock();
+                if (!p || p->answered) return;
+                for (auto& part : p->parts) {
+                    if (!part.done) part.response.error = Error::request_timed_out;
+                    part.done = true;
+                }
+                finish_produce(p);
+            });
+        pending_produces_.push_back(pending);
+        return;
+    }
+    finish_produce(pending);
+}
+
+bool ReplicaManager::try_complete_produce(PendingProduce& pending) {
+    bool all_done = true;
+    for (auto& part : pending.parts) {
+        if (part.done) continue;
+        auto it = partitions_.find(part.response.partition);
+        // Still the leader, perhaps in a newer epoch (an ISR change bumps it): keep waiting,
+        // as Kafka's DelayedProduce does; leadership lost: the producer must look again.
+        if (it == partitions_.end() || !it->second.is_leader()) {
+            part.response.error = Error::not_leader_or_follower;
+            part.done = true;
+            continue;
+        }
+        const Partition& partition = it->second;
+        if (partition.log().high_watermark() < part.required_offset) {
+            all_done = false;
+            continue;
+        }
+        // Partition.checkEnoughReplicasReachOffset: replicated, but the ISR may have
+        // shrunk below min.insync.replicas meanwhile.
+        auto min_isr = static_cast<std::size_t>(services_.min_insync_replicas(part.response.partition.topic));
+        if (partition.isr().size() < min_isr) part.response.error = Error::not_enough_replicas_after_append;
+        part.done = true;
+    }
+    return all_done;
+}
+
+void ReplicaManager::finish_produce(const std::shared_ptr<PendingProduce>& pending) {
+    if (pending->answered) return;
+    pending->answered = true;
+    services_.context.cancel_timer(pending->timeout);
+    auto response = std::make_shared<ProduceResponse>();
+    response->correlation_id = pending->correlation_id;
+    for (const auto& part : pending->parts) response->partitions.push_back(part.response);
+    services_.context.send(pending->client, response);
+    std::erase(pending_produces_, pending);
+}
+
+void ReplicaManager::try_complete_produces(const TopicPartition& tp) {
+    auto waiting = pending_produces_;  // finishing one edits the list
+    for (const auto& pending : waiting) {
+        bool involved = std::any_of(pending->parts.begin(), pending->parts.end(),
+                                    [&](const auto& part) { return part.response.partition == tp; });
+        if (involved && try_complete_produce(*pending)) finish_produce(pending);
+    }
+}
+
+void ReplicaManager::fail_produces_for(const TopicPartition& tp) { try_complete_produces(tp); }
+
+void ReplicaManager::on_high_watermark_moved(const TopicPartition& tp) { try_complete_produces(tp); }
+
+void ReplicaManager::on_partition_changed(const TopicPartition& tp) { try_complete_fetches(tp); }
+
+// --- Fetch ---------------------------------------------------------------------
+
+std::size_t ReplicaManager::read_for_fetch(const FetchRequest& request, FetchResponse& response) {
+    std::size_t bytes = 0;
+    response.partitions.clear();
+    for (const auto& wanted : request.partitions) {
+        FetchPartitionResponse data;
+        data.partition = wanted.partition;
+        Error error;
+        Partition* partition = find_leader(wanted.partition, error);
+        if (partition) error = check_epoch(*partition, wanted.current_leader_epoch);
+        if (error != Error::none) {
+            data.error = error;
+            response.partitions.push_back(std::move(data));
+            continue;
+        }
+        const PartitionLog& log = partition->log();
+        // Followers read up to the LEO; consumers only what is committed (below the HW).
+        Offset upper = request.from_follower() ? log.log_end_offset() : log.high_watermark();
+        ReadResult read = log.read(wanted.fetch_offset, static_cast<std::size_t>(wanted.partition_max_bytes), upper);
+        data.error = read.error;
+        data.high_watermark = log.high_watermark();
+        data.log_start_offset = log.log_start_offset();
+        bytes += read.size_bytes;
+        data.batches = std::move(read.batches);
+        response.partitions.push_back(std::move(data));
+    }
+    return bytes;
+}
+
+void ReplicaManager::handle_fetch(sim::NodeIndex from, const FetchRequest& request) {
+    if (request.from_follower()) {
+        // The fetch offset is the follower's LEO: it moves the HW and may grow the ISR.
+        for (const auto& wanted : request.partitions) {
+            Error error;
+            Partition* partition = find_leader(wanted.partition, error);
+            if (!partition || check_epoch(*partition, wanted.current_leader_epoch) != Error::none) continue;
+            if (partition->record_follower_fetch(request.replica_id, wanted.fetch_offset, services_.now())) {
+                on_high_watermark_moved(wanted.partition);
+                on_partition_changed(wanted.partition);
+            }
+            maybe_expand_isr(*partition);
+        }
+    }
+    auto response = std::make_shared<FetchResponse>();
+    response->correlation_id = request.correlation_id;
+    std::size_t bytes = read_for_fetch(request, *response);
+    bool any_error = std::any_of(response->partitions.begin(), response->partitions.end(),
+                                 [](const auto& p) { return p.error != Error::none; });
+    if (bytes >= static_cast<std::size_t>(std::max(request.min_bytes, 1)) || request.max_wait_ms <= 0 || any_error) {
+        services_.context.send(from, response);
+        return;
+    }
+    // Long poll: hold the fetch until data arrives or max.wait.ms passes.
+    auto pending = std::make_shared<PendingFetch>();
+    pending->client = from;
+    pending->request = std::static_pointer_cast<const FetchRequest>(
+        std::make_shared<FetchRequest>(request));
+    auto alive = alive_;
+    std::weak_ptr<PendingFetch> weak = pending;
+    pending->timeout = services_.context.set_timer(std::chrono::milliseconds(request.max_wait_ms), "fetch max wait",
+                                                   [this, alive, weak] {
+                                                       if (!*alive) return;
+                                                       if (auto p = weak.lock()) answer_fetch(*p);
+                                                   });
+    pending_fetches_.push_back(pending);
+}
+
+void ReplicaManager::answer_fetch(PendingFetch& pending) {
+    if (pending.answered) return;
+    pending.answered = true;
+    services_.context.cancel_timer(pending.timeout);
+    auto response = std::make_shared<FetchResponse>();
+    response->correlation_id = pending.request->correlation_id;
+    read_for_fetch(*pending.request, *response);
+    services_.context.send(pending.client, response);
+    std::erase_if(pending_fetches_, [&](const auto& p) { return p.get() == &pending; });
+}
+
+void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
+    auto waiting = pending_fetches_;
+    for (const auto& pending : waiting) {
+        const auto& wanted = pending->request->partitions;
+        if (std::none_of(wanted.begin(), wanted.end(), [&](const auto& w) { return w.partition == tp; })) continue;
+        FetchResponse probe;
+        std::size_t bytes = read_for_fetch(*pending->request, probe);
+        bool any_error = std::any_of(probe.partitions.begin(), probe.partitions.end(),
+                                     [](const auto& p) { return p.error != Error::none; });
+        if (any_error || bytes >= static_cast<std::size_t>(std::max(pending->request->min_bytes, 1))) {
+            answer_fetch(*pending);
+        }
+    }
+}
+
+// --- Offsets ---------------------------------------------------------------------
+
+void ReplicaManager::handle_list_offsets(sim::NodeIndex from, const ListOffsetsRequest& request) {
+    auto response = std::make_shared<ListOffsetsResponse>();
+    response->correlation_id = request.correlation_id;
+    for (const auto& wanted : request.partitions) {
+        ListOffsetsPartitionResponse answer;
+        answer.partition = wanted.partition;
+        Error error;
+        Partition* partition = find_leader(wanted.partition, error);
+        if (!partition) {
+            answer.error = error;
+        } else {
+            const PartitionLog& log = partition->log();
+            // A consumer's "latest" is the high watermark: it never sees uncommitted data.
+            answer.offset = wanted.timestamp == earliest_timestamp ? log.log_start_offset() : log.high_watermark();
+            answer.leader_epoch = partition->leader_epoch();
+        }
+        response->partitions.push_back(answer);
+    }
+    services_.context.send(from, response);
+}
+
+void ReplicaManager::handle_offsets_for_leader_epoch(sim::NodeIndex from, const OffsetsForLeaderEpochRequest& request) {
+    auto response = std::make_shared<OffsetsForLeaderEpochResponse>();
+    response->correlation_id = request.correlation_id;
+    for (const auto& query : request.partitions) {
+        EpochEndOffsetResult answer;
+        answer.partition = query.partition;
+        Error error;
+        Partition* partition = find_leader(query.partition, error);
+        if (partition) error = check_epoch(*partition, query.current_leader_epoch);
+        if (error != Error::none) {
+            answer.error = error;
+        } else {
+            EpochEndOffset end = partition->log().end_offset_for_epoch(query.leader_epoch);
+            answer.leader_epoch = end.epoch;
+            answer.end_offset = end.end_offset;
+        }
+        response->partitions.push_back(answer);
+    }
+    services_.context.send(from, response);
+}
+
+// --- Controller requests -----------------------------------------------------------
+
+std::shared_ptr<LeaderAndIsrResponse> ReplicaManager::handle_leader_and_isr(const LeaderAndIsrRequest& request) {
+    auto response = std::make_shared<LeaderAndIsrResponse>();
+    response->correlation_id = request.correlation_id;
+    if (request.controller_epoch < controller_epoch_) {
+        response->error = Error::stale_controller_epoch;  // a zombie controller
+        return response;
+    }
+    controller_epoch_ = request.controller_epoch;
+    for (const auto& state : request.partitions) {
+        const auto& replicas = state.replicas;
+        if (std::find(replicas.begin(), replicas.end(), services_.self()) == replicas.end()) continue;
+        auto it = partitions_.find(state.partition);
+        if (it == partitions_.end()) {
+            it = partitions_.emplace(state.partition, Partition(state.partition, services_.self(),
+                                                                services_.logs.get_or_create(state.partition)))
+                     .first;
+        } else {
+            const LeaderAndIsr& known = it->second.state().leadership;
+            bool newer = state.leadership.leader_epoch > known.leader_epoch ||
+                         (state.leadership.leader_epoch == known.leader_epoch &&
+                          state.leadership.partition_epoch > known.partition_epoch) ||
+                         it->second.role() == ReplicaRole::none;
+            if (!newer) {
+                response->partition_errors.emplace_back(state.partition, Error::stale_controller_epoch);
+                continue;
+            }
+        }
+        Partition& partition = it->second;
+        if (state.leadership.leader == services_.self()) {
+            fetchers_.remove(state.partition);
+            partition.make_leader(state, services_.now());
+            on_high_watermark_moved(state.partition);
+        } else {
+            make_follower(partition, state);
+        }
+        response->partition_errors.emplace_back(state.partition, Error::none);
+    }
+    return response;
+}
+
+void ReplicaManager::make_follower(Partition& partition, const PartitionState& state) {
+    bool was_leader = partition.is_leader();
+    bool changed = partition.make_follower(state);
+    const TopicPartition& tp = partition.topic_partition();
+    if (was_leader) {
+        // Waiting producers and consumers must go and find the new leader.
+        fail_produces_for(tp);
+        try_complete_fetches(tp);
+    }
+    if (!changed) return;
+    fetchers_.remove(tp);
+    if (state.leadership.has_leader()) fetchers_.add(tp, state.leadership.leader, state.leadership.leader_epoch);
+}
+
+std::shared_ptr<StopReplicaResponse> ReplicaManager::handle_stop_replica(const StopReplicaRequest& request) {
+    auto response = std::make_shared<StopReplicaResponse>();
+    response->correlation_id = request.correlation_id;
+    if (request.controller_epoch < controller_epoch_) {
+        response->error = Error::stale_controller_epoch;
+        return response;
+    }
+    controller_epoch_ = request.controller_epoch;
+    for (const auto& tp : request.partitions) {
+        fetchers_.remove(tp);
+        auto it = partitions_.find(tp);
+        if (it != partitions_.end()) {
+            it->second.stop();
+            fail_produces_for(tp);
+            try_complete_fetches(tp);
+            partitions_.erase(it);
+        }
+        if (request.delete_partitions) services_.logs.erase(tp);
+        response->partitions.push_back(tp);
+    }
+    return response;
+}
+
+// --- ISR -------------------------------------------------------------------------
+
+void ReplicaManager::expire_isr() {
+    for (auto& [tp, partition] : partitions_) {
+        if (auto shrunk = partition.isr_to_shrink(services_.now(), services_.config.replica_lag_time_max)) {
+            propose_isr(partition, std::move(*shrunk));
+        }
+    }
+}
+
+void ReplicaManager::maybe_expand_isr(Partition& partition) {
+    if (auto expanded = partition.isr_to_expand()) propose_isr(partition, std::move(*expanded));
+}
+
+void ReplicaManager::propose_isr(Partition& partition, std::vector<BrokerId> isr) {
+    sim::NodeIndex controller = services_.node_of(services_.metadata.controller());
+    if (services_.metadata.controller() == no_broker || controller == sim::no_node) return;  // retried later
+    auto request = std::make_shared<AlterPartitionRequest>();
+    request->broker_id = services_.self();
+    const TopicPartition tp = partition.topic_partition();
+    const LeaderEpoch epoch = partition.leader_epoch();
+    request->changes.push_back({tp, epoch, isr, partition.state().leadership.partition_epoch});
+    partition.set_pending_isr(std::move(isr));
+    auto alive = alive_;
+    services_.network.send(controller, request, services_.config.controller_socket_timeout,
+                           [this, alive, tp, epoch](Error error, const sim::MessagePtr& message) {
+                               if (!*alive) return;
+                               auto it = partitions_.find(tp);
+                               if (it == partitions_.end() || !it->second.is_leader() ||
+                                   it->second.leader_epoch() != epoch) {
+                                   return;
+                               }
+                               Partition& p = it->second;
+                               p.clear_pending_isr();
+                               if (error != Error::none) return;  // tried again at the next check
+                               const auto& response = message_as<AlterPartitionResponse>(*message);
+                               for (const auto& result : response.results) {
+                                   if (result.partition != tp || result.error != Error::none) continue;
+                                   if (result.leadership.leader_epoch != epoch) continue;
+                                   p.apply_leadership(result.leadership);
+                               }
+                               if (p.maybe_increment_high_watermark()) {
+                                   on_high_watermark_moved(tp);
+                                   on_partition_changed(tp);
+                               }
+                               // An acks=all produce may now fail NOT_ENOUGH_REPLICAS_AFTER_APPEND.
+                               try_complete_produces(tp);
+                           });
+}
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,79 @@
+#pragma once
+// The partitions a broker holds and everything the data plane does with them (Kafka's
+// ReplicaManager): Produce and Fetch on leaders, with their purgatories (acks=all
+// produces waiting for the high watermark, fetches waiting for data), the controller's
+// LeaderAndIsr and StopReplica, ISR shrink and expand via AlterPartition, and the
+// periodic high-watermark checkpoint and flush.
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "broker_model/broker/broker_services.h"
+#include "broker_model/broker/partition.h"
+#include "broker_model/broker/replica_fetcher.h"
+#include "broker_model/protocol/controller_requests.h"
+#include "broker_model/protocol/fetch.h"
+#include "broker_model/protocol/list_offsets.h"
+#include "broker_model/protocol/offsets_for_leader_epoch.h"
+#include "broker_model/protocol/produce.h"
+
+namespace kafkalab::kafka {
+
+class ReplicaManager {
+public:
+    explicit ReplicaManager(BrokerServices& services);
+    ~ReplicaManager();
+
+    /// Starts the periodic tasks (ISR expiration every replica.lag.time.max.ms / 2,
+    /// high-watermark checkpoints, time-based flushes).
+    void start();
+
+    void handle_produce(sim::NodeIndex from, const ProduceRequest& request);
+    void handle_fetch(sim::NodeIndex from, const FetchRequest& request);
+    void handle_list_offsets(sim::NodeIndex from, const ListOffsetsRequest& request);
+    void handle_offsets_for_leader_epoch(sim::NodeIndex from, const OffsetsForLeaderEpochRequest& request);
+    /// Returns the response to send to the controller.
+    std::shared_ptr<LeaderAndIsrResponse> handle_leader_and_isr(const LeaderAndIsrRequest& request);
+    std::shared_ptr<StopReplicaResponse> handle_stop_replica(const StopReplicaRequest& request);
+
+    const std::map<TopicPartition, Partition>& partitions() const { return partitions_; }
+    const Partition* partition(const TopicPartition& tp) const;
+    ReplicaFetcherManager& fetchers() { return fetchers_; }
+    ControllerEpoch controller_epoch() const { return controller_epoch_; }
+    /// Partitions this broker leads.
+    std::vector<TopicPartition> led_partitions() const;
+
+private:
+    struct PendingProduce;
+    struct PendingFetch;
+
+    Partition* find_leader(const TopicPartition& tp, Error& error);
+    Error check_epoch(const Partition& partition, LeaderEpoch current) const;
+    /// Something changed in `tp` (an append, the high watermark): complete what waits.
+    void on_partition_changed(const TopicPartition& tp);
+    void on_high_watermark_moved(const TopicPartition& tp);
+    void try_complete_produces(const TopicPartition& tp);
+    bool try_complete_produce(PendingProduce& pending);
+    void finish_produce(const std::shared_ptr<PendingProduce>& pending);
+    void try_complete_fetches(const TopicPartition& tp);
+    /// Reads what `request` asks for; returns the bytes found.
+    std::size_t read_for_fetch(const FetchRequest& request, FetchResponse& response);
+    void answer_fetch(PendingFetch& pending);
+
+    void expire_isr();
+    void maybe_expand_isr(Partition& partition);
+    void propose_isr(Partition& partition, std::vector<BrokerId> isr);
+    void maybe_flush(PartitionLog& log);
+    void make_follower(Partition& partition, const PartitionState& state);
+    void fail_produces_for(const TopicPartition& tp);
+
+    BrokerServices& services_;
+    ReplicaFetcherManager fetchers_;
+    std::map<TopicPartition, Partition> partitions_;
+    ControllerEpoch controller_epoch_{0};
+    std::vector<std::shared_ptr<PendingProduce>> pending_produces_;
+    std::vector<std::shared_ptr<PendingFetch>> pending_fetches_;
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace kafkalab::kafka

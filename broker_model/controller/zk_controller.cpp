@@ -1,0 +1,517 @@
+#include "broker_model/controller/zk_controller.h"
+
+#include <algorithm>
+
+#include "broker_model/controller/leader_election.h"
+#include "sim/simulation.h"
+
+namespace kafkalab::kafka {
+
+using namespace std::chrono_literals;
+using zk::ZkCode;
+
+std::set<BrokerId> ControllerContext::live_ids() const {
+    std::set<BrokerId> ids;
+    for (const auto& [id, endpoint] : live_brokers) ids.insert(id);
+    return ids;
+}
+
+const std::vector<BrokerId>* ControllerContext::replicas(const TopicPartition& tp) const {
+    auto it = topics.find(tp.topic);
+    if (it == topics.end() || tp.partition < 0 ||
+        static_cast<std::size_t>(tp.partition) >= it->second.assignment.size()) {
+        return nullptr;
+    }
+    return &it->second.assignment[static_cast<std::size_t>(tp.partition)];
+}
+
+PartitionState ControllerContext::partition_state(const TopicPartition& tp) const {
+    PartitionState state;
+    state.partition = tp;
+    if (auto it = topics.find(tp.topic); it != topics.end()) state.topic_id = it->second.topic_id;
+    if (const auto* r = replicas(tp)) state.replicas = *r;
+    if (auto it = states.find(tp); it != states.end()) state.leadership = it->second;
+    for (BrokerId replica : state.replicas) {
+        if (!live_brokers.count(replica)) state.offline_replicas.push_back(replica);
+    }
+    return state;
+}
+
+ZkController::ZkController(sim::NodeContext& context, NetworkClient& network, ZkAccess zk, ControllerConfig config)
+    : context_(context),
+      network_(network),
+      zk_(std::move(zk)),
+      config_(config),
+      channel_(context, network,
+               [this](BrokerId id) {
+                   auto it = ctx_.live_brokers.find(id);
+                   if (it == ctx_.live_brokers.end()) return sim::no_node;
+                   return context_.simulation().find_node(it->second.host).value_or(sim::no_node);
+               },
+               config.controller_socket_timeout) {}
+
+ZkController::~ZkController() { *alive_ = false; }
+
+void ZkController::retry_later(std::function<void()> operation) {
+    context_.set_timer(1s, "controller zookeeper retry", guarded([operation] { operation(); }));
+}
+
+// --- Electing the controller -----------------------------------------------------
+
+void ZkController::start() {
+    campaigning_ = true;
+    campaign();
+}
+
+void ZkController::campaign() {
+    if (!campaigning_ || active_ || !zk()) return;
+    auto alive = alive_;
+    zk()->create(zk_data::controller_path, zk_data::encode_controller(config_.broker_id, 0), true,
+                 [this, alive](const zk::CreateResult& created) {
+                     if (!*alive || active_) return;
+                     if (created.code == ZkCode::node_exists) return watch_controller();
+                     if (created.code == ZkCode::connection_loss) {
+                         context_.set_timer(1s, "controller election retry", [this, alive] {
+                             if (*alive) campaign();
+                         });
+                         return;
+                     }
+                     if (created.code != ZkCode::ok) return;
+                     // We won /controller: bump /controller_epoch (conditionally, so two
+                     // winners of successive elections cannot both think they are current).
+                     zk()->get_data(zk_data::controller_epoch_path, false, [this, alive](const zk::DataResult& read) {
+                         if (!*alive) return;
+                         if (read.code == ZkCode::no_node) {
+                             zk()->create(zk_data::controller_epoch_path, "1", false, [this, alive](const zk::CreateResult& c) {
+                                 if (!*alive) return;
+                                 if (c.code == ZkCode::ok) return become_active(ControllerEpoch{1}, 0);
+                                 context_.set_timer(1s, "controller election retry", [this, alive] {
+                                     if (*alive) watch_controller();
+                                 });
+                             });
+                             return;
+                         }
+                         if (read.code != ZkCode::ok) return;
+                         ControllerEpoch next{std::stoi(read.data) + 1};
+                         zk()->set_data(zk_data::controller_epoch_path, std::to_string(next.value), read.stat.version,
+                                        [this, alive, next](const zk::StatResult& set) {
+                                            if (!*alive) return;
+                                            if (set.code == ZkCode::ok) return become_active(next, set.stat->version);
+                                            watch_controller();
+                                        });
+                     });
+                 });
+}
+
+void ZkController::watch_controller() {
+    if (!zk()) return;
+    auto alive = alive_;
+    zk()->get_data(zk_data::controller_path, true, [this, alive](const zk::DataResult& read) {
+        if (!*alive) return;
+        if (read.code == ZkCode::no_node) return campaign();
+        if (read.code == ZkCode::connection_loss) {
+            context_.set_timer(1s, "controller watch retry", [this, alive] {
+                if (*alive) watch_controller();
+            });
+            return;
+        }
+        if (read.code != ZkCode::ok) return;
+        active_controller_ = zk_data::decode_controller(read.data).value_or(no_broker);
+        if (active_controller_ != config_.broker_id && active_) resign();
+    });
+}
+
+void ZkController::become_active(ControllerEpoch epoch, std::int32_t epoch_version) {
+    active_ = true;
+    ++generation_;
+    active_controller_ = config_.broker_id;
+    epoch_ = epoch;
+    epoch_version_ = epoch_version;
+    ctx_ = ControllerContext{};
+    events_.clear();
+    busy_ = false;
+    context_.simulation().record("controller", context_.index(), sim::no_node,
+                                 "became controller with epoch " + std::to_string(epoch.value));
+    enqueue("controller failover", [this](Done done) { load_cluster(std::move(done)); });
+}
+
+void ZkController::resign() {
+    if (active_) {
+        context_.simulation().record("controller", context_.index(), sim::no_node, "resigned as controller");
+    }
+    active_ = false;
+    ++generation_;
+    events_.clear();
+    busy_ = false;
+    channel_.clear();
+    deletion_waiters_.clear();
+    if (active_controller_ == config_.broker_id) active_controller_ = no_broker;
+}
+
+void ZkController::on_watch(const zk::WatchedEvent& event) {
+    if (event.path == zk_data::controller_path) {
+        if (event.type == zk::EventType::node_deleted) {
+            if (active_) resign();
+            campaign();
+        } else {
+            watch_controller();
+        }
+        return;
+    }
+    if (!active_) return;
+    if (event.path == zk_data::broker_ids_path) {
+        enqueue("broker change", [this](Done done) { on_broker_change(std::move(done)); });
+    } else if (event.path == zk_data::topics_path) {
+        enqueue("topic change", [this](Done done) { on_topic_change(std::move(done)); });
+    } else if (event.path == zk_data::delete_topics_path) {
+        enqueue("topic deletion", [this](Done done) { on_topic_deletion(std::move(done)); });
+    }
+}
+
+// --- The event queue ---------------------------------------------------------------
+
+void ZkController::enqueue(const char* name, Job job) {
+    if (!active_) return;
+    events_.emplace_back(name, std::move(job));
+    if (!busy_) run_next();
+}
+
+void ZkController::run_next() {
+    if (busy_ || events_.empty() || !active_) return;
+    busy_ = true;
+    auto [name, job] = std::move(events_.front());
+    events_.pop_front();
+    job(guarded([this] {
+        busy_ = false;
+        run_next();
+    }));
+}
+
+// --- Reading ZooKeeper -------------------------------------------------------------
+
+namespace {
+
+/// Runs `then` after `count` completions; for fanned-out ZooKeeper reads and writes.
+std::function<void()> join(std::size_t count, std::function<void()> then) {
+    if (count == 0) {
+        then();
+        return [] {};
+    }
+    auto remaining = std::make_shared<std::size_t>(count);
+    return [remaining, then = std::move(then)] {
+        if (--*remaining == 0) then();
+    };
+}
+
+}  // namespace
+
+void ZkController::read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>)> then) {
+    zk()->get_children(zk_data::broker_ids_path, true, guarded([this, then](const zk::ChildrenResult& listed) {
+        if (listed.code == ZkCode::connection_loss) return retry_later([this, then] { read_brokers(then); });
+        auto brokers = std::make_shared<std::map<BrokerId, BrokerEndpoint>>();
+        auto step = join(listed.children.size(), [brokers, then] { then(*brokers); });
+        for (const auto& name : listed.children) {
+            BrokerId id{std::stoi(name)};
+            zk()->get_data(zk_data::broker_path(id), false, guarded([brokers, id, step](const zk::DataResult& read) {
+                if (read.code == ZkCode::ok) {
+                    if (auto endpoint = zk_data::decode_broker(id, read.data)) (*brokers)[id] = *endpoint;
+                }
+                step();
+            }));
+        }
+    }));
+}
+
+void ZkController::read_topic(const std::string& name, Done then) {
+    zk()->get_data(zk_data::topic_path(name), false, guarded([this, name, then](const zk::DataResult& read) {
+        if (read.code == ZkCode::connection_loss) return retry_later([this, name, then] { read_topic(name, then); });
+        auto assignment = read.code == ZkCode::ok ? zk_data::decode_assignment(read.data) : std::nullopt;
+        if (!assignment) return then();
+        auto& topic = ctx_.topics[name];
+        topic.topic_id = assignment->topic_id;
+        topic.assignment = assignment->partitions;
+        std::size_t partitions = topic.assignment.size();
+        auto step = join(partitions + 1, then);
+        zk()->get_data(zk_data::topic_config_path(name), false, guarded([this, name, step](const zk::DataResult& c) {
+            if (c.code == ZkCode::ok) ctx_.topics[name].configs = zk_data::decode_topic_config(c.data);
+            step();
+        }));
+        for (std::size_t p = 0; p < partitions; ++p) {
+            TopicPartition tp{name, static_cast<std::int32_t>(p)};
+            zk()->get_data(zk_data::partition_state_path(tp), false, guarded([this, tp, step](const zk::DataResult& s) {
+                if (s.code == ZkCode::ok) {
+                    if (auto state = zk_data::decode_partition_state(s.data, s.stat.version)) ctx_.states[tp] = *state;
+                }
+                step();
+            }));
+        }
+    }));
+}
+
+void ZkController::read_topics(const std::vector<std::string>& names, Done then) {
+    auto step = join(names.size(), then);
+    for (const auto& name : names) read_topic(name, step);
+}
+
+void ZkController::load_cluster(Done done) {
+    // Persistent parents first (a new cluster has none), then the cluster's state.
+    auto paths = std::make_shared<std::vector<std::string>>(zk_data::cluster_skeleton());
+    auto create_next = std::make_shared<std::function<void(std::size_t)>>();
+    *create_next = guarded([this, paths, create_next, done](std::size_t i) {
+        if (i == paths->size()) {
+            read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> brokers) {
+                ctx_.live_brokers = std::move(brokers);
+                on_topic_change(guarded([this, done] {
+                    // Replicas on brokers that died while there was no controller leave
+                    // their ISRs, and leaderless partitions get leaders (onControllerFailover).
+                    std::set<BrokerId> dead;
+                    for (const auto& [name, topic] : ctx_.topics) {
+                        for (const auto& replicas : topic.assignment) {
+                            for (BrokerId id : replicas) {
+                                if (!ctx_.live_brokers.count(id)) dead.insert(id);
+                            }
+                        }
+                    }
+                    StateMap changes = states_after_failure(dead);
+                    for (auto& [tp, state] : states_for_offline_partitions()) {
+                        if (!changes.count(tp)) changes[tp] = state;
+                    }
+                    write_states(changes, guarded([this, done](StateMap) {
+                        std::set<BrokerId> everyone = ctx_.live_ids();
+                        send_update_metadata(all_partitions());
+                        send_leader_and_isr(everyone, all_partitions());
+                        on_topic_deletion(done);
+                    }));
+                }));
+            }));
+            return;
+        }
+        zk()->create((*paths)[i], "", false, guarded([this, create_next, i](const zk::CreateResult& created) {
+            if (created.code == ZkCode::connection_loss) return retry_later([create_next, i] { (*create_next)(i); });
+            (*create_next)(i + 1);
+        }));
+    });
+    (*create_next)(0);
+}
+
+// --- Partition states ------------------------------------------------------------
+
+bool ZkController::unclean_allowed(const std::string& topic) const {
+    auto it = ctx_.topics.find(topic);
+    if (it != ctx_.topics.end()) {
+        auto config = it->second.configs.find("unclean.leader.election.enable");
+        if (config != it->second.configs.end()) return config->second == "true";
+    }
+    return config_.unclean_leader_election_enable;
+}
+
+void ZkController::write_states(StateMap states, std::function<void(StateMap)> then) {
+    auto written = std::make_shared<StateMap>();
+    auto step = join(states.size(), [written, then] { then(*written); });
+    for (auto& [tp, state] : states) {
+        state.controller_epoch = epoch_;
+        auto write = std::make_shared<std::function<void()>>();
+        *write = [this, tp = tp, state = state, written, step, write] {
+            std::int32_t version = ctx_.states.count(tp) ? ctx_.states[tp].partition_epoch : zk::any_version;
+            zk()->set_data(zk_data::partition_state_path(tp), zk_data::encode_partition_state(state), version,
+                           guarded([this, tp, state, written, step, write](const zk::StatResult& set) {
+                               if (set.code == ZkCode::connection_loss) return retry_later(*write);
+                               if (set.code == ZkCode::ok) {
+                                   LeaderAndIsr stored = state;
+                                   stored.partition_epoch = set.stat->version;
+                                   ctx_.states[tp] = stored;
+                                   (*written)[tp] = stored;
+                               }
+                               step();
+                           }));
+        };
+        (*write)();
+    }
+}
+
+void ZkController::create_states(StateMap states, std::function<void(StateMap)> then) {
+    auto written = std::make_shared<StateMap>();
+    auto step = join(states.size(), [written, then] { then(*written); });
+    for (auto& [tp, state] : states) {
+        state.controller_epoch = epoch_;
+        // The state znode needs its parents: .../partitions and .../partitions/<p>.
+        std::vector<std::string> chain{zk_data::partitions_path(tp.topic), zk_data::partition_path(tp)};
+        auto create = std::make_shared<std::function<void(std::size_t)>>();
+        *create = [this, tp = tp, state = state, chain, written, step, create](std::size_t i) {
+            bool last = i == chain.size();
+            std::string path = last ? zk_data::partition_state_path(tp) : chain[i];
+            std::string data = last ? zk_data::encode_partition_state(state) : "";
+            zk()->create(path, data, false,
+                         guarded([this, tp, state, written, step, create, i, last](const zk::CreateResult& made) {
+                             if (made.code == ZkCode::connection_loss) return retry_later([create, i] { (*create)(i); });
+                             if (!last) return (*create)(i + 1);
+                             if (made.code == ZkCode::ok) {
+                                 ctx_.states[tp] = state;
+                                 (*written)[tp] = state;
+                             }
+                             step();
+                         }));
+        };
+        (*create)(0);
+    }
+}
+
+ZkController::StateMap ZkController::initial_states(const std::string& topic, std::int32_t first_partition) {
+    StateMap states;
+    const auto& assignment = ctx_.topics[topic].assignment;
+    std::set<BrokerId> live = ctx_.live_ids();
+    for (std::size_t p = static_cast<std::size_t>(first_partition); p < assignment.size(); ++p) {
+        LeaderAndIsr state;
+        // NewPartition -> OnlinePartition: the first live replica leads; all live ones are in sync.
+        for (BrokerId replica : assignment[p]) {
+            if (live.count(replica)) state.isr.push_back(replica);
+        }
+        state.leader = state.isr.empty() ? no_broker : state.isr.front();
+        states[TopicPartition{topic, static_cast<std::int32_t>(p)}] = state;
+    }
+    return states;
+}
+
+ZkController::StateMap ZkController::states_for_offline_partitions() {
+    StateMap states;
+    std::set<BrokerId> live = ctx_.live_ids();
+    for (const auto& [tp, state] : ctx_.states) {
+        if (ctx_.topics_being_deleted.count(tp.topic)) continue;
+        if (state.has_leader() && live.count(state.leader)) continue;
+        const auto* replicas = ctx_.replicas(tp);
+        if (!replicas) continue;
+        auto elected = elect_offline_leader(*replicas, state.isr, live, unclean_allowed(tp.topic));
+        if (!elected) continue;
+        if (elected->unclean) {
+            context_.simulation().record("unclean-election", context_.index(), sim::no_node,
+                                         tp.to_string() + ": out-of-sync replica " +
+                                             std::to_string(elected->leader.value) + " elected leader");
+        }
+        LeaderAndIsr next = state;
+        next.leader = elected->leader;
+        next.isr = elected->isr;
+        next.leader_epoch = state.leader_epoch + 1;
+        states[tp] = next;
+    }
+    return states;
+}
+
+ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerId>& dead) {
+    StateMap states;
+    std::set<BrokerId> live = ctx_.live_ids();
+    for (const auto& [tp, state] : ctx_.states) {
+        bool leader_dead = state.has_leader() && dead.count(state.leader);
+        bool isr_touched = std::any_of(state.isr.begin(), state.isr.end(), [&](BrokerId id) { return dead.count(id); });
+        if (!leader_dead && !isr_touched) continue;
+        LeaderAndIsr next = state;
+        next.leader_epoch = state.leader_epoch + 1;
+        const auto* replicas = ctx_.replicas(tp);
+        if (leader_dead && replicas) {
+            if (auto elected = elect_offline_leader(*replicas, state.isr, live, unclean_allowed(tp.topic))) {
+                next.leader = elected->leader;
+                next.isr = elected->isr;
+                if (elected->unclean) {
+                    context_.simulation().record("unclean-election", context_.index(), sim::no_node,
+                                                 tp.to_string() + ": out-of-sync replica " +
+                                                     std::to_string(elected->leader.value) + " elected leader");
+                }
+                states[tp] = next;
+                continue;
+            }
+            next.leader = no_broker;
+        }
+        // Removing dead replicas from the ISR never empties it: the last member stays,
+        // so that it alone may lead cleanly when it returns (ReplicaStateMachine).
+        std::vector<BrokerId> isr;
+        for (BrokerId id : state.isr) {
+            if (!dead.count(id)) isr.push_back(id);
+        }
+        if (isr.empty() && !state.isr.empty()) isr.push_back(state.isr.back());
+        next.isr = isr;
+        states[tp] = next;
+    }
+    return states;
+}
+
+// --- Telling brokers ---------------------------------------------------------------
+
+std::vector<TopicPartition> ZkController::all_partitions() const {
+    std::vector<TopicPartition> all;
+    for (const auto& [tp, state] : ctx_.states) all.push_back(tp);
+    return all;
+}
+
+void ZkController::send_leader_and_isr(const std::set<BrokerId>& brokers, const std::vector<TopicPartition>& partitions) {
+    std::vector<BrokerEndpoint> leaders;
+    for (const auto& [id, endpoint] : ctx_.live_brokers) leaders.push_back(endpoint);
+    for (BrokerId broker : brokers) {
+        if (!ctx_.live_brokers.count(broker)) continue;
+        auto request = std::make_shared<LeaderAndIsrRequest>();
+        request->controller_id = config_.broker_id;
+        request->controller_epoch = epoch_;
+        request->live_leaders = leaders;
+        for (const auto& tp : partitions) {
+            const auto* replicas = ctx_.replicas(tp);
+            if (!replicas || std::find(replicas->begin(), replicas->end(), broker) == replicas->end()) continue;
+            request->partitions.push_back(ctx_.partition_state(tp));
+            request->topic_configs[tp.topic] = ctx_.topics[tp.topic].configs;
+        }
+        if (!request->partitions.empty()) channel_.send(broker, request);
+    }
+}
+
+void ZkController::send_update_metadata(const std::vector<TopicPartition>& partitions,
+                                        const std::vector<std::string>& deleted_topics) {
+    for (const auto& [broker, endpoint] : ctx_.live_brokers) {
+        auto request = std::make_shared<UpdateMetadataRequest>();
+        request->controller_id = config_.broker_id;
+        request->controller_epoch = epoch_;
+        request->deleted_topics = deleted_topics;
+        for (const auto& [id, e] : ctx_.live_brokers) request->live_brokers.push_back(e);
+        for (const auto& tp : partitions) {
+            if (!ctx_.topics.count(tp.topic)) continue;
+            request->partitions.push_back(ctx_.partition_state(tp));
+            request->topic_configs[tp.topic] = ctx_.topics[tp.topic].configs;
+        }
+        channel_.send(broker, request);
+    }
+}
+
+// --- Broker changes --------------------------------------------------------------
+
+void ZkController::on_broker_change(Done done) {
+    read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> current) {
+        std::set<BrokerId> dead, born;
+        for (const auto& [id, endpoint] : ctx_.live_brokers) {
+            if (!current.count(id)) dead.insert(id);
+        }
+        for (const auto& [id, endpoint] : current) {
+            if (!ctx_.live_brokers.count(id)) born.insert(id);
+        }
+        ctx_.live_brokers = current;
+        for (BrokerId id : dead) {
+            channel_.remove_broker(id);
+            ctx_.shutting_down.erase(id);
+        }
+        if (!dead.empty()) {
+            std::string names;
+            for (BrokerId id : dead) names += (names.empty() ? "" : ",") + std::to_string(id.value);
+            context_.simulation().record("broker-failure", context_.index(), sim::no_node, "brokers " + names + " are gone");
+        }
+        StateMap changes = states_after_failure(dead);
+        write_states(std::move(changes), guarded([this, done, born](StateMap after_failure) {
+            // A returning broker may be the one an offline partition waits for.
+            write_states(states_for_offline_partitions(), guarded([this, done, born, after_failure](StateMap elected) {
+                std::vector<TopicPartition> changed;
+                for (const auto& [tp, s] : after_failure) changed.push_back(tp);
+                for (const auto& [tp, s] : elected) changed.push_back(tp);
+                send_update_metadata(all_partitions());
+                send_leader_and_isr(ctx_.live_ids(), changed);
+                send_leader_and_isr(born, all_partitions());
+                done();
+            }));
+        }));
+    }));
+}
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,157 @@
+#pragma once
+// The ZooKeeper-mode controller (Kafka's KafkaController with its partition and
+// replica state machines, reduced to what a learner can observe). Every broker runs
+// one; the one that creates /controller is active, bumps /controller_epoch, and
+// from then on:
+//   - watches /brokers/ids: a broker whose session expired is dead; its partitions
+//     get new leaders from their ISR (or none), and it leaves every ISR;
+//   - watches /brokers/topics and /admin/delete_topics: creates and deletes topics;
+//   - answers AlterPartition (ISR changes proposed by leaders), ControlledShutdown,
+//     CreateTopics, DeleteTopics and CreatePartitions;
+//   - tells brokers the outcome with LeaderAndIsr, UpdateMetadata and StopReplica,
+//     each stamped with its controller epoch so that a zombie controller is ignored.
+// Work is done one event at a time, in order, like the controller's event thread: an
+// event's ZooKeeper writes finish before the next event starts. ZooKeeper operations
+// that fail for lack of a connection are retried, so without a ZooKeeper quorum the
+// controller simply stalls: no elections, no ISR changes, no topic changes.
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "broker_model/controller/controller.h"
+#include "broker_model/controller/controller_channel.h"
+#include "broker_model/controller/zk_data.h"
+#include "broker_model/protocol/network_client.h"
+#include "broker_model/zookeeper/zookeeper_client.h"
+
+namespace kafkalab::kafka {
+
+struct ControllerConfig {
+    BrokerId broker_id{1};
+    bool unclean_leader_election_enable = false;
+    bool delete_topic_enable = true;
+    std::int32_t num_partitions = 1;
+    std::int16_t default_replication_factor = 1;
+    sim::Duration controller_socket_timeout = std::chrono::seconds(30);
+};
+
+/// What the controller knows, rebuilt from ZooKeeper whenever it becomes active.
+struct ControllerContext {
+    struct Topic {
+        std::string topic_id;
+        std::vector<std::vector<BrokerId>> assignment;
+        std::map<std::string, std::string> configs;
+    };
+    std::map<BrokerId, BrokerEndpoint> live_brokers;
+    std::set<BrokerId> shutting_down;
+    std::map<std::string, Topic> topics;
+    std::map<TopicPartition, LeaderAndIsr> states;
+    std::set<std::string> topics_being_deleted;
+
+    std::set<BrokerId> live_ids() const;
+    const std::vector<BrokerId>* replicas(const TopicPartition& tp) const;
+    PartitionState partition_state(const TopicPartition& tp) const;
+};
+
+class ZkController final : public Controller {
+public:
+    using ZkAccess = std::function<zk::ZooKeeperClient*()>;
+
+    ZkController(sim::NodeContext& context, NetworkClient& network, ZkAccess zk, ControllerConfig config);
+    ~ZkController() override;
+
+    void start() override;
+    void resign() override;
+    bool is_active() const override { return active_; }
+    BrokerId active_controller() const override { return active_controller_; }
+    ControllerEpoch epoch() const override { return epoch_; }
+
+    void handle_alter_partition(sim::NodeIndex from, const AlterPartitionRequest& request) override;
+    void handle_controlled_shutdown(sim::NodeIndex from, const ControlledShutdownRequest& request) override;
+    void handle_create_topics(sim::NodeIndex from, const CreateTopicsRequest& request) override;
+    void handle_delete_topics(sim::NodeIndex from, const DeleteTopicsRequest& request) override;
+    void handle_create_partitions(sim::NodeIndex from, const CreatePartitionsRequest& request) override;
+
+    /// The broker forwards every watch event of its ZooKeeper session here.
+    void on_watch(const zk::WatchedEvent& event);
+    const ControllerContext& context_view() const { return ctx_; }
+
+private:
+    using Done = std::function<void()>;
+    using Job = std::function<void(Done)>;
+    using StateMap = std::map<TopicPartition, LeaderAndIsr>;
+
+    // Election of the controller itself.
+    void campaign();
+    void watch_controller();
+    void become_active(ControllerEpoch epoch, std::int32_t epoch_version);
+    void load_cluster(Done done);
+
+    // The event queue.
+    void enqueue(const char* name, Job job);
+    void run_next();
+    /// Wraps a callback so it does nothing once this activation is over.
+    template <class F>
+    auto guarded(F f) {
+        return [this, alive = alive_, generation = generation_, f = std::move(f)](auto&&... args) mutable {
+            if (!*alive || generation != generation_) return;
+            f(std::forward<decltype(args)>(args)...);
+        };
+    }
+    zk::ZooKeeperClient* zk() { return zk_(); }
+    /// Retries an operation after a pause while ZooKeeper cannot be reached.
+    void retry_later(std::function<void()> operation);
+
+    // Reading ZooKeeper.
+    void read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>)> then);
+    void read_topics(const std::vector<std::string>& names, Done then);
+    void read_topic(const std::string& name, Done then);
+
+    // Partition state changes.
+    void write_states(StateMap states, std::function<void(StateMap written)> then);
+    void create_states(StateMap states, std::function<void(StateMap written)> then);
+    StateMap initial_states(const std::string& topic, std::int32_t first_partition);
+    /// New states for partitions whose leader is gone or which contain dead replicas.
+    StateMap states_after_failure(const std::set<BrokerId>& dead);
+    StateMap states_for_offline_partitions();
+    bool unclean_allowed(const std::string& topic) const;
+
+    // Telling brokers.
+    void send_leader_and_isr(const std::set<BrokerId>& brokers, const std::vector<TopicPartition>& partitions);
+    void send_update_metadata(const std::vector<TopicPartition>& partitions,
+                              const std::vector<std::string>& deleted_topics = {});
+    std::vector<TopicPartition> all_partitions() const;
+
+    // Events.
+    void on_broker_change(Done done);
+    void on_topic_change(Done done);
+    void on_topic_deletion(Done done);
+    void delete_topic(const std::string& topic, Done done);
+    void finish_topic(const std::string& topic, Done done);
+
+    sim::NodeContext& context_;
+    NetworkClient& network_;
+    ZkAccess zk_;
+    ControllerConfig config_;
+    ControllerChannel channel_;
+
+    bool campaigning_ = false;
+    bool active_ = false;
+    BrokerId active_controller_ = no_broker;
+    ControllerEpoch epoch_{0};
+    std::int32_t epoch_version_ = 0;
+    /// Bumped on every activation and resignation; stale callbacks compare it.
+    std::uint64_t generation_ = 0;
+    ControllerContext ctx_;
+
+    std::deque<std::pair<const char*, Job>> events_;
+    bool busy_ = false;
+    /// Requests waiting for a topic deletion to finish: (client, correlation id).
+    std::map<std::string, std::vector<std::function<void()>>> deletion_waiters_;
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace kafkalab::kafka

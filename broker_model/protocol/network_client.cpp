@@ -1,0 +1,64 @@
+#include "broker_model/protocol/network_client.h"
+
+#include <vector>
+
+namespace kafkalab::kafka {
+namespace {
+
+/// Every Kafka request and response derives from KafkaMessageBase.
+std::int32_t correlation_id_of(const sim::Message& message) {
+    return static_cast<const KafkaMessageBase&>(message).correlation_id;
+}
+
+}  // namespace
+
+NetworkClient::~NetworkClient() {
+    *alive_ = false;
+    for (auto& [id, pending] : pending_) context_.cancel_timer(pending.timeout);
+}
+
+void NetworkClient::send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
+                                  sim::Duration timeout, Callback callback) {
+    sim::TimerId timer = context_.set_timer(timeout, "request timeout", [this, correlation_id] {
+        complete(correlation_id, Error::request_timed_out, nullptr);
+    });
+    pending_.emplace(correlation_id, Pending{to, timer, std::move(callback)});
+    context_.send(to, std::move(request));
+}
+
+bool NetworkClient::on_response(sim::NodeIndex from, const sim::MessagePtr& message) {
+    if (message->type() < 200 || message->type() >= 300) return false;
+    auto it = pending_.find(correlation_id_of(*message));
+    if (it == pending_.end() || it->second.peer != from) return false;
+    complete(it->first, Error::none, message);
+    return true;
+}
+
+void NetworkClient::on_disconnect(sim::NodeIndex peer) {
+    std::vector<std::int32_t> failed;
+    for (const auto& [id, pending] : pending_) {
+        if (pending.peer == peer) failed.push_back(id);
+    }
+    auto alive = alive_;
+    for (std::int32_t id : failed) {
+        if (!*alive) return;
+        complete(id, Error::network_exception, nullptr);
+    }
+}
+
+std::size_t NetworkClient::in_flight_to(sim::NodeIndex peer) const {
+    std::size_t n = 0;
+    for (const auto& [id, pending] : pending_) n += pending.peer == peer;
+    return n;
+}
+
+void NetworkClient::complete(std::int32_t correlation_id, Error error, const sim::MessagePtr& response) {
+    auto it = pending_.find(correlation_id);
+    if (it == pending_.end()) return;
+    Pending pending = std::move(it->second);
+    pending_.erase(it);
+    context_.cancel_timer(pending.timeout);
+    pending.callback(error, response);
+}
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,69 @@
+#pragma once
+// Requests with responses, the way Kafka's NetworkClient pairs them: every request
+// gets a correlation id; its callback runs once, with the response, or with an error
+// when the connection breaks (NETWORK_EXCEPTION) or no answer comes within the request
+// timeout (REQUEST_TIMED_OUT). Owned by a node; its timers die with the node, and so
+// do its callbacks.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+
+#include "broker_model/common/errors.h"
+#include "broker_model/protocol/api.h"
+#include "sim/node.h"
+
+namespace kafkalab::kafka {
+
+class NetworkClient {
+public:
+    /// error is none with a response, or the network error with a null response.
+    using Callback = std::function<void(Error error, const sim::MessagePtr& response)>;
+
+    explicit NetworkClient(sim::NodeContext& context) : context_(context) {}
+    ~NetworkClient();
+    NetworkClient(const NetworkClient&) = delete;
+    NetworkClient& operator=(const NetworkClient&) = delete;
+
+    /// Sends `request` (its correlation id is set here) and calls `callback` once.
+    template <class Req>
+    void send(sim::NodeIndex to, std::shared_ptr<Req> request, sim::Duration timeout, Callback callback) {
+        const std::int32_t id = next_correlation_id_++;
+        request->correlation_id = id;
+        send_prepared(to, id, std::move(request), timeout, std::move(callback));
+    }
+    /// Sends without expecting an answer (acks=0 produce requests).
+    template <class Req>
+    void send_one_way(sim::NodeIndex to, std::shared_ptr<Req> request) {
+        request->correlation_id = next_correlation_id_++;
+        context_.send(to, std::move(request));
+    }
+
+    /// True if `message` answers one of our requests; then its callback has run.
+    bool on_response(sim::NodeIndex from, const sim::MessagePtr& message);
+    /// Fails every request in flight to `peer` with NETWORK_EXCEPTION.
+    void on_disconnect(sim::NodeIndex peer);
+
+    std::size_t in_flight() const { return pending_.size(); }
+    std::size_t in_flight_to(sim::NodeIndex peer) const;
+
+private:
+    struct Pending {
+        sim::NodeIndex peer;
+        sim::TimerId timeout;
+        Callback callback;
+    };
+
+    void send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
+                       sim::Duration timeout, Callback callback);
+    /// Removes the request and runs its callback; `this` may be gone afterwards.
+    void complete(std::int32_t correlation_id, Error error, const sim::MessagePtr& response);
+
+    sim::NodeContext& context_;
+    std::int32_t next_correlation_id_ = 1;
+    std::map<std::int32_t, Pending> pending_;
+    /// Lets callbacks detect that one of them destroyed this client.
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,79 @@
+// Replication as Kafka does it, through messages on the simulated network.
+#include <catch2/catch.hpp>
+
+#include "test_cluster.h"
+
+using namespace kafkalab;
+using namespace kafkalab::kafka;
+using namespace kafkalab::kafka::testing;
+
+namespace {
+const TopicPartition payments0{"payments", 0};
+}
+
+TEST_CASE("a leader assigns offsets in order and followers replicate every batch") {
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 1, 3).error == Error::none);
+    auto first = cluster.produce(payments0, {"a", "b"}, Acks::all);
+    auto second = cluster.produce(payments0, {"c"}, Acks::all);
+    REQUIRE(first.error == Error::none);
+    REQUIRE(second.error == Error::none);
+    CHECK(first.base_offset == Offset{0});
+    CHECK(second.base_offset == Offset{2});
+    cluster.run_for(2s);
+    for (int broker = 1; broker <= 3; ++broker) {
+        CHECK(cluster.log_values(broker, payments0) == std::vector<std::string>{"a", "b", "c"});
+    }
+    CHECK(cluster.isr(payments0) == std::vector<int>{1, 2, 3});
+}
+
+TEST_CASE("the high watermark waits for every ISR member and moves on once a dead follower leaves the ISR") {
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 1, 3).error == Error::none);
+    int leader = cluster.leader(payments0);
+    int follower = leader == 1 ? 2 : 1;
+    cluster.sim().partition({{cluster.broker_node(follower)}});  // cut off from everyone
+    REQUIRE(cluster.produce(payments0, {"x"}, Acks::leader).error == Error::none);
+    cluster.run_for(5s);
+    PartitionLog* log = cluster.log(leader, payments0);
+    CHECK(log->log_end_offset() == Offset{1});
+    CHECK(log->high_watermark() == Offset{0});  // the silent follower is still in the ISR
+    // Its ZooKeeper session expires (zookeeper.session.timeout.ms, 18 s): the controller
+    // removes it from the ISR, and the high watermark catches up with the others.
+    REQUIRE(cluster.run_until([&] { return cluster.isr(payments0).size() == 2; }, 40s));
+    REQUIRE(cluster.run_until([&] { return log->high_watermark() == Offset{1}; }, 5s));
+    CHECK(cluster.produce(payments0, {"y"}, Acks::all).error == Error::none);
+    CHECK(log->high_watermark() == Offset{2});
+}
+
+TEST_CASE("acks=all is refused with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas; acks=1 is not") {
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 1, 3, {{"min.insync.replicas", "2"}}).error == Error::none);
+    int leader = cluster.leader(payments0);
+    for (int id = 1; id <= 3; ++id) {
+        if (id != leader) cluster.crash(id);
+    }
+    // The controller removes the dead brokers from the ISR once their sessions expire.
+    REQUIRE(cluster.run_until([&] { return cluster.isr(payments0) == std::vector<int>{leader}; }, 40s));
+    cluster.run_for(1s);
+    auto refused = cluster.produce(payments0, {"r"}, Acks::all);
+    CHECK(refused.error == Error::not_enough_replicas);
+    CHECK(cluster.log(leader, payments0)->log_end_offset() == Offset{0});  // refused before the append
+    auto accepted = cluster.produce(payments0, {"a"}, Acks::leader);
+    CHECK(accepted.error == Error::none);
+}
+
+TEST_CASE("an ISR that shrinks below min.insync.replicas after the append answers NOT_ENOUGH_REPLICAS_AFTER_APPEND") {
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 1, 2, {{"min.insync.replicas", "2"}}).error == Error::none);
+    int leader = cluster.leader(payments0);
+    int follower = 3 - leader == 0 ? 1 : 0;
+    for (int id = 1; id <= 3; ++id) {
+        const auto* p = cluster.broker(id)->replicas().partition(payments0);
+        if (id != leader && p) follower = id;
+    }
+    REQUIRE(follower > 0);
+    cluster.sim().partition({{cluster.broker_node(follower)}});
+    auto outcome = cluster.produce(payments0, {"late"}, Acks::all, -1, 60s);
+    CHECK(outcome.error == Error::not_enough_replicas_after_append);
+}
