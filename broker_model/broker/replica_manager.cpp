@@ -18,6 +18,8 @@ struct ReplicaManager::PendingProduce {
     std::vector<Part> parts;
     sim::TimerId timeout;
     bool answered = false;
+    /// Set for appends made by the broker itself: called instead of sending a response.
+    std::function<void(const ProduceResponse&)> local_callback;
 };
 
 /// A fetch waiting for fetch.min.bytes of data, or for max.wait.ms to pass.
@@ -100,6 +102,33 @@ void ReplicaManager::handle_produce(sim::NodeIndex from, const ProduceRequest& r
     auto pending = std::make_shared<PendingProduce>();
     pending->client = from;
     pending->correlation_id = request.correlation_id;
+    start_produce_parts(*pending, request);
+    if (request.acks == Acks::none) return;  // acks=0: the producer hears nothing
+    wait_or_finish(pending, request);
+}
+
+void ReplicaManager::append_local(const TopicPartition& tp, std::shared_ptr<const RecordData> records, Acks acks,
+                                  sim::Duration timeout, std::function<void(const ProducePartitionResponse&)> done) {
+    ProduceRequest request;
+    request.acks = acks;
+    request.timeout_ms = static_cast<std::int32_t>(std::chrono::duration_cast<std::chrono::milliseconds>(timeout).count());
+    request.partitions.push_back({tp, std::move(records), {}});
+    auto pending = std::make_shared<PendingProduce>();
+    pending->client = sim::no_node;
+    pending->local_callback = [done = std::move(done)](const ProduceResponse& response) {
+        done(response.partitions.at(0));
+    };
+    start_produce_parts(*pending, request);
+    if (acks == Acks::none) {
+        ProduceResponse response;
+        for (const auto& part : pending->parts) response.partitions.push_back(part.response);
+        pending->local_callback(response);
+        return;
+    }
+    wait_or_finish(pending, request);
+}
+
+void ReplicaManager::start_produce_parts(PendingProduce& pending, const ProduceRequest& request) {
     for (const auto& data : request.partitions) {
         PendingProduce::Part part;
         part.response.partition = data.partition;
@@ -113,7 +142,7 @@ void ReplicaManager::handle_produce(sim::NodeIndex from, const ProduceRequest& r
         if (error != Error::none) {
             part.response.error = error;
             part.done = true;
-            pending->parts.push_back(std::move(part));
+            pending.parts.push_back(std::move(part));
             continue;
         }
         PartitionLog& log = partition->log();
@@ -124,14 +153,16 @@ void ReplicaManager::handle_produce(sim::NodeIndex from, const ProduceRequest& r
         part.required_offset = result.last_offset + 1;
         part.leader_epoch = partition->leader_epoch();
         part.done = result.error != Error::none || request.acks != Acks::all;
-        pending->parts.push_back(std::move(part));
+        pending.parts.push_back(std::move(part));
         if (result.ok() && !result.duplicate) {
             maybe_flush(log);
             if (partition->maybe_increment_high_watermark()) on_high_watermark_moved(data.partition);
             on_partition_changed(data.partition);
         }
     }
-    if (request.acks == Acks::none) return;  // acks=0: the producer hears nothing
+}
+
+void ReplicaManager::wait_or_finish(const std::shared_ptr<PendingProduce>& pending, const ProduceRequest& request) {
     if (request.acks == Acks::all && !try_complete_produce(*pending)) {
         auto alive = alive_;
         std::weak_ptr<PendingProduce> weak = pending;
@@ -185,8 +216,12 @@ void ReplicaManager::finish_produce(const std::shared_ptr<PendingProduce>& pendi
     auto response = std::make_shared<ProduceResponse>();
     response->correlation_id = pending->correlation_id;
     for (const auto& part : pending->parts) response->partitions.push_back(part.response);
-    services_.context.send(pending->client, response);
     std::erase(pending_produces_, pending);
+    if (pending->local_callback) {
+        pending->local_callback(*response);
+    } else {
+        services_.context.send(pending->client, response);
+    }
 }
 
 void ReplicaManager::try_complete_produces(const TopicPartition& tp) {

@@ -29,6 +29,12 @@ public:
     void start();
 
     void handle_produce(sim::NodeIndex from, const ProduceRequest& request);
+    /// Appends `records` to a partition this broker leads on behalf of a component of
+    /// the broker itself (the group coordinator writing to __consumer_offsets), with
+    /// the same acks, min.insync.replicas and timeout rules as a client's produce.
+    /// `done` runs once, with the partition's result.
+    void append_local(const TopicPartition& tp, std::shared_ptr<const RecordData> records, Acks acks,
+                      sim::Duration timeout, std::function<void(const ProducePartitionResponse&)> done);
     void handle_fetch(sim::NodeIndex from, const FetchRequest& request);
     void handle_list_offsets(sim::NodeIndex from, const ListOffsetsRequest& request);
     void handle_offsets_for_leader_epoch(sim::NodeIndex from, const OffsetsForLeaderEpochRequest& request);
@@ -55,6 +61,10 @@ private:
     void try_complete_produces(const TopicPartition& tp);
     bool try_complete_produce(PendingProduce& pending);
     void finish_produce(const std::shared_ptr<PendingProduce>& pending);
+    /// Appends every partition of `request` and records each partition's result.
+    void start_produce_parts(PendingProduce& pending, const ProduceRequest& request);
+    /// Answers now, or parks an acks=all produce until the high watermark passes it.
+    void wait_or_finish(const std::shared_ptr<PendingProduce>& pending, const ProduceRequest& request);
     void try_complete_fetches(const TopicPartition& tp);
     /// Reads what `request` asks for; returns the bytes found.
     std::size_t read_for_fetch(const FetchRequest& request, FetchResponse& response);
