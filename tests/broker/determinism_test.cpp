@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "test_cluster.h"
+#include "support/test_cluster.h"
 
 using namespace kafkalab;
 using namespace kafkalab::kafka;

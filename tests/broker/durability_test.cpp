@@ -1,7 +1,7 @@
 // What survives a process crash, a power loss, and a clean stop.
 #include <catch2/catch.hpp>
 
-#include "test_cluster.h"
+#include "support/test_cluster.h"
 
 using namespace kafkalab;
 using namespace kafkalab::kafka;

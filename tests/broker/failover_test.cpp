@@ -1,7 +1,7 @@
 // Leader election, controller failover and ZooKeeper's role, as Kafka behaves.
 #include <catch2/catch.hpp>
 
-#include "test_cluster.h"
+#include "support/test_cluster.h"
 
 using namespace kafkalab;
 using namespace kafkalab::kafka;

@@ -1,7 +1,7 @@
 // Replication as Kafka does it, through messages on the simulated network.
 #include <catch2/catch.hpp>
 
-#include "test_cluster.h"
+#include "support/test_cluster.h"
 
 using namespace kafkalab;
 using namespace kafkalab::kafka;

@@ -37,6 +37,8 @@ struct ClusterOptions {
     std::uint64_t seed = 42;
     BrokerConfig broker;  // broker_id and zookeeper_connect are filled in
     sim::LinkSpec link{std::chrono::microseconds(500), std::chrono::microseconds(0), 125'000'000, 0.0};
+    /// Installs extra request handlers in every broker (the group coordinator).
+    Broker::HookFactory hooks;
 };
 
 struct ProduceOutcome {

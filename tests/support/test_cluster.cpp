@@ -1,4 +1,4 @@
-#include "test_cluster.h"
+#include "support/test_cluster.h"
 
 #include "broker_model/log/record_data.h"
 #include "broker_model/protocol/produce.h"
@@ -15,8 +15,8 @@ TestCluster::TestCluster(ClusterOptions options)
         BrokerConfig config = options.broker;
         config.broker_id = BrokerId{id};
         config.zookeeper_connect = connect;
-        brokers_.push_back(sim_.add_node("broker-" + std::to_string(id), [config](sim::NodeContext& context) {
-            return std::make_unique<Broker>(context, config);
+        brokers_.push_back(sim_.add_node("broker-" + std::to_string(id), [config, hooks = options.hooks](sim::NodeContext& context) {
+            return std::make_unique<Broker>(context, config, hooks);
         }));
     }
     client_ = sim_.add_node("client", [](sim::NodeContext& context) { return std::make_unique<TestClient>(context); });
