@@ -179,7 +179,7 @@ void Broker::handle_update_metadata(sim::NodeIndex from, const UpdateMetadataReq
 }
 
 void Broker::handle_metadata(sim::NodeIndex from, const MetadataRequest& request) {
-    auto response = std::make_shared<MetadataResponse>(metadata_.describe(request.topics));
+    auto response = std::make_shared<MetadataResponse>(metadata_.describe(request.topics, config_.min_insync_replicas));
     response->correlation_id = request.correlation_id;
     for (auto& topic : response->topics) {
         if (topic.error != Error::unknown_topic_or_partition) continue;

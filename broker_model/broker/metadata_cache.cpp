@@ -1,5 +1,7 @@
 #include "broker_model/broker/metadata_cache.h"
 
+#include <cstdlib>
+
 namespace kafkalab::kafka {
 
 void MetadataCache::update(const std::vector<BrokerEndpoint>& live_brokers, BrokerId controller,
@@ -33,7 +35,8 @@ const PartitionState* MetadataCache::partition(const TopicPartition& tp) const {
     return it == t->partitions.end() ? nullptr : &it->second;
 }
 
-MetadataResponse MetadataCache::describe(const std::optional<std::vector<std::string>>& names) const {
+MetadataResponse MetadataCache::describe(const std::optional<std::vector<std::string>>& names,
+                                        std::int32_t default_min_insync_replicas) const {
     MetadataResponse response;
     for (const auto& [id, broker] : live_brokers_) response.brokers.push_back(broker);
     response.controller_id = controller_;
@@ -54,6 +57,11 @@ MetadataResponse MetadataCache::describe(const std::optional<std::vector<std::st
             continue;
         }
         meta.topic_id = topic->topic_id;
+        meta.configs = topic->configs;
+        meta.min_insync_replicas = default_min_insync_replicas;
+        if (auto it = topic->configs.find("min.insync.replicas"); it != topic->configs.end()) {
+            meta.min_insync_replicas = std::atoi(it->second.c_str());
+        }
         for (const auto& [index, state] : topic->partitions) {
             PartitionMetadata p;
             p.partition = index;

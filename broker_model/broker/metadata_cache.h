@@ -35,7 +35,8 @@ public:
 
     /// What a Metadata request for `names` (all topics when nullopt) gets, with
     /// UNKNOWN_TOPIC_OR_PARTITION for topics that do not exist.
-    MetadataResponse describe(const std::optional<std::vector<std::string>>& names) const;
+    MetadataResponse describe(const std::optional<std::vector<std::string>>& names,
+                              std::int32_t default_min_insync_replicas = 1) const;
 
 private:
     BrokerId controller_ = no_broker;

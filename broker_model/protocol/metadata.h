@@ -2,6 +2,7 @@
 // Metadata (API key 3): which brokers exist, which one is the controller, and for each
 // partition its leader, replicas and ISR, from the answering broker's metadata cache
 // (which the controller keeps current with UpdateMetadata, so it can be stale).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ struct TopicMetadata {
     std::string topic_id;
     bool is_internal = false;
     std::vector<PartitionMetadata> partitions;
+    /// Simulator extension standing in for DescribeConfigs: the topic's non-default
+    /// configs and its effective min.insync.replicas, which kafka-topics --describe shows.
+    std::map<std::string, std::string> configs;
+    std::int32_t min_insync_replicas = 1;
 };
 
 struct MetadataRequest final : Request<ApiKey::metadata> {

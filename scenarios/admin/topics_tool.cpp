@@ -1,0 +1,121 @@
+// kafka-topics, run from the ToolsHost against the simulated cluster: --list and
+// --describe read Metadata; --create, --delete and --alter --partitions go to the
+// controller, as Kafka's admin client sends them.
+#include <set>
+
+#include "broker_model/protocol/admin_requests.h"
+#include "scenarios/admin/tools_host.h"
+#include "scenarios/cli_tools/topic_selection.h"
+#include "scenarios/cli_tools/topics_format.h"
+
+namespace kafkalab::scenarios {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+TopicDescription describe(const kafka::TopicMetadata& topic) {
+    TopicDescription d;
+    d.name = topic.name;
+    d.topic_id = topic.topic_id;
+    d.min_insync_replicas = topic.min_insync_replicas;
+    for (const auto& [key, value] : topic.configs) d.configs.push_back({key, value});
+    for (const auto& p : topic.partitions) {
+        PartitionDescription pd;
+        pd.partition = p.partition;
+        if (p.leader != kafka::no_broker) pd.leader = p.leader;
+        pd.replicas = p.replicas;
+        pd.isr = p.isr;
+        pd.offline_replicas = p.offline_replicas;
+        d.partitions.push_back(std::move(pd));
+    }
+    return d;
+}
+
+std::vector<std::string> names_of(const kafka::MetadataResponse& metadata) {
+    std::vector<std::string> names;
+    for (const auto& t : metadata.topics) {
+        if (t.error == kafka::Error::none) names.push_back(t.name);
+    }
+    return names;
+}
+
+ToolOutput unreachable() {
+    // What the admin client reports when no broker answers within its timeouts.
+    return topic_command_error(
+        "org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: listTopics");
+}
+
+}  // namespace
+
+void ToolsHost::run_topics(const TopicsCommand& command, Done done) {
+    fetch_metadata(command.servers, [this, command, done](std::optional<kafka::MetadataResponse> metadata) {
+        if (!metadata) return done(unreachable());
+        switch (command.action) {
+            case TopicsAction::list: return done(format_topics_list(command, names_of(*metadata)));
+            case TopicsAction::describe: {
+                std::vector<TopicDescription> all;
+                std::set<kafka::BrokerId> live;
+                for (const auto& b : metadata->brokers) live.insert(b.id);
+                for (const auto& t : metadata->topics) {
+                    if (t.error == kafka::Error::none) all.push_back(describe(t));
+                }
+                return done(format_topics_describe(command, all, live));
+            }
+            default: break;
+        }
+        std::optional<sim::NodeIndex> controller;
+        for (const auto& b : metadata->brokers) {
+            if (b.id == metadata->controller_id) controller = node_of(b.host);
+        }
+        if (!controller) return done(unreachable());
+        auto on_reply = [done](auto format) {
+            return [done, format](kafka::Error error, const sim::MessagePtr& response) {
+                if (error != kafka::Error::none) {
+                    return done(topic_command_error("org.apache.kafka.common.errors.TimeoutException: "
+                                                    "Call timed out."));
+                }
+                done(format(*response));
+            };
+        };
+        if (command.action == TopicsAction::create) {
+            auto request = std::make_shared<kafka::CreateTopicsRequest>();
+            kafka::NewTopic topic;
+            topic.name = command.topic.value_or("");
+            topic.num_partitions = command.partitions.value_or(-1);
+            topic.replication_factor = static_cast<std::int16_t>(command.replication_factor.value_or(-1));
+            if (command.replica_assignment) topic.assignment = *command.replica_assignment;
+            for (const auto& property : command.configs) topic.configs[property.key] = property.value;
+            request->topics.push_back(topic);
+            network_.send(*controller, request, 30s, on_reply([command](const sim::Message& m) {
+                              const auto& result = kafka::message_as<kafka::CreateTopicsResponse>(m).topics.at(0);
+                              return format_topics_create(command, result.error, result.error_message);
+                          }));
+            return;
+        }
+        if (command.action == TopicsAction::delete_topic) {
+            auto names = names_of(*metadata);
+            ToolOutput checked = format_topics_delete(command, names);
+            if (checked.exit_code() != 0) return done(checked);
+            auto request = std::make_shared<kafka::DeleteTopicsRequest>();
+            request->names = select_topics(names, command.topic, false);
+            if (request->names.empty()) return done(checked);
+            network_.send(*controller, request, 30s, on_reply([checked](const sim::Message&) { return checked; }));
+            return;
+        }
+        // --alter --partitions N
+        auto request = std::make_shared<kafka::CreatePartitionsRequest>();
+        for (const auto& name : select_topics(names_of(*metadata), command.topic, false)) {
+            request->topics.push_back({name, command.partitions.value_or(0)});
+        }
+        network_.send(*controller, request, 30s, on_reply([](const sim::Message& m) {
+                          ToolOutput out;
+                          for (const auto& r : kafka::message_as<kafka::CreatePartitionsResponse>(m).topics) {
+                              if (r.error != kafka::Error::none) out.append(topic_command_error(r.error_message));
+                          }
+                          return out;
+                      }));
+    });
+}
+
+}  // namespace kafkalab::scenarios
