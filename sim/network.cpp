@@ -111,17 +111,45 @@ void Network::heal() {
     changed();
 }
 
-const Network::RouteTree& Network::routes_from(VertexId source) const {
+namespace {
+
+// filtered_graph copies its predicates into every iterator; small concrete functors
+// cost nothing there, where std::function would be copied and called indirectly.
+/// Time to put `bytes` on a link: bytes * 1e9 / bandwidth, rounded down; 0 if the
+/// bandwidth is unlimited (0). 64-bit division is several times cheaper than 128-bit,
+/// and exact whenever the product fits, as it does for any message under 18 GB.
+Duration serialization_time(std::size_t bytes, std::uint64_t bandwidth_bytes_per_s) {
+    if (bandwidth_bytes_per_s == 0) return Duration{0};
+    constexpr std::uint64_t ns_per_s = 1'000'000'000;
+    if (bytes <= UINT64_MAX / ns_per_s) {
+        return Duration{static_cast<std::int64_t>(bytes * ns_per_s / bandwidth_bytes_per_s)};
+    }
+    auto ns = static_cast<unsigned __int128>(bytes) * ns_per_s / bandwidth_bytes_per_s;
+    return Duration{static_cast<std::int64_t>(ns)};
+}
+
+template <class Graph>
+struct LinkIsUp {
+    const Graph* graph = nullptr;
+    template <class Edge>
+    bool operator()(const Edge& e) const { return (*graph)[e].up; }
+};
+template <class Graph>
+struct VertexIsUp {
+    const Graph* graph = nullptr;
+    bool operator()(VertexId v) const { return (*graph)[v].up; }
+};
+
+}  // namespace
+
+Network::RouteTree& Network::routes_from(VertexId source) const {
     if (route_cache_.size() < vertex_count()) route_cache_.resize(vertex_count());
     RouteTree& tree = route_cache_[source];
     if (tree.version == topology_version_) return tree;
 
     // Only links that are up, and only vertices that are up, carry traffic.
-    auto edge_up = [this](Edge e) { return graph_[e].up; };
-    auto vertex_up = [this](VertexId v) { return graph_[v].up; };
-    boost::filtered_graph<Graph, std::function<bool(Edge)>, std::function<bool(VertexId)>> usable(
-        graph_, edge_up, vertex_up);
-
+    boost::filtered_graph<Graph, LinkIsUp<Graph>, VertexIsUp<Graph>> usable(graph_, LinkIsUp<Graph>{&graph_},
+                                                                              VertexIsUp<Graph>{&graph_});
     const std::size_t n = vertex_count();
     tree.predecessor.assign(n, 0);
     tree.distance_ns.assign(n, INT64_MAX);
@@ -136,8 +164,28 @@ const Network::RouteTree& Network::routes_from(VertexId source) const {
                 .vertex_index_map(boost::get(boost::vertex_index, graph_))
                 .distance_inf(INT64_MAX));
     }
+    // Routes built in an older version are stale: their versions no longer match.
+    tree.routes.resize(n);
+    tree.hops.clear();
     tree.version = topology_version_;
     return tree;
+}
+
+const Network::Route& Network::route(VertexId from, VertexId to) {
+    RouteTree& tree = routes_from(from);
+    Route& cached = tree.routes[to];
+    if (cached.version == tree.version) return cached;
+    cached = Route{tree.version, static_cast<std::uint32_t>(tree.hops.size()), 0, reachable(from, to)};
+    if (!cached.reachable) return cached;
+    // Walk the path backwards from the destination via predecessors, then store it
+    // forwards, so that transmit books bandwidth in the order the message crosses links.
+    for (VertexId v = to; v != from; v = tree.predecessor[v]) {
+        const VertexId previous = tree.predecessor[v];
+        tree.hops.push_back({&graph_[*edge_between(previous, v)], static_cast<std::uint8_t>(previous < v ? 0 : 1)});
+    }
+    cached.hop_count = static_cast<std::uint32_t>(tree.hops.size()) - cached.first_hop;
+    std::reverse(tree.hops.begin() + cached.first_hop, tree.hops.end());
+    return cached;
 }
 
 bool Network::reachable(VertexId from, VertexId to) const {
@@ -162,31 +210,20 @@ std::optional<Duration> Network::path_latency(VertexId from, VertexId to) const 
 }
 
 Transmission Network::transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random) {
-    if (!reachable(from, to)) return {TransmitOutcome::no_route, {}};
-    const RouteTree& tree = routes_from(from);
+    const Route& cached = route(from, to);
+    if (!cached.reachable) return {TransmitOutcome::no_route, {}};
+    const Hop* hops = route_cache_[from].hops.data() + cached.first_hop;
     Time head = now;
     Duration slowest_serialization{0};
-    // Walk the path backwards from the destination via predecessors, then replay it
-    // forwards, so that bandwidth is booked in the order the message crosses links.
-    VertexId hops[64];
-    std::size_t count = 0;
-    for (VertexId v = to; v != from && count < 64; v = tree.predecessor[v]) hops[count++] = v;
-    VertexId previous = from;
-    for (std::size_t i = count; i-- > 0;) {
-        VertexId next = hops[i];
-        EdgeProps& link = graph_[*edge_between(previous, next)];
+    for (std::uint32_t i = 0; i < cached.hop_count; ++i) {
+        EdgeProps& link = *hops[i].link;
         if (random.chance(link.spec.loss_probability)) return {TransmitOutcome::lost, {}};
-        Duration serialization{0};
-        if (link.spec.bandwidth_bytes_per_s > 0) {
-            auto ns = static_cast<unsigned __int128>(bytes) * 1'000'000'000u / link.spec.bandwidth_bytes_per_s;
-            serialization = Duration{static_cast<std::int64_t>(ns)};
-        }
-        Time& free_at = link.free_at[previous < next ? 0 : 1];
-        Time start = std::max(head, free_at);
+        const Duration serialization = serialization_time(bytes, link.spec.bandwidth_bytes_per_s);
+        Time& free_at = link.free_at[hops[i].direction];
+        const Time start = std::max(head, free_at);
         free_at = start + serialization;
         head = start + link.spec.latency + random.jitter(link.spec.jitter);
         slowest_serialization = std::max(slowest_serialization, serialization);
-        previous = next;
     }
     return {TransmitOutcome::delivered, head + slowest_serialization};
 }

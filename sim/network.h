@@ -99,13 +99,35 @@ private:
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
     using Edge = Graph::edge_descriptor;
 
+    /// One link crossed by a cached route, in the direction it is crossed. Edge
+    /// properties live in the graph's edge list, so the pointer stays valid while the
+    /// edge exists; edges are never removed, and every cache dies with its version.
+    struct Hop {
+        EdgeProps* link;
+        std::uint8_t direction;  // index into link->free_at
+    };
+    /// A cached answer for one destination: whether it is reachable and, if so, the
+    /// hops of its path. Valid while `version` equals the tree's version.
+    struct Route {
+        std::uint64_t version = UINT64_MAX;
+        std::uint32_t first_hop = 0;  // index into RouteTree::hops
+        std::uint32_t hop_count = 0;
+        bool reachable = false;
+    };
+    /// Shortest paths from one source, and the routes built from them on demand. All of
+    /// it is recomputed when topology_version_ moves past `version`; the vectors keep
+    /// their capacity, so steady traffic allocates nothing.
     struct RouteTree {
         std::uint64_t version = UINT64_MAX;
         std::vector<VertexId> predecessor;
         std::vector<std::int64_t> distance_ns;
+        std::vector<Route> routes;  // by destination
+        std::vector<Hop> hops;      // the hops of every built route, back to back
     };
 
-    const RouteTree& routes_from(VertexId source) const;
+    RouteTree& routes_from(VertexId source) const;
+    /// The cached route from `from` to `to`, built on first use in this topology version.
+    const Route& route(VertexId from, VertexId to);
     std::optional<Edge> edge_between(VertexId a, VertexId b) const;
     VertexId add_vertex(std::string name, bool is_switch);
     void changed() { ++topology_version_; }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <new>
 #include <vector>
 
 #include "sim/callback.h"
@@ -56,10 +57,11 @@ public:
 
     /// Schedules `fn` at `at` (clamped to now: the past cannot be scheduled). If the
     /// event has an owner node, it is skipped silently when that node has crashed
-    /// (its incarnation changed) before the event fires.
-    TimerId schedule_at(Time at, EventInfo info, Callback fn);
+    /// (its incarnation changed) before the event fires. An empty `fn` schedules an
+    /// event that does nothing when it fires.
+    TimerId schedule_at(Time at, EventInfo info, Callback fn) { return schedule(at, info, std::move(fn)); }
     TimerId schedule_after(Duration delay, EventInfo info, Callback fn) {
-        return schedule_at(now_ + delay, info, std::move(fn));
+        return schedule(now_ + delay, info, std::move(fn));
     }
 
     /// Cancels a pending event; returns false if it already fired or was cancelled.
@@ -88,24 +90,64 @@ public:
     std::uint32_t incarnation(NodeIndex owner) const { return incarnations_[owner]; }
 
 private:
+    friend struct SchedulerTesting;  // tests shrink tag_limit_ to exercise renumbering
+
+    // The hot path of one event touches a 16-byte heap entry and one 64-byte slot; what
+    // only observers and handles need lives apart in SlotInfo. The ordering key of an
+    // entry is (time, tag), where the tag is the low part of the scheduling sequence:
+    // 32 bits of it fit next to the slot index, and renumber() keeps tags in sequence
+    // order when the counter runs out, so the order stays exactly (time, sequence).
     struct Entry {
-        std::int64_t time;
-        std::uint64_t sequence;
-        std::uint32_t slot;
+        std::int64_t time;        // never negative: the clock starts at zero, never goes back
+        std::uint64_t tag_slot;   // (tag << 32) | slot index
+        std::uint32_t slot() const { return static_cast<std::uint32_t>(tag_slot); }
+        std::uint32_t tag() const { return static_cast<std::uint32_t>(tag_slot >> 32); }
+        /// The whole order as one unsigned number: one 128-bit comparison (cmp, sbb)
+        /// instead of a chain of branches on time, then tag.
+        unsigned __int128 key() const {
+            return static_cast<unsigned __int128>(static_cast<std::uint64_t>(time)) << 64 | tag_slot;
+        }
     };
-    struct Slot {
+    /// What firing an event needs. An empty `fn` means the slot is free, or its event
+    /// was cancelled or already fired.
+    struct alignas(64) Slot {
         Callback fn;
-        EventInfo info;
-        std::uint32_t generation = 0;
+        NodeIndex owner = no_node;  // the timer's node, whose crash orphans it; else no_node
         std::uint32_t owner_incarnation = 0;
-        bool live = false;
+    };
+    struct SlotInfo {
+        EventInfo info;
+        std::uint64_t sequence = 0;    // the full scheduling sequence, for observers
+        std::uint32_t generation = 0;  // grows on every release; stale TimerIds then miss
     };
 
-    static bool earlier(const Entry& a, const Entry& b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
-    }
+    /// Allocates on cache-line boundaries, so that the heap's sibling groups align.
+    template <class T>
+    struct CacheLineAllocator {
+        using value_type = T;
+        static constexpr std::align_val_t alignment{64};
+        CacheLineAllocator() = default;
+        template <class U>
+        CacheLineAllocator(const CacheLineAllocator<U>&) {}
+        T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), alignment)); }
+        void deallocate(T* p, std::size_t n) { ::operator delete(p, n * sizeof(T), alignment); }
+        bool operator==(const CacheLineAllocator&) const = default;
+    };
+    /// The heap's root sits at index `heap_root`, after unused entries, so that the four
+    /// children of every node (at 4 * node - 8 ... 4 * node - 5) fill exactly one cache
+    /// line: each level of a sift then touches one line instead of two.
+    static constexpr std::size_t heap_root = 3;
+    static std::size_t parent_of(std::size_t node) { return node / 4 + 2; }
+    static std::size_t first_child_of(std::size_t node) { return 4 * node - 8; }
+
+    static bool earlier(const Entry& a, const Entry& b) { return a.key() < b.key(); }
+    /// Both public ways to schedule end here; taking the callback by reference saves
+    /// moving it once more on the way into its slot.
+    TimerId schedule(Time at, const EventInfo& info, Callback&& fn);
+    bool heap_empty() const { return heap_.size() == heap_root; }
     void push(Entry entry);
     Entry pop();
+    void renumber();
     void release(std::uint32_t slot);
     /// Drops dead entries at the top; true if a live event is on top.
     bool settle_top();
@@ -113,10 +155,17 @@ private:
 
     Time now_ = time_zero;
     std::uint64_t next_sequence_ = 0;
+    /// The tag the next event gets. Invariant: every pending entry's tag is below it, and
+    /// tags of pending entries are in the order of their sequences.
+    std::uint64_t next_tag_ = 0;
+    std::uint64_t tag_limit_ = std::uint64_t{1} << 32;
     std::uint64_t fired_ = 0;
     std::size_t live_ = 0;
-    std::vector<Entry> heap_;  // 4-ary min-heap ordered by `earlier`
+    /// 4-ary min-heap ordered by `earlier`, rooted at `heap_root`; holds cancelled
+    /// and orphaned entries until they reach the top.
+    std::vector<Entry, CacheLineAllocator<Entry>> heap_ = decltype(heap_)(heap_root);
     std::vector<Slot> slots_;
+    std::vector<SlotInfo> slot_infos_;  // parallel to slots_
     std::vector<std::uint32_t> free_slots_;
     std::vector<std::uint32_t> incarnations_;
     std::vector<Observer> observers_;

@@ -170,3 +170,69 @@ TEST_CASE("the topology exports as Graphviz DOT that dot accepts") {
         std::remove(path.c_str());
     }
 }
+
+TEST_CASE("the route cache follows every topology change") {
+    // Two paths from a to b: through `fast` (2 ms) and through `slow` (10 ms). Each
+    // change below must reach transmit at once, though its route was cached before.
+    Network network;
+    auto a = network.add_host("a");
+    auto b = network.add_host("b");
+    auto fast = network.add_switch("fast");
+    auto slow = network.add_switch("slow");
+    network.connect(a, fast, LinkSpec{1ms, 0ns, 0, 0.0});
+    network.connect(fast, b, LinkSpec{1ms, 0ns, 0, 0.0});
+    network.connect(a, slow, LinkSpec{5ms, 0ns, 0, 0.0});
+    network.connect(slow, b, LinkSpec{5ms, 0ns, 0, 0.0});
+    RandomStream random(1);
+    auto send = [&] { return network.transmit(a, b, 100, time_zero, random); };
+    auto arrival = [&] { return send().arrival - time_zero; };
+
+    REQUIRE(send().outcome == TransmitOutcome::delivered);
+    CHECK(arrival() == 2ms);
+    REQUIRE(network.set_link_up(fast, b, false));
+    CHECK(arrival() == 10ms);
+    REQUIRE(network.set_link_up(fast, b, true));
+    CHECK(arrival() == 2ms);
+    REQUIRE(network.set_link_spec(a, fast, LinkSpec{20ms, 0ns, 0, 0.0}));
+    CHECK(arrival() == 10ms);
+    network.set_up(slow, false);
+    CHECK(arrival() == 21ms);
+    network.partition({{a}, {b}});
+    CHECK(send().outcome == TransmitOutcome::no_route);
+    network.heal();
+    CHECK(arrival() == 21ms);
+    network.set_up(b, false);
+    CHECK(send().outcome == TransmitOutcome::no_route);
+    network.set_up(b, true);
+    network.set_up(slow, true);
+    CHECK(arrival() == 10ms);
+    // A new, faster link joins a cached route's ends.
+    network.connect(a, b, LinkSpec{1ms, 0ns, 0, 0.0});
+    CHECK(arrival() == 1ms);
+}
+
+TEST_CASE("a cached route books bandwidth on the links it crosses, in each direction") {
+    Network network;
+    auto a = network.add_host("a");
+    auto b = network.add_host("b");
+    auto core = network.add_switch("core");
+    network.connect(a, core, LinkSpec{1ms, 0ns, 1'000'000, 0.0});  // 1 MB/s: 100 B take 100 us
+    network.connect(core, b, LinkSpec{1ms, 0ns, 1'000'000, 0.0});
+    RandomStream random(1);
+    CHECK(network.transmit(a, b, 100, time_zero, random).arrival == Time{2ms + 100us});
+    // The second message waits for the first to leave each link.
+    CHECK(network.transmit(a, b, 100, time_zero, random).arrival == Time{2ms + 200us});
+    // The other direction has its own queue.
+    CHECK(network.transmit(b, a, 100, time_zero, random).arrival == Time{2ms + 100us});
+}
+
+TEST_CASE("a message to itself is delivered at once while the host is up") {
+    Network network;
+    auto a = network.add_host("a");
+    RandomStream random(1);
+    auto sent = network.transmit(a, a, 100, Time{5ms}, random);
+    CHECK(sent.outcome == TransmitOutcome::delivered);
+    CHECK(sent.arrival == Time{5ms});
+    network.set_up(a, false);
+    CHECK(network.transmit(a, a, 100, Time{5ms}, random).outcome == TransmitOutcome::no_route);
+}

@@ -8,6 +8,13 @@
 using namespace kafkalab::sim;
 using namespace std::chrono_literals;
 
+namespace kafkalab::sim {
+/// Reaches into the scheduler to make the sequence tags run out after a few events.
+struct SchedulerTesting {
+    static void set_tag_limit(Scheduler& scheduler, std::uint64_t limit) { scheduler.tag_limit_ = limit; }
+};
+}  // namespace kafkalab::sim
+
 namespace {
 EventInfo control(const char* label = "") { return EventInfo{EventKind::control, no_node, no_node, label, nullptr}; }
 }  // namespace
@@ -116,4 +123,44 @@ TEST_CASE("a callback too big to store inline still runs") {
     scheduler.schedule_after(1ms, control(), [big, &seen] { seen = big[31]; });
     scheduler.run();
     CHECK(seen == 7);
+}
+
+TEST_CASE("ties keep their scheduling order when the sequence tags are renumbered") {
+    // Four events share each of three times; each fired event adds one more at the
+    // latest time, so with a limit of 16 tags run out while ties are pending.
+    auto run = [](std::uint64_t tag_limit, std::vector<std::uint64_t>& sequences) {
+        Scheduler scheduler;
+        SchedulerTesting::set_tag_limit(scheduler, tag_limit);
+        scheduler.add_observer([&](const FiredEvent& e) { sequences.push_back(e.sequence); });
+        std::string order;
+        for (int i = 0; i < 12; ++i) {
+            scheduler.schedule_at(Time{Duration{i % 3}}, control(), [&scheduler, &order, i] {
+                order += static_cast<char>('a' + i);
+                if (i >= 9) return;
+                scheduler.schedule_at(Time{Duration{2}}, control(),
+                                      [&order, i] { order += static_cast<char>('A' + i); });
+            });
+        }
+        scheduler.run();
+        return order;
+    };
+    std::vector<std::uint64_t> renumbered_sequences;
+    std::vector<std::uint64_t> plain_sequences;
+    const std::string renumbered = run(16, renumbered_sequences);
+    CHECK(renumbered == "adgjbehkcfilADGBEHCFI");
+    CHECK(renumbered == run(std::uint64_t{1} << 32, plain_sequences));
+    // Observers see the full sequence, not the renumbered tag.
+    CHECK(renumbered_sequences == plain_sequences);
+    CHECK(renumbered_sequences.back() == 20);
+}
+
+TEST_CASE("an event scheduled with an empty callback fires and does nothing") {
+    Scheduler scheduler;
+    int fired = 0;
+    scheduler.add_observer([&](const FiredEvent&) { ++fired; });
+    scheduler.schedule_after(1ms, control(), Callback{});
+    CHECK(scheduler.pending() == 1);
+    scheduler.run();
+    CHECK(fired == 1);
+    CHECK(scheduler.pending() == 0);
 }
