@@ -1,0 +1,48 @@
+#pragma once
+// Checks a Properties against the catalog for its scope and era: unknown keys (with a
+// suggestion), values of the wrong type or out of range, keys newer than the era, and
+// the few combinations Kafka itself refuses at startup.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "broker_model/config/properties.h"
+
+namespace kafkalab::kafka {
+
+enum class IssueSeverity : std::uint8_t { error, warning };
+
+/// One problem with one key. `line`/`column` come from the entry (0 if set in code).
+struct ConfigIssue {
+    IssueSeverity severity = IssueSeverity::error;
+    std::string key;
+    int line = 0;
+    int column = 0;
+    std::string message;
+};
+
+/// Why `key` = `value` is wrong in `scope`, or nothing if it is fine: "unknown producer
+/// config 'ack'; did you mean 'acks'?", "'acks' is a producer config, not a
+/// server.properties key", "acks must be one of all, -1, 0, 1; found 'everyone'".
+std::optional<std::string> check_entry(ConfigScope scope, std::string_view key, std::string_view value);
+
+/// The issues of each entry on its own, in entry order: errors from check_entry(), and
+/// a warning for a key newer than the era.
+std::vector<ConfigIssue> validate_entries(const Properties& properties);
+
+/// The combinations Kafka refuses at startup (enable.idempotence=true with acks=1,
+/// heartbeat.interval.ms not below session.timeout.ms). Assumes every value is valid:
+/// call it only when validate_entries() found no error.
+std::vector<ConfigIssue> validate_combination(const Properties& properties);
+
+/// Both of the above: entries first, then combinations when every entry is valid.
+std::vector<ConfigIssue> validate(const Properties& properties);
+
+/// Whether a producer with these settings is idempotent. From 3.2 on (KAFKA-13598) an
+/// unset enable.idempotence yields to conflicting settings (acks other than all,
+/// retries 0, more than 5 requests in flight) instead of failing; an explicit true
+/// with such settings is refused by validate().
+bool idempotence_enabled(const Properties& producer);
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,127 @@
+// `steps:`, `narration:` and `predict:` — the timed parts of a lesson besides faults.
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+#include "broker_model/config/did_you_mean.h"
+#include "scenarios/spec/parse_parts.h"
+
+namespace kafkalab::scenarios::detail {
+namespace {
+
+constexpr std::array<std::string_view, 4> step_tools{"kafka-topics", "kafka-console-consumer",
+                                                     "kafka-console-producer", "kafka-consumer-groups"};
+constexpr std::size_t most_input_lines = 10000;
+
+/// "bin/kafka-topics.sh", ".\bin\windows\kafka-topics.bat" and "kafka-topics" are all
+/// "kafka-topics": the folder and the script extension say only which OS typed it.
+std::string tool_of(std::string_view command) {
+    std::istringstream words{std::string(command)};
+    std::string first;
+    words >> first;
+    std::size_t slash = first.find_last_of("/\\");
+    if (slash != std::string::npos) first = first.substr(slash + 1);
+    for (std::string_view ext : {".sh", ".bat"}) {
+        if (first.ends_with(ext)) first.resize(first.size() - ext.size());
+    }
+    return first;
+}
+
+/// The topic a "kafka-topics --create --topic X" command creates, or "".
+std::string created_topic(std::string_view command) {
+    std::istringstream words{std::string(command)};
+    std::vector<std::string> tokens;
+    for (std::string w; words >> w;) tokens.push_back(w);
+    bool creates = false;
+    std::string topic;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        creates = creates || tokens[i] == "--create";
+        if (tokens[i] == "--topic" && i + 1 < tokens.size()) topic = tokens[i + 1];
+        if (tokens[i].starts_with("--topic=")) topic = tokens[i].substr(8);
+    }
+    return creates ? topic : "";
+}
+
+void parse_step(Context& ctx, const YAML::Node& node) {
+    if (!is_map(ctx, node, "a step")) return;
+    Fields f(ctx, node, "in a step", {"at", "run", "input"});
+    StepSpec step;
+    step.position = position_of(node);
+    if (const auto* n = f.find("at")) step.at = read_time(ctx, *n, "at").value_or(Duration{0});
+    const YAML::Node* run = f.find("run");
+    if (!run) {
+        error_at(ctx, node, "a step needs run: a kafka command line such as \"kafka-topics --list\"");
+        return;
+    }
+    step.run = read_string(ctx, *run, "run").value_or("");
+    step.tool = tool_of(step.run);
+    if (std::find(step_tools.begin(), step_tools.end(), step.tool) == step_tools.end()) {
+        error_at(ctx, *run, "unknown tool '" + step.tool + "'; steps run kafka-topics, kafka-console-consumer, "
+                            "kafka-console-producer or kafka-consumer-groups" +
+                            kafka::did_you_mean(kafka::closest_match(step.tool, step_tools)));
+        return;
+    }
+    if (const auto* n = f.find("input")) {
+        if (step.tool != "kafka-console-producer") {
+            error_at(ctx, *f.key_node("input"), "input is typed into kafka-console-producer only; this step runs " +
+                                                    step.tool);
+        } else if (auto lines = read_string_list(ctx, *n, "input")) {
+            if (lines->size() > most_input_lines) error_at(ctx, *n, "input has more than 10000 lines");
+            step.input = std::move(*lines);
+        }
+    }
+    if (step.tool == "kafka-topics") {
+        if (auto topic = created_topic(step.run); !topic.empty()) ctx.topics_created_by_steps.insert(topic);
+    }
+    ctx.scenario.steps.push_back(std::move(step));
+}
+
+}  // namespace
+
+void parse_steps(Context& ctx, const YAML::Node& node) {
+    if (!is_list_of_at_most(ctx, node, "steps", 10000)) return;
+    for (const auto& entry : node) {
+        if (ctx.sink.full()) return;
+        parse_step(ctx, entry);
+    }
+}
+
+void parse_narration(Context& ctx, const YAML::Node& node) {
+    if (!is_list_of_at_most(ctx, node, "narration", 10000)) return;
+    for (const auto& entry : node) {
+        if (ctx.sink.full() || !is_map(ctx, entry, "a narration entry")) continue;
+        Fields f(ctx, entry, "in a narration entry", {"at", "say"});
+        NarrationSpec line;
+        line.position = position_of(entry);
+        if (const auto* n = f.find("at")) line.at = read_time(ctx, *n, "at").value_or(Duration{0});
+        const YAML::Node* say = f.find("say");
+        if (!say) {
+            error_at(ctx, entry, "a narration entry needs say: the text to show");
+            continue;
+        }
+        line.say = read_string(ctx, *say, "say").value_or("");
+        ctx.scenario.narration.push_back(std::move(line));
+    }
+}
+
+void parse_predictions(Context& ctx, const YAML::Node& node) {
+    if (!is_list_of_at_most(ctx, node, "predict", 10000)) return;
+    for (const auto& entry : node) {
+        if (ctx.sink.full() || !is_map(ctx, entry, "a predict question")) continue;
+        Fields f(ctx, entry, "in a predict question", {"at", "ask", "answer"});
+        PredictionSpec question;
+        question.position = position_of(entry);
+        if (const auto* n = f.find("at")) question.at = read_time(ctx, *n, "at").value_or(Duration{0});
+        const YAML::Node* ask = f.find("ask");
+        const YAML::Node* answer = f.find("answer");
+        if (!ask || !answer) {
+            error_at(ctx, entry, "a predict question needs ask: (the question) and answer: (shown afterwards)");
+            continue;
+        }
+        question.ask = read_string(ctx, *ask, "ask").value_or("");
+        question.answer = read_string(ctx, *answer, "answer").value_or("");
+        ctx.scenario.predictions.push_back(std::move(question));
+    }
+}
+
+}  // namespace kafkalab::scenarios::detail

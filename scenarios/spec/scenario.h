@@ -1,0 +1,335 @@
+#pragma once
+// A scenario as plain data: what load_scenario() (load_scenario.h) makes of a YAML
+// file, fully resolved and validated, so the code that builds the run needs no rules
+// of its own. docs/SCENARIOS.md describes the YAML side of every field.
+//
+// Conventions that hold for every struct below:
+//  - Times (`at`, `start`, `stop`) are offsets from the start of the run, within
+//    [0, Scenario::duration]. Durations are positive unless a field says otherwise.
+//  - Every default is already filled in; nothing here is "unset" unless it is an
+//    std::optional whose comment says what its absence means.
+//  - Host names are resolved. Brokers are "broker-<id>" (ids 1..N unless the file
+//    gives them), ZooKeeper nodes "zk-1".."zk-N", producers and consumers are hosts
+//    named after themselves. "localhost:9092" means the first broker and
+//    "localhost:2181" the first ZooKeeper node (as in a one-machine tutorial).
+//  - `position` is where the item was written in the scenario file (1-based), for
+//    messages at run time; {0, 0} for items filled in by default.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "broker_model/common/types.h"
+#include "broker_model/config/kafka_version.h"
+#include "broker_model/config/properties.h"
+#include "sim/network.h"
+#include "sim/time.h"
+
+namespace kafkalab::scenarios {
+
+using sim::Duration;
+
+struct SourcePosition {
+    int line = 0;
+    int column = 0;
+};
+
+// ---------------------------------------------------------------------------------
+// Cluster
+
+struct ZooKeeperSpec {
+    /// 1, 3 or 5 nodes: an ensemble needs a majority, so even sizes add nothing.
+    int nodes = 1;
+    /// "zk-1".."zk-<nodes>", in id order (myid = index + 1).
+    std::vector<std::string> hosts{"zk-1"};
+    /// zookeeper.properties for every node: `properties-file` first, then `properties`.
+    kafka::Properties properties{kafka::ConfigScope::zookeeper};
+};
+
+struct BrokerSpec {
+    kafka::BrokerId id{1};
+    std::string host = "broker-1";  // always "broker-<id>"
+    std::string rack;               // broker.rack; "" for none
+    /// The port clients use, from the broker's `listeners` (PLAINTEXT://:9092 unset).
+    std::uint16_t port = 9092;
+    /// The broker's complete server.properties: the cluster's (file, then inline), then
+    /// its own; broker.id and broker.rack (when set) are written in too, and
+    /// zookeeper.connect lists the ZooKeeper hosts unless the file set it.
+    kafka::Properties properties{kafka::ConfigScope::broker};
+    SourcePosition position;
+};
+
+struct ClusterSpec {
+    ZooKeeperSpec zookeeper;
+    /// In file order; at least one. Ids and hosts are unique.
+    std::vector<BrokerSpec> brokers;
+    /// The cluster-wide server.properties (file, then inline) before per-broker keys.
+    kafka::Properties properties{kafka::ConfigScope::broker};
+};
+
+// ---------------------------------------------------------------------------------
+// Network
+
+enum class HostKind : std::uint8_t { broker, zookeeper, producer, consumer };
+
+/// A host and the switch it is plugged into.
+struct HostSpec {
+    std::string name;
+    HostKind kind = HostKind::broker;
+    std::string switch_name;
+};
+
+/// A link of the topology, between two hosts or switches (names from HostSpec or
+/// NetworkSpec::switches).
+struct LinkEntry {
+    std::string a;
+    std::string b;
+    sim::LinkSpec spec;
+    SourcePosition position;  // of the `links` entry that set it; {0,0}: default
+};
+
+/// The resolved topology. Every host sits on one switch: its rack's switch (a broker's
+/// `rack`, or the `racks` entry naming the host), else the switch "switch". Hosts are
+/// linked to their switch; switches are linked pairwise; `links` entries override a
+/// link's spec or add a direct link.
+struct NetworkSpec {
+    /// Applies to every link not named in `links`. kafkalab's defaults: 1ms latency, no
+    /// jitter, 1 Gbit/s, no loss.
+    sim::LinkSpec defaults{std::chrono::milliseconds(1), Duration{0}, 125'000'000, 0.0};
+    std::vector<std::string> switches;
+    /// Brokers, then ZooKeeper nodes, then producers, then consumers.
+    std::vector<HostSpec> hosts;
+    std::vector<LinkEntry> links;
+};
+
+// ---------------------------------------------------------------------------------
+// Topics
+
+struct TopicSpec {
+    std::string name;
+    std::int32_t partitions = 1;          // defaults to the cluster's num.partitions
+    std::int16_t replication_factor = 1;  // defaults to default.replication.factor
+    /// Topic-level overrides only, as kafka-topics --describe shows them in "Configs:".
+    /// kafka::with_server_defaults() gives the effective configuration.
+    kafka::Properties configs{kafka::ConfigScope::topic};
+    /// Replica lists per partition (leader-preferred first); empty: the controller
+    /// assigns. When given: one list per partition, each replication_factor long.
+    std::vector<std::vector<kafka::BrokerId>> assignment;
+    SourcePosition position;
+};
+
+// ---------------------------------------------------------------------------------
+// Clients
+
+/// One bootstrap address as written, and the host it names.
+struct BootstrapServer {
+    std::string address;  // "localhost:9092", "broker-2:9092"
+    std::string host;     // "broker-1", "broker-2"
+    std::uint16_t port = 9092;
+};
+
+/// When a producer sends. `records` per `per`:
+///  - every:   one record each `per`;
+///  - rate:    `records` evenly spaced over each `per`;
+///  - poisson: a Poisson process with a mean of `records` per `per`;
+///  - burst:   `records` at once, each `per`.
+enum class ScheduleKind : std::uint8_t { every, rate, poisson, burst };
+struct Schedule {
+    ScheduleKind kind = ScheduleKind::every;
+    std::int64_t records = 1;
+    Duration per = std::chrono::seconds(1);
+};
+
+/// What a record's value holds.
+enum class ValueKind : std::uint8_t {
+    sequence,                // "0", "1", "2", ... per producer
+    fake_user_registration,  // a JSON user record like the Faker demo's
+    fixed,                   // `text`
+    random_bytes,            // `size_bytes` seeded random bytes
+};
+struct ValueSpec {
+    ValueKind kind = ValueKind::sequence;
+    std::string text;
+    std::int64_t size_bytes = 0;
+};
+
+/// A record's key: none (null), one fixed key, "0", "1", ... per record, or a list
+/// of keys used in turn.
+enum class KeyKind : std::uint8_t { none, fixed, sequence, cycle };
+struct KeySpec {
+    KeyKind kind = KeyKind::none;
+    std::vector<std::string> values;  // fixed: one; cycle: two or more; else empty
+};
+
+struct ProducerSpec {
+    std::string name;  // also its host name and its default client.id
+    /// Default: the first broker. Also written into properties as bootstrap.servers.
+    std::vector<BootstrapServer> bootstrap_servers;
+    std::string topic;
+    Schedule schedule;
+    std::optional<std::int64_t> count;  // stop after this many records; none: no limit
+    Duration start{0};
+    Duration stop{0};                       // defaults to the end of the run
+    ValueSpec value;
+    KeySpec key;
+    std::optional<std::int32_t> partition;  // explicit partition; none: the partitioner
+    kafka::Properties properties{kafka::ConfigScope::producer};
+    SourcePosition position;
+};
+
+struct ConsumerSpec {
+    std::string name;  // also its host name and its default client.id
+    std::vector<BootstrapServer> bootstrap_servers;
+    /// The group; when the file gives none a consumer that subscribes gets a random
+    /// one ("console-consumer-<5 digits>", from the seed), as kafka-console-consumer
+    /// does. Empty only for a consumer that assigns partitions and gives no group.
+    std::string group_id;
+    bool group_id_generated = false;
+    /// Subscribed topics; empty when `assign` is used instead.
+    std::vector<std::string> topics;
+    /// Explicit partitions (KafkaConsumer.assign); no group membership.
+    std::vector<kafka::TopicPartition> assign;
+    kafka::Properties properties{kafka::ConfigScope::consumer};
+    Duration start{0};
+    Duration processing_per_record{0};  // simulated work before the next record
+    SourcePosition position;
+};
+
+// ---------------------------------------------------------------------------------
+// Faults
+
+/// Whom a fault hits. `host` for named hosts and clients; `leader_of` and `controller`
+/// are resolved when the fault fires.
+enum class TargetKind : std::uint8_t { host, leader_of, controller };
+struct FaultTarget {
+    TargetKind kind = TargetKind::host;
+    std::string host;                  // kind == host
+    kafka::TopicPartition partition;   // kind == leader_of
+    std::string written;               // as written: "leader-of payments-0"
+};
+
+/// The small condition language of `when:`. A fault with a condition fires the first
+/// time the condition holds at or after `at`:
+///  - isr_shrinks / isr_expands / leader_changes: of `partition`;
+///  - acknowledged_records: once `records` records (of `topic`, or of all topics when
+///    empty) have been acknowledged to producers.
+enum class ConditionKind : std::uint8_t { isr_shrinks, isr_expands, leader_changes, acknowledged_records };
+struct FaultCondition {
+    ConditionKind kind = ConditionKind::isr_shrinks;
+    kafka::TopicPartition partition;
+    std::string topic;
+    std::int64_t records = 0;
+};
+
+/// crash: kill -9. restart: start a crashed or stopped node again. stop: clean
+/// shutdown (controlled shutdown for a broker, LeaveGroup for a consumer).
+/// power_loss: crash and lose unflushed data. pause: freeze the process (a long GC)
+/// for `for_duration`. partition: split hosts into `groups`. heal: end every partition
+/// and restore every cut link. cut / restore: a link. slow / lossy: add latency and
+/// jitter, or loss, to a host's links or one link, for `for_duration`.
+enum class FaultKind : std::uint8_t {
+    crash, restart, stop, power_loss, pause, partition, heal, cut, restore, slow, lossy,
+};
+
+struct FaultSpec {
+    FaultKind kind = FaultKind::crash;
+    Duration at{0};                        // with `when`: the earliest time to watch from
+    std::optional<FaultCondition> when;    // none: fires at `at`
+    FaultTarget target;                    // crash, restart, stop, power_loss, pause; slow/lossy of a host
+    std::vector<std::vector<FaultTarget>> groups;  // partition
+    std::vector<std::string> link;         // cut, restore, and slow/lossy of a link: two names
+    std::optional<Duration> for_duration;  // pause (always set), slow, lossy; none: until the end
+    Duration added_latency{0};             // slow
+    Duration added_jitter{0};              // slow
+    double loss_probability = 0.0;         // lossy, in (0, 1]
+    SourcePosition position;
+};
+
+// ---------------------------------------------------------------------------------
+// Timeline: CLI steps, narration, predict questions
+
+struct StepSpec {
+    Duration at{0};
+    std::string run;    // the command line, verbatim
+    std::string tool;   // its tool, normalised: "kafka-topics", "kafka-console-consumer", ...
+    std::vector<std::string> input;  // lines typed into kafka-console-producer
+    SourcePosition position;
+};
+
+struct NarrationSpec {
+    Duration at{0};
+    std::string say;
+    SourcePosition position;
+};
+
+/// A "predict first" question: the run pauses at `at`, asks, and shows the answer
+/// once the class has committed to a guess.
+struct PredictionSpec {
+    Duration at{0};
+    std::string ask;
+    std::string answer;
+    SourcePosition position;
+};
+
+// ---------------------------------------------------------------------------------
+// Expectations, checked at the end of the run (or at `at`)
+
+enum class ExpectationKind : std::uint8_t {
+    no_acknowledged_record_lost,  // every acknowledged record is still readable
+    no_duplicates,                // no value at two offsets
+    order_kept,                   // per partition, a producer's records in send order
+    consumed_all,                 // `group` read every acknowledged record
+    leader,                       // leader of `partition` at `at` is `leader`
+    isr,                          // ISR of `partition` at `at` is `isr` (as a set)
+    under_replicated_partitions,  // `count` of them at `at`
+    record_count,                 // records in `topic` at `at`
+    lost_acknowledged_records,    // acknowledged records lost, in `count`
+    duplicate_records,            // records written twice, in `count`
+};
+
+/// An inclusive range; `count: N` sets both ends.
+struct CountRange {
+    std::optional<std::int64_t> min;
+    std::optional<std::int64_t> max;
+
+    bool contains(std::int64_t n) const { return (!min || n >= *min) && (!max || n <= *max); }
+};
+
+struct ExpectationSpec {
+    ExpectationKind kind = ExpectationKind::no_acknowledged_record_lost;
+    std::string topic;                // record_count: required; ledger checks: "" for all topics
+    std::string group;                // consumed_all
+    kafka::TopicPartition partition;  // leader, isr
+    Duration at{0};                   // leader, isr, under_replicated_partitions, record_count; end by default
+    kafka::BrokerId leader = kafka::no_broker;  // leader: no_broker means "none"
+    std::vector<kafka::BrokerId> isr;           // isr, sorted by id
+    CountRange count;                 // under_replicated, record_count, lost_..., duplicate_...
+    SourcePosition position;
+};
+
+// ---------------------------------------------------------------------------------
+
+struct Scenario {
+    std::string name;  // defaults to the file name without its extension
+    std::string description;
+    std::string source;  // the file it was read from (display name for text input)
+    std::uint64_t seed = 1;
+    Duration duration = std::chrono::seconds(60);
+    kafka::KafkaVersion kafka_version = kafka::default_kafka_version;
+
+    ClusterSpec cluster;
+    NetworkSpec network;
+    std::vector<TopicSpec> topics;
+    std::vector<ProducerSpec> producers;
+    std::vector<ConsumerSpec> consumers;
+    std::vector<FaultSpec> faults;  // in file order; the runner orders them by time
+    std::vector<StepSpec> steps;
+    std::vector<NarrationSpec> narration;
+    std::vector<PredictionSpec> predictions;
+    std::vector<ExpectationSpec> expectations;
+
+    const BrokerSpec* find_broker(std::string_view host) const;
+    const TopicSpec* find_topic(std::string_view name) const;
+};
+
+}  // namespace kafkalab::scenarios

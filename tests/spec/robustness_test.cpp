@@ -1,0 +1,131 @@
+// Hostile input: the loader refuses it with a message and never throws or crashes.
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "spec_helpers.h"
+
+using namespace kafkalab::scenarios;
+using kafkalab::scenarios::testing::report;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+std::filesystem::path temp_file(const std::string& name, const std::string& content) {
+    auto dir = std::filesystem::temp_directory_path() / "kafkalab-robustness";
+    std::filesystem::create_directories(dir);
+    auto path = dir / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("a scenario file over 4 MiB is refused before it is parsed") {
+    std::string huge(5 * 1024 * 1024, '#');
+    auto path = temp_file("huge.yaml", huge);
+    auto result = load_scenario(path);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].to_string() ==
+          path.string() + ":1:1: error: the file has 5242880 bytes; scenario files over 4 MiB are refused");
+    auto from_text = load_scenario_text(huge, "huge.yaml");
+    CHECK(from_text.diagnostics.at(0).message == "the file has 5242880 bytes; scenario files over 4 MiB are refused");
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("an empty scenario file is refused as empty") {
+    auto path = temp_file("empty.yaml", "");
+    auto result = load_scenario(path);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].to_string() == path.string() +
+                                                   ":1:1: error: the scenario file is empty; expected a mapping with "
+                                                   "keys such as name, cluster and topics");
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a missing scenario file is one error, not an exception") {
+    auto result = load_scenario(KAFKALAB_TEST_DATA "/does-not-exist.yaml");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message.starts_with("cannot read the scenario file"));
+}
+
+TEST_CASE("seeded random bytes are refused as binary at their first bad byte") {
+    std::mt19937 random(1234);
+    std::string junk;
+    for (int i = 0; i < 4096; ++i) junk += static_cast<char>(random() & 0xFF);
+    auto result = load_scenario_text(junk, "junk.bin");
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message.starts_with("this is not a text scenario: byte 0x"));
+}
+
+TEST_CASE("ten thousand nested brackets or dashes are refused without deep recursion") {
+    auto flow = load_scenario_text("name: x\ntopics: " + std::string(10000, '[') + std::string(10000, ']'), "flow.yaml");
+    REQUIRE(flow.diagnostics.size() == 1);
+    CHECK(flow.diagnostics[0].to_string() ==
+          "flow.yaml:2:73: error: nesting is deeper than 64 levels; scenarios nest a few levels at most");
+    std::string dashes;
+    for (int i = 0; i < 5000; ++i) dashes += "- ";
+    auto block = load_scenario_text("topics:\n  " + dashes + "x\n", "block.yaml");
+    REQUIRE(block.diagnostics.size() == 1);
+    CHECK(block.diagnostics[0].message.starts_with("nesting is too deep"));
+    std::string indented = "a:\n";
+    for (int i = 1; i < 300; ++i) indented += std::string(i, ' ') + "b" + std::to_string(i) + ":\n";
+    auto deep = load_scenario_text(indented, "deep.yaml");
+    CHECK_FALSE(deep.ok());
+}
+
+TEST_CASE("a file of two hundred thousand topics is refused quickly by the section bound") {
+    std::string text = "topics:\n";
+    for (int i = 0; i < 200000; ++i) text += "- {name: t" + std::to_string(i) + "}\n";
+    REQUIRE(text.size() < max_scenario_bytes);
+    auto result = load_scenario_text(text, "many.yaml");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].to_string() == "many.yaml:2:1: error: topics may have at most 1000 entries; found 200000");
+}
+
+TEST_CASE("every prefix of a good scenario loads or fails cleanly") {
+    std::string text = read_file(KAFKALAB_TEST_DATA "/good/everything.yaml");
+    int refused = 0;
+    for (std::size_t length = 0; length <= text.size(); length += 13) {
+        auto result = load_scenario_text(text.substr(0, length), "prefix.yaml", KAFKALAB_TEST_DATA "/good");
+        if (!result.ok()) {
+            ++refused;
+            CHECK_FALSE(result.diagnostics.empty());
+        }
+    }
+    CHECK(refused > 0);
+}
+
+TEST_CASE("wrong types, absurd numbers and aliases anywhere give errors, not crashes") {
+    const char* texts[] = {
+        "seed: [1, 2]",
+        "seed: 99999999999999999999999",
+        "duration: 1000000h",
+        "cluster: {brokers: 1000000}",
+        "cluster: {brokers: {a: b}}",
+        "topics: {name: t}",
+        "topics: [[t]]",
+        "producers: [{name: p, topic: t}]",
+        "network: {bandwidth: -5MB/s, loss: 200%}",
+        "a: &a [1, 2]\nb: *a\ntopics: *a",
+        "faults: [{at: -1s, crash: broker-1}]",
+        "expect: [{leader: {partition: t-0, is: [1]}}]",
+        "? [complex, key]\n: value",
+        "name: \"unterminated",
+        "--- \n... \n---\nname: two documents",
+    };
+    for (const char* text : texts) {
+        INFO(text);
+        auto result = load_scenario_text(text, "junk.yaml");
+        INFO(report(result));
+        CHECK_FALSE(result.ok());
+        CHECK_FALSE(result.diagnostics.empty());
+    }
+}
