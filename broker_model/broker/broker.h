@@ -62,6 +62,11 @@ public:
     const ZkController* controller() const { return controller_.get(); }
     const MetadataCache& metadata() const { return metadata_; }
     const ReplicaManager& replicas() const { return *replicas_; }
+    /// The data plane for broker components that write to partitions this broker leads
+    /// (the group coordinator appends to __consumer_offsets with append_local).
+    ReplicaManager& replicas() { return *replicas_; }
+    /// The request hook this broker runs (the group coordinator), or null.
+    RequestHook* hook() { return hooks_.get(); }
     LogManager& logs() { return logs_; }
     BrokerServices& services() { return services_; }
     NetworkClient& network() { return network_; }
