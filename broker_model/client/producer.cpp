@@ -1,0 +1,168 @@
+#include "broker_model/client/producer.h"
+
+#include <algorithm>
+
+#include "sim/simulation.h"
+
+namespace kafkalab::kafka {
+namespace {
+
+ClientMetadataConfig metadata_config(const ProducerConfig& config) {
+    ClientMetadataConfig out;
+    out.bootstrap_servers = config.bootstrap_servers;
+    out.metadata_max_age = config.metadata_max_age;
+    out.retry_backoff = config.retry_backoff;
+    out.request_timeout = config.request_timeout;
+    out.allow_auto_topic_creation = true;  // a producer's Metadata may create the topic
+    return out;
+}
+
+AccumulatorConfig accumulator_config(const ProducerConfig& config) {
+    AccumulatorConfig out;
+    out.batch_size_bytes = static_cast<std::size_t>(config.batch_size_bytes);
+    out.linger = config.linger;
+    out.retry_backoff = config.retry_backoff;
+    out.delivery_timeout = config.delivery_timeout;
+    out.max_request_size_bytes = static_cast<std::size_t>(config.max_request_size_bytes);
+    return out;
+}
+
+std::int64_t to_ms(sim::Time t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+Producer::Producer(sim::NodeContext& context, ProducerConfig config, SendLedger& ledger,
+                   std::optional<ProducerWorkload> workload)
+    : sim::Node(context),
+      config_(std::move(config)),
+      ledger_(ledger),
+      idempotent_(config_.idempotence_enabled()),
+      network_(context),
+      metadata_(context, network_, metadata_config(config_)),
+      partitioner_(make_partitioner(config_.partitioner)),
+      accumulator_(accumulator_config(config_)),
+      leader_of_([this](const TopicPartition& tp) { return metadata_.leader_node(tp); }) {
+    config_.validate();
+    if (config_.client_id.empty()) config_.client_id = context.name();
+    metadata_.set_listener([this] {
+        route_waiting();
+        wake(sim::Duration{0});
+    });
+    if (workload) workload_ = std::make_unique<WorkloadDriver>(context, *this, std::move(*workload));
+}
+
+Producer::~Producer() {
+    *alive_ = false;
+    context().cancel_timer(sender_timer_);
+}
+
+void Producer::on_start() {
+    // An idempotent producer asks for its id before anything else (KafkaProducer's
+    // constructor starts the Sender, whose first run sends InitProducerId).
+    wake(sim::Duration{0});
+    if (workload_) workload_->start();
+}
+
+void Producer::on_message(sim::NodeIndex from, const sim::MessagePtr& message) { network_.on_response(from, message); }
+
+void Producer::on_disconnect(sim::NodeIndex peer) {
+    // NetworkClient.handleDisconnections: fail what was in flight, refresh metadata.
+    network_.on_disconnect(peer);
+    request_metadata_update();
+}
+
+RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> partition,
+                        std::optional<std::string> key, std::string value, SendCallback callback) {
+    WaitingRecord record;
+    record.topic = topic;
+    record.partition = partition;
+    if (key) record.key = serialize(config_.key_serializer, *key);
+    record.value = serialize(config_.value_serializer, value);
+    record.timestamp_ms = to_ms(context().now());
+    record.deadline = context().now() + config_.max_block;
+    record.callback = std::move(callback);
+    record.record_id = ledger_.record_send(
+        {context().name(), topic, record.key, record.value, partition, context().now()});
+    ++stats_.records_sent;
+    const RecordId id = record.record_id;
+    // KafkaProducer.ensureValidRecordSize: refused before it is queued.
+    const std::size_t size = RecordData::batch_overhead_bytes + RecordData::record_overhead_bytes +
+                             (record.key ? record.key->size() : 0) + record.value.size();
+    if (size > static_cast<std::size_t>(config_.max_request_size_bytes)) {
+        fail_record(id, topic, Error::message_too_large, record.callback);
+        return id;
+    }
+    metadata_.add_topic(topic);
+    waiting_.push_back(std::move(record));
+    route_waiting();
+    return id;
+}
+
+void Producer::route_waiting() {
+    // Records of topics whose metadata is known leave in send order; the others wait.
+    std::vector<WaitingRecord> still_waiting;
+    std::vector<WaitingRecord> ready;
+    for (auto& record : waiting_) {
+        (metadata_.partition_count(record.topic) ? ready : still_waiting).push_back(std::move(record));
+    }
+    waiting_ = std::move(still_waiting);
+    for (auto& record : ready) append(std::move(record));
+}
+
+void Producer::append(WaitingRecord record) {
+    TopicMetadataView view{*metadata_.partition_count(record.topic), metadata_.available_partitions(record.topic)};
+    std::optional<std::string_view> key_bytes;
+    if (record.key) key_bytes = *record.key;
+    auto partition = choose_partition(*partitioner_, record.topic, record.partition, key_bytes, view, context().random());
+    // Kafka throws "Invalid partition given with record"; the broker's word for a
+    // partition that does not exist is UNKNOWN_TOPIC_OR_PARTITION.
+    if (!partition) return fail_record(record.record_id, record.topic, Error::unknown_topic_or_partition, record.callback);
+    const sim::Time now = context().now();
+    RecordAppendResult result = accumulator_.append({record.topic, *partition}, key_bytes, record.value, record.timestamp_ms,
+                                              record.record_id, record.callback, now, true);
+    if (result.abort_for_new_batch) {
+        // KIP-480: the sticky partition's batch is complete; pick a partition anew.
+        partitioner_->on_new_batch(record.topic, view, *partition, context().random());
+        partition = choose_partition(*partitioner_, record.topic, record.partition, key_bytes, view, context().random());
+        result = accumulator_.append({record.topic, *partition}, key_bytes, record.value, record.timestamp_ms,
+                                     record.record_id, std::move(record.callback), now, false);
+    }
+    ledger_.record_partition(record.record_id, *partition);
+    if (result.batch_full || result.new_batch_created) wake(sim::Duration{0});
+}
+
+void Producer::expire_waiting(sim::Time now) {
+    std::vector<WaitingRecord> expired;
+    std::erase_if(waiting_, [&](WaitingRecord& record) {
+        if (record.deadline > now) return false;
+        expired.push_back(std::move(record));
+        return true;
+    });
+    // Kafka: "Topic <t> not present in metadata after <max.block.ms> ms."
+    for (auto& record : expired) fail_record(record.record_id, record.topic, Error::request_timed_out, record.callback);
+}
+
+void Producer::fail_record(RecordId id, const std::string& topic, Error error, const SendCallback& callback) {
+    ledger_.record_failed(id, error, context().now());
+    if (callback) callback(RecordMetadata{id, {topic, -1}, Offset{-1}}, error);
+}
+
+void Producer::request_metadata_update() {
+    // Asking again before the last request was answered would postpone the refresh
+    // ClientMetadata has already scheduled.
+    if (metadata_update_asked_at_ && *metadata_update_asked_at_ == metadata_.updates()) return;
+    metadata_update_asked_at_ = metadata_.updates();
+    metadata_.request_update();
+}
+
+sim::NodeIndex add_producer(sim::Simulation& simulation, std::string name, ProducerConfig config, SendLedger& ledger,
+                            std::optional<ProducerWorkload> workload) {
+    return simulation.add_node(std::move(name), [config = std::move(config), &ledger,
+                                                 workload = std::move(workload)](sim::NodeContext& context) {
+        return std::make_unique<Producer>(context, config, ledger, workload);
+    });
+}
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,77 @@
+#pragma once
+// A producer's configuration (org.apache.kafka.clients.producer.ProducerConfig), typed,
+// with Kafka's names in the comments and the Kafka 3.x defaults. Durations are
+// sim::Duration; the "*.ms" keys are read into them by the scenario layer.
+//
+// Eras: Kafka 3.0 changed two defaults that decide what a crash does to a producer's
+// records (KIP-679): acks 1 -> all and enable.idempotence false -> true. pre_3_0()
+// gives the older ones, so a lesson can show what a 2.x client did.
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "broker_model/client/producer_serializer.h"
+#include "broker_model/common/types.h"
+#include "sim/time.h"
+
+namespace kafkalab::kafka {
+
+using namespace std::chrono_literals;
+
+struct ProducerConfig {
+    /// bootstrap.servers, as host names ("broker-1"). Empty: nothing to ask, no sends.
+    std::vector<std::string> bootstrap_servers;
+    /// client.id; empty means the node's name.
+    std::string client_id;
+    /// acks: 0 (no response at all), 1 (the leader's append), all (the whole ISR).
+    Acks acks = Acks::all;
+    /// enable.idempotence. Unset is Kafka 3.x's default: on, unless acks, retries or
+    /// max.in.flight.requests.per.connection conflict with it, in which case Kafka
+    /// (3.2+, KAFKA-13673) quietly leaves it off. Set explicitly, a conflict is an error.
+    std::optional<bool> enable_idempotence;
+    /// retries: how often a batch is re-sent; delivery.timeout.ms bounds it anyway.
+    std::int32_t retries = std::numeric_limits<std::int32_t>::max();
+    /// max.in.flight.requests.per.connection. With idempotence at most 5, the number
+    /// of batches a broker remembers per producer (ProducerStateEntry).
+    std::int32_t max_in_flight_requests_per_connection = 5;
+    /// batch.size: bytes of one partition's batch before it counts as full.
+    std::int32_t batch_size_bytes = 16384;
+    /// linger.ms: how long a batch that is not full waits for more records.
+    sim::Duration linger = 0ms;
+    /// delivery.timeout.ms (KIP-91): the bound on a record's whole life, from send()
+    /// to its outcome, retries included. Must be >= linger.ms + request.timeout.ms.
+    sim::Duration delivery_timeout = 120s;
+    /// request.timeout.ms: how long one request waits for its answer; also the
+    /// ProduceRequest's timeout, how long acks=all may wait on the broker.
+    sim::Duration request_timeout = 30s;
+    /// retry.backoff.ms: the pause before a batch is re-sent and metadata is re-asked.
+    sim::Duration retry_backoff = 100ms;
+    /// metadata.max.age.ms: metadata is refreshed this often even without errors.
+    sim::Duration metadata_max_age = 5min;
+    /// max.block.ms: how long send() may wait for a topic's metadata before the
+    /// record fails (Kafka blocks the caller; here the record waits in the producer).
+    sim::Duration max_block = 60s;
+    /// max.request.size: the largest ProduceRequest, and so the largest record.
+    std::int32_t max_request_size_bytes = 1'048'576;
+    /// partitioner.class, as a name make_partitioner() knows ("default", "sticky",
+    /// "round-robin", "random", "explicit:<n>", or a Kafka class name).
+    std::string partitioner = "default";
+    /// key.serializer / value.serializer. Keys and values are strings here; the
+    /// serializer decides their bytes, which a key's partition is computed from.
+    Serializer key_serializer = Serializer::string;
+    Serializer value_serializer = Serializer::string;
+
+    /// The defaults of Kafka clients before 3.0: acks=1, enable.idempotence=false.
+    static ProducerConfig pre_3_0();
+
+    /// Whether this producer numbers its batches for the broker to deduplicate.
+    bool idempotence_enabled() const;
+    /// Kafka's ConfigException checks, as readable sentences; empty when valid.
+    std::vector<std::string> problems() const;
+    /// Throws std::invalid_argument with the first problem, if any.
+    void validate() const;
+};
+
+}  // namespace kafkalab::kafka

@@ -1,0 +1,126 @@
+#pragma once
+// The simulation-wide record of every send, for the checker: what each producer sent,
+// and what it was told. A ledger lives outside every producer node (a crash destroys
+// the node, and the ledger must remember what the node had promised); the caller
+// creates one and hands a reference to each producer's factory.
+//
+// Record ids: the ledger hands them out, densely and in send order, from
+// `first_record_id`. A simulation is single-threaded and deterministic, so the ids
+// are too; they are unique across every producer that shares the ledger. Anything
+// else that writes records in the same run (a test's raw ProduceRequest) must use ids
+// outside the ledger's range.
+//
+// Life of an entry:
+//
+//   send() ──> pending ──> acknowledged (partition, offset, time)   offset -1 with acks=0
+//                 │   └──> failed (error, time)
+//                 └──────> still pending at the end: the producer crashed, or the run
+//                          ended first ("sent, outcome unknown")
+//
+// An acknowledgement or failure is final. A failed record may still be in a log
+// (delivery.timeout.ms can expire a batch the broker did write): the checker decides.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "broker_model/common/errors.h"
+#include "broker_model/common/types.h"
+#include "broker_model/log/record_data.h"
+#include "sim/time.h"
+
+namespace kafkalab::kafka {
+
+enum class SendStatus : std::uint8_t { pending, acknowledged, failed };
+const char* to_string(SendStatus status);
+
+struct SendEntry {
+    RecordId record_id = 0;
+    std::string producer;  // the producer node's name
+    std::string topic;
+    /// The serialized key and value, as they travel; the value only up to the
+    /// ledger's max_stored_value_bytes (value_stored says whether it is complete).
+    std::optional<std::string> key;
+    std::string value;
+    bool value_stored = true;
+    std::uint64_t value_hash = 0;  // sim::stable_hash of the whole serialized value
+    std::size_t value_size_bytes = 0;
+    /// The producer's own count of its sends, from 0: a checker's "send index".
+    std::uint64_t producer_sequence = 0;
+    sim::Time send_time{};
+    std::optional<std::int32_t> requested_partition;
+    /// The partition the record was appended to; -1 until the producer chose it.
+    std::int32_t partition = -1;
+    /// How many times the record's batch went out in a ProduceRequest.
+    std::uint32_t attempts = 0;
+
+    SendStatus status = SendStatus::pending;
+    Offset offset{-1};  // acknowledged; -1 with acks=0, or for a deduplicated retry
+    Error error = Error::none;  // failed
+    sim::Time outcome_time{};   // acknowledged or failed
+
+    TopicPartition topic_partition() const { return {topic, partition}; }
+};
+
+/// What a producer tells the ledger at send().
+struct SendDescription {
+    std::string producer;
+    std::string topic;
+    std::optional<std::string> key;
+    std::string value;
+    std::optional<std::int32_t> requested_partition;
+    sim::Time send_time{};
+};
+
+class SendLedger {
+public:
+    explicit SendLedger(RecordId first_record_id = 1, std::size_t max_stored_value_bytes = 4096)
+        : first_record_id_(first_record_id), max_stored_value_bytes_(max_stored_value_bytes) {}
+
+    // Written by producers.
+    /// Records a send and returns its new record id.
+    RecordId record_send(SendDescription send);
+    void record_partition(RecordId id, std::int32_t partition);
+    void record_attempt(RecordId id);
+    /// Precondition for both: the entry is pending (outcomes are final).
+    void record_acknowledged(RecordId id, std::int32_t partition, Offset offset, sim::Time at);
+    void record_failed(RecordId id, Error error, sim::Time at);
+
+    // Read by checkers, scenarios and tests.
+    std::size_t size() const { return entries_.size(); }
+    RecordId first_record_id() const { return first_record_id_; }
+    bool contains(RecordId id) const { return id >= first_record_id_ && id - first_record_id_ < entries_.size(); }
+    /// Precondition: contains(id).
+    const SendEntry& entry(RecordId id) const { return entries_[id - first_record_id_]; }
+    /// Every entry in send order.
+    const std::vector<SendEntry>& entries() const { return entries_; }
+
+    std::vector<const SendEntry*> acknowledged() const { return with_status(SendStatus::acknowledged); }
+    std::vector<const SendEntry*> failed() const { return with_status(SendStatus::failed); }
+    std::vector<const SendEntry*> pending() const { return with_status(SendStatus::pending); }
+    /// One producer's entries in its send order.
+    std::vector<const SendEntry*> by_producer(std::string_view producer) const;
+    /// The records acknowledged on `tp`, in the order the acknowledgements arrived.
+    std::vector<const SendEntry*> acknowledged_on(const TopicPartition& tp) const;
+
+    /// A stable hash of every entry's fields: equal ledgers have equal digests, so a
+    /// determinism test can compare two runs in one number.
+    std::uint64_t digest() const;
+
+private:
+    SendEntry& mutable_entry(RecordId id);
+    std::vector<const SendEntry*> with_status(SendStatus status) const;
+
+    RecordId first_record_id_;
+    std::size_t max_stored_value_bytes_;
+    /// Indexed by record id - first_record_id_; only grows.
+    std::vector<SendEntry> entries_;
+    /// Record ids in the order their acknowledgements arrived; only grows.
+    std::vector<RecordId> acknowledgement_order_;
+    /// Next producer_sequence per producer name (ordered: no hash order anywhere).
+    std::vector<std::pair<std::string, std::uint64_t>> next_producer_sequence_;
+};
+
+}  // namespace kafkalab::kafka

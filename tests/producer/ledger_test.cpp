@@ -1,0 +1,75 @@
+// The SendLedger on its own: ids, outcomes and the checker's queries.
+#include <catch2/catch.hpp>
+
+#include "broker_model/client/send_ledger.h"
+#include "sim/random.h"
+
+using namespace kafkalab;
+using namespace kafkalab::kafka;
+using namespace std::chrono_literals;
+
+namespace {
+SendDescription describe(std::string producer, std::string value, std::optional<std::int32_t> partition = {}) {
+    return {std::move(producer), "t", std::nullopt, std::move(value), partition, sim::time_zero};
+}
+}  // namespace
+
+TEST_CASE("the ledger hands out dense record ids from its first id, and numbers each producer's sends") {
+    SendLedger ledger(100);
+    RecordId a = ledger.record_send(describe("p1", "a"));
+    RecordId b = ledger.record_send(describe("p2", "b"));
+    RecordId c = ledger.record_send(describe("p1", "c"));
+    CHECK(a == 100);
+    CHECK(b == 101);
+    CHECK(c == 102);
+    CHECK(ledger.entry(c).producer_sequence == 1);
+    CHECK(ledger.entry(b).producer_sequence == 0);
+    CHECK(ledger.by_producer("p1").size() == 2);
+    CHECK_FALSE(ledger.contains(99));
+    CHECK_FALSE(ledger.contains(103));
+}
+
+TEST_CASE("the ledger keeps pending, acknowledged and failed sends apart, and acknowledgements in arrival order") {
+    SendLedger ledger;
+    RecordId a = ledger.record_send(describe("p", "a", 0));
+    RecordId b = ledger.record_send(describe("p", "b", 0));
+    RecordId c = ledger.record_send(describe("p", "c", 0));
+    RecordId d = ledger.record_send(describe("p", "d", 0));
+    ledger.record_attempt(b);
+    ledger.record_acknowledged(b, 0, Offset{0}, sim::Time{1s});
+    ledger.record_acknowledged(a, 0, Offset{1}, sim::Time{2s});
+    ledger.record_failed(c, Error::not_enough_replicas, sim::Time{3s});
+    CHECK(ledger.acknowledged().size() == 2);
+    CHECK(ledger.failed().size() == 1);
+    REQUIRE(ledger.pending().size() == 1);
+    CHECK(ledger.pending().front()->record_id == d);
+    auto order = ledger.acknowledged_on({"t", 0});
+    REQUIRE(order.size() == 2);
+    CHECK(order[0]->record_id == b);  // acknowledged first, though sent second
+    CHECK(order[1]->record_id == a);
+    CHECK(ledger.entry(b).attempts == 1);
+    CHECK(ledger.entry(c).error == Error::not_enough_replicas);
+}
+
+TEST_CASE("the ledger keeps a large value's hash and size but only a prefix of its bytes") {
+    SendLedger ledger(1, 8);
+    RecordId id = ledger.record_send(describe("p", std::string(100, 'x')));
+    CHECK_FALSE(ledger.entry(id).value_stored);
+    CHECK(ledger.entry(id).value.size() == 8);
+    CHECK(ledger.entry(id).value_size_bytes == 100);
+    CHECK(ledger.entry(id).value_hash == sim::stable_hash(std::string(100, 'x')));
+}
+
+TEST_CASE("two ledgers with the same sends and outcomes have the same digest, and a different outcome changes it") {
+    SendLedger one;
+    SendLedger two;
+    for (SendLedger* l : {&one, &two}) {
+        l->record_send(describe("p", "a"));
+        l->record_acknowledged(1, 0, Offset{0}, sim::Time{1s});
+    }
+    CHECK(one.digest() == two.digest());
+    one.record_send(describe("p", "b"));
+    two.record_send(describe("p", "b"));
+    one.record_failed(2, Error::request_timed_out, sim::Time{2s});
+    CHECK(one.digest() != two.digest());
+}
