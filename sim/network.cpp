@@ -105,6 +105,7 @@ void Network::partition(const std::vector<std::vector<VertexId>>& groups) {
 }
 
 void Network::heal() {
+    blocked_.clear();
     for (VertexId v = 0; v < vertex_count(); ++v) graph_[v].group = 0;
     for (auto [it, end] = boost::edges(graph_); it != end; ++it) graph_[*it].up = true;
     partitioned_ = false;
@@ -188,10 +189,25 @@ const Network::Route& Network::route(VertexId from, VertexId to) {
     return cached;
 }
 
+void Network::set_blocked(VertexId a, VertexId b, bool blocked) {
+    auto pair = std::minmax(a, b);
+    if (blocked) {
+        blocked_.insert(pair);
+    } else {
+        blocked_.erase(pair);
+    }
+    changed();
+}
+
+bool Network::blocked(VertexId a, VertexId b) const {
+    return !blocked_.empty() && blocked_.count(std::minmax(a, b)) != 0;
+}
+
 bool Network::reachable(VertexId from, VertexId to) const {
     if (from == to) return graph_[from].up;
     if (!graph_[from].up || !graph_[to].up) return false;
     if (graph_[from].group != graph_[to].group) return false;
+    if (blocked(from, to)) return false;
     return routes_from(from).distance_ns[to] != INT64_MAX;
 }
 

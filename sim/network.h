@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +63,11 @@ public:
     /// Splits hosts into groups that cannot reach one another. Hosts named in no
     /// group form one more group together.
     void partition(const std::vector<std::vector<VertexId>>& groups);
-    /// Removes every partition and restores every cut link.
+    /// Blocks or unblocks all traffic between two hosts, like a firewall rule between
+    /// them (Jepsen's way to cut a leader off from its followers but not from ZooKeeper).
+    void set_blocked(VertexId a, VertexId b, bool blocked);
+    bool blocked(VertexId a, VertexId b) const;
+    /// Removes every partition, block and cut link.
     void heal();
     bool partitioned() const { return partitioned_; }
 
@@ -134,6 +139,8 @@ private:
 
     Graph graph_;
     bool partitioned_ = false;
+    /// Host pairs that may not talk, each stored as (lower id, higher id).
+    std::set<std::pair<VertexId, VertexId>> blocked_;
     std::uint64_t topology_version_ = 0;
     mutable std::vector<RouteTree> route_cache_;
 };

@@ -146,7 +146,9 @@ void Simulation::heal() {
 bool Simulation::cut_link(std::string_view a, std::string_view b) {
     auto va = network_.find(a);
     auto vb = network_.find(b);
-    if (!va || !vb || !network_.set_link_up(*va, *vb, false)) return false;
+    if (!va || !vb) return false;
+    // Two hosts with no cable between them are cut by a firewall rule instead.
+    if (!network_.set_link_up(*va, *vb, false)) network_.set_blocked(*va, *vb, true);
     record("cut", no_node, no_node, std::string(a) + " -- " + std::string(b));
     return true;
 }
@@ -154,7 +156,8 @@ bool Simulation::cut_link(std::string_view a, std::string_view b) {
 bool Simulation::restore_link(std::string_view a, std::string_view b) {
     auto va = network_.find(a);
     auto vb = network_.find(b);
-    if (!va || !vb || !network_.set_link_up(*va, *vb, true)) return false;
+    if (!va || !vb) return false;
+    if (!network_.set_link_up(*va, *vb, true)) network_.set_blocked(*va, *vb, false);
     record("restore", no_node, no_node, std::string(a) + " -- " + std::string(b));
     return true;
 }

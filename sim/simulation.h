@@ -67,6 +67,8 @@ public:
     void restart(NodeIndex node);
     void partition(const std::vector<std::vector<NodeIndex>>& groups);
     void heal();
+    /// Cuts the cable between two adjacent vertices, or blocks traffic between two
+    /// hosts that have none (a firewall rule). False for unknown names.
     bool cut_link(std::string_view a, std::string_view b);
     bool restore_link(std::string_view a, std::string_view b);
 

@@ -46,6 +46,27 @@ TEST_CASE("the high watermark waits for every ISR member and moves on once a dea
     CHECK(log->high_watermark() == Offset{2});
 }
 
+TEST_CASE("a stalled follower leaves the ISR after replica.lag.time.max.ms and rejoins after catching up") {
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 1, 3).error == Error::none);
+    int leader = cluster.leader(payments0);
+    int follower = leader == 3 ? 2 : 3;
+    // Cut only the follower and its leader apart: both keep their ZooKeeper sessions,
+    // so only the leader's replica.lag.time.max.ms can take the follower out.
+    cluster.sim().cut_link("broker-" + std::to_string(leader), "broker-" + std::to_string(follower));
+    cluster.produce(payments0, {"1"}, Acks::leader);
+    cluster.run_for(20s);
+    CHECK(cluster.isr(payments0).size() == 3);  // 20 s < replica.lag.time.max.ms (30 s)
+    cluster.run_for(30s);
+    auto isr = cluster.isr(payments0);
+    CHECK(isr.size() == 2);
+    CHECK(std::find(isr.begin(), isr.end(), follower) == isr.end());
+    cluster.sim().heal();
+    cluster.run_for(5s);
+    CHECK(cluster.isr(payments0) == std::vector<int>{1, 2, 3});
+    CHECK(cluster.log_values(follower, payments0) == std::vector<std::string>{"1"});
+}
+
 TEST_CASE("acks=all is refused with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas; acks=1 is not") {
     TestCluster cluster;
     REQUIRE(cluster.create_topic("payments", 1, 3, {{"min.insync.replicas", "2"}}).error == Error::none);

@@ -236,3 +236,24 @@ TEST_CASE("a message to itself is delivered at once while the host is up") {
     network.set_up(a, false);
     CHECK(network.transmit(a, a, 100, Time{5ms}, random).outcome == TransmitOutcome::no_route);
 }
+
+TEST_CASE("cutting two hosts apart blocks only the traffic between them") {
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    auto c = sim.add_node("c", recorder(log));
+    sim.run_for(1ms);
+    REQUIRE(sim.cut_link("a", "b"));
+    send_note(sim, a, b, 1);  // blocked
+    send_note(sim, a, c, 2);  // still fine
+    send_note(sim, c, b, 3);  // still fine
+    sim.run_for(1s);
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].number == 2);
+    CHECK(log[1].number == 3);
+    REQUIRE(sim.restore_link("a", "b"));
+    send_note(sim, a, b, 4);
+    sim.run_for(1s);
+    CHECK(log.back().number == 4);
+}
