@@ -167,9 +167,16 @@ TimerId Simulation::at(Time when, const char* label, Callback fn) {
 }
 
 void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary) {
-    if (!trace_) return;
-    trace_->add(TraceRecord{now(), trace_->count(), std::move(kind), source == no_node ? "" : node_name(source),
-                            destination == no_node ? "" : node_name(destination), std::move(summary)});
+    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "control";
+    if (!trace_ && !(listener_ && notable)) return;
+    TraceRecord record{now(), trace_ ? trace_->count() : notable_records_, std::move(kind),
+                       source == no_node ? "" : node_name(source), destination == no_node ? "" : node_name(destination),
+                       std::move(summary)};
+    if (listener_ && notable) {
+        ++notable_records_;
+        listener_(record);
+    }
+    if (trace_) trace_->add(std::move(record));
 }
 
 void Simulation::drop(NodeIndex from, NodeIndex to, const Message& message, std::string_view reason) {

@@ -83,8 +83,12 @@ public:
     /// Starts recording; the trace object must outlive the simulation's use of it.
     void set_trace(Trace* trace) { trace_ = trace; }
     Trace* trace() { return trace_; }
-    /// Adds a record with the current time to the trace, if one is set.
+    /// Adds a record with the current time to the trace, if one is set, and hands
+    /// notable ones (everything but timers, deliveries and drops) to the listener.
     void record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary);
+    /// Called for every notable record (faults, elections, ISR changes...), with or
+    /// without a trace: what a timeline or the viewer's event log shows.
+    void set_event_listener(std::function<void(const TraceRecord&)> listener) { listener_ = std::move(listener); }
 
     // Used by NodeContext.
     void send(NodeIndex from, NodeIndex to, MessagePtr message);
@@ -130,6 +134,8 @@ private:
     std::vector<Connection> connections_;  // capacity_ x capacity_, row = sender
     std::size_t capacity_ = 0;
     Trace* trace_ = nullptr;
+    std::function<void(const TraceRecord&)> listener_;
+    std::uint64_t notable_records_ = 0;
     std::uint64_t delivered_ = 0;
     std::uint64_t dropped_ = 0;
 };

@@ -319,6 +319,10 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
                                if (set.code == ZkCode::ok) {
                                    LeaderAndIsr stored = state;
                                    stored.partition_epoch = set.stat->version;
+                                   auto before = ctx_.states.find(tp);
+                                   if (before == ctx_.states.end() || before->second.leader != stored.leader) {
+                                       record_leader(tp, stored);
+                                   }
                                    ctx_.states[tp] = stored;
                                    (*written)[tp] = stored;
                                }
@@ -348,6 +352,7 @@ void ZkController::create_states(StateMap states, std::function<void(StateMap)> 
                              if (made.code == ZkCode::ok) {
                                  ctx_.states[tp] = state;
                                  (*written)[tp] = state;
+                                 record_leader(tp, state);
                              }
                              step();
                          }));
@@ -431,6 +436,13 @@ ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerI
         states[tp] = next;
     }
     return states;
+}
+
+void ZkController::record_leader(const TopicPartition& tp, const LeaderAndIsr& state) {
+    std::string leader = state.has_leader() ? "broker " + std::to_string(state.leader.value) : std::string("none");
+    context_.simulation().record("leader-election", context_.index(), sim::no_node,
+                                 tp.to_string() + " leader " + leader + " epoch " +
+                                     std::to_string(state.leader_epoch.value) + " isr [" + join_ids(state.isr) + "]");
 }
 
 // --- Telling brokers ---------------------------------------------------------------

@@ -118,6 +118,8 @@ private:
     StateMap states_after_failure(const std::set<BrokerId>& dead);
     StateMap states_for_offline_partitions();
     bool unclean_allowed(const std::string& topic) const;
+    /// A leader change, for the timeline and the viewer.
+    void record_leader(const TopicPartition& tp, const LeaderAndIsr& state);
 
     // Telling brokers.
     void send_leader_and_isr(const std::set<BrokerId>& brokers, const std::vector<TopicPartition>& partitions);
