@@ -167,7 +167,7 @@ TimerId Simulation::at(Time when, const char* label, Callback fn) {
 }
 
 void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary) {
-    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "control";
+    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "control" && kind != "disconnect";
     if (!trace_ && !(listener_ && notable)) return;
     TraceRecord record{now(), trace_ ? trace_->count() : notable_records_, std::move(kind),
                        source == no_node ? "" : node_name(source), destination == no_node ? "" : node_name(destination),

@@ -34,10 +34,17 @@ void ClientMetadata::request_update() {
 }
 
 void ClientMetadata::schedule(sim::Duration delay) {
+    // An earlier refresh already planned stands: asking again must not put it off.
+    sim::Time when = context_.now() + delay;
+    if (refresh_pending_ && next_refresh_ <= when) return;
     context_.cancel_timer(refresh_timer_);
+    refresh_pending_ = true;
+    next_refresh_ = when;
     auto alive = alive_;
     refresh_timer_ = context_.set_timer(delay, "metadata refresh", [this, alive] {
-        if (*alive) send_request();
+        if (!*alive) return;
+        refresh_pending_ = false;
+        send_request();
     });
 }
 
@@ -70,6 +77,7 @@ void ClientMetadata::send_request() {
 
 void ClientMetadata::on_response(const MetadataResponse& response) {
     last_ = response;
+    refresh_pending_ = false;  // the next refresh is planned from this answer
     by_topic_.clear();
     for (const auto& topic : last_.topics) by_topic_[topic.name] = &topic;
     ++updates_;

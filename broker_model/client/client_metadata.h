@@ -75,6 +75,8 @@ private:
     bool in_flight_ = false;
     bool scheduled_ = false;
     sim::TimerId refresh_timer_;
+    bool refresh_pending_ = false;
+    sim::Time next_refresh_{};
     std::size_t next_bootstrap_ = 0;
     std::function<void()> listener_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
