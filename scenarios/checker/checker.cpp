@@ -1,0 +1,104 @@
+#include "scenarios/checker/checker.h"
+
+#include <algorithm>
+#include <set>
+
+#include "scenarios/checker/check_steps.h"
+
+namespace kafkalab::scenarios {
+namespace detail {
+
+CheckIndex CheckIndex::build(const CheckInput& input) {
+    CheckIndex index;
+    for (const auto& [tp, log] : input.logs) {
+        for (const auto& record : log.records) {
+            if (record.record_id != 0) index.locations[record.record_id].push_back({tp, record.offset});
+        }
+    }
+    for (const auto& delivery : input.consumption.deliveries()) {
+        auto& readers = index.readers[delivery.record.record_id];
+        if (std::find(readers.begin(), readers.end(), delivery.consumer) == readers.end()) {
+            readers.push_back(delivery.consumer);
+        }
+    }
+    return index;
+}
+
+std::optional<kafka::Offset> CheckIndex::offset_in(kafka::RecordId id, const kafka::TopicPartition& partition) const {
+    auto it = locations.find(id);
+    if (it == locations.end()) return std::nullopt;
+    for (const auto& location : it->second) {
+        if (location.partition == partition) return location.offset;
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace {
+
+void count_sends(const CheckInput& input, const detail::CheckIndex& index, CheckCounts& counts) {
+    for (const auto& entry : input.ledger.entries()) {
+        ++counts.sent;
+        const bool written = index.locations.contains(entry.record_id);
+        if (written) ++counts.present_in_logs;
+        switch (entry.status) {
+            case kafka::SendStatus::acknowledged:
+                ++counts.acknowledged;
+                if (entry.offset < kafka::Offset{0}) ++counts.acknowledged_without_offset;
+                break;
+            case kafka::SendStatus::failed:
+                ++counts.failed;
+                if (written) ++counts.failed_but_written;
+                break;
+            case kafka::SendStatus::pending:
+                ++counts.pending;
+                if (written) ++counts.pending_but_written;
+                break;
+        }
+    }
+    for (const auto& [tp, log] : input.logs) counts.records_in_logs += log.records.size();
+}
+
+void count_consumption(const CheckInput& input, CheckCounts& counts) {
+    // Every consumer that published a status belongs to its group even if it read nothing.
+    std::map<std::string, std::set<std::string>> consumers;
+    for (const auto& [name, status] : input.consumption.statuses()) consumers[status.group].insert(name);
+    std::map<std::string, std::map<kafka::RecordId, int>> deliveries_per_record;
+    for (const auto& delivery : input.consumption.deliveries()) {
+        consumers[delivery.group].insert(delivery.consumer);
+        ++deliveries_per_record[delivery.group][delivery.record.record_id];
+        ++counts.consumed_by_group[delivery.group].deliveries;
+    }
+    for (const auto& [group, names] : consumers) {
+        GroupCounts& group_counts = counts.consumed_by_group[group];
+        group_counts.consumers.assign(names.begin(), names.end());
+        for (const auto& [id, times] : deliveries_per_record[group]) {
+            ++group_counts.distinct_records;
+            if (times > 1) ++group_counts.redelivered_records;
+        }
+    }
+}
+
+}  // namespace
+
+CheckReport check(const CheckInput& input, const CheckOptions& options) {
+    CheckReport report;
+    const detail::CheckIndex index = detail::CheckIndex::build(input);
+    count_sends(input, index, report.counts);
+    count_consumption(input, report.counts);
+
+    detail::find_lost_writes(input, index, report);
+    detail::find_duplicates(input, index, report);
+    detail::find_inconsistent_offsets(input, index, report);
+    detail::find_nonmonotonic_sends(input, report);
+
+    detail::find_aborted_reads(input, index, report);
+    detail::find_unseen(input, options, report);
+    detail::find_poll_issues(input, report);
+
+    for (const auto& issue : report.unseen) ++report.counts.consumed_by_group[issue.group].unseen;
+    return report;
+}
+
+}  // namespace kafkalab::scenarios
