@@ -69,7 +69,8 @@ std::optional<FaultCondition> read_condition(Context& ctx, const YAML::Node& nod
     return std::nullopt;
 }
 
-/// Two names joined by a link of the topology.
+/// Two names joined by a link of the topology, or two hosts (cut apart by a firewall
+/// rule between them, the way Jepsen isolates a leader from its followers only).
 bool read_link(Context& ctx, const YAML::Node& node, std::string_view what, std::vector<std::string>& link) {
     auto ends = read_string_list(ctx, node, what);
     if (!ends || ends->size() != 2) {
@@ -80,6 +81,11 @@ bool read_link(Context& ctx, const YAML::Node& node, std::string_view what, std:
     bool exists = std::any_of(links.begin(), links.end(), [&](const LinkEntry& l) {
         return (l.a == (*ends)[0] && l.b == (*ends)[1]) || (l.a == (*ends)[1] && l.b == (*ends)[0]);
     });
+    const auto& hosts = ctx.scenario.network.hosts;
+    auto is_host = [&](const std::string& name) {
+        return std::any_of(hosts.begin(), hosts.end(), [&](const HostSpec& h) { return h.name == name; });
+    };
+    exists = exists || (is_host((*ends)[0]) && is_host((*ends)[1]) && (*ends)[0] != (*ends)[1]);
     if (!exists) {
         error_at(ctx, node, "there is no link between '" + (*ends)[0] + "' and '" + (*ends)[1] +
                                 "'; hosts link to their rack's switch (\"" +

@@ -1,0 +1,15 @@
+#pragma once
+// From a scenario's Kafka properties (validated by the spec loader, with the era's
+// defaults) to the typed configs the broker and client models run with.
+#include "broker_model/broker/broker_config.h"
+#include "broker_model/client/producer_config.h"
+#include "broker_model/client/producer_workload.h"
+#include "scenarios/spec/scenario.h"
+
+namespace kafkalab::scenarios {
+
+kafka::BrokerConfig broker_config(const BrokerSpec& broker, const ZooKeeperSpec& zookeeper);
+kafka::ProducerConfig producer_config(const ProducerSpec& producer);
+kafka::ProducerWorkload producer_workload(const ProducerSpec& producer, sim::Duration run_duration);
+
+}  // namespace kafkalab::scenarios

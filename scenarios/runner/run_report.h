@@ -1,0 +1,25 @@
+#pragma once
+// The end of a run: the checker's verdict on the data, every expectation with its
+// outcome, and the answers to the lesson's questions.
+#include <ostream>
+#include <vector>
+
+#include "scenarios/checker/check_report.h"
+#include "scenarios/runner/scenario_run.h"
+
+namespace kafkalab::scenarios {
+
+struct RunReport {
+    CheckReport check;
+    std::vector<ExpectationResult> expectations;
+    bool passed() const;
+};
+
+/// Checks the data and evaluates the expectations that concern it (nothing lost, no
+/// duplicates, order kept, consumed all, counts of lost or duplicated records).
+RunReport finish_run(ScenarioRun& run);
+
+/// The human summary: the checker's table, then each expectation as ok/FAILED.
+void print_report(const ScenarioRun& run, const RunReport& report, std::ostream& out);
+
+}  // namespace kafkalab::scenarios

@@ -1,0 +1,89 @@
+// Expectations about the cluster at a moment (leader, ISR, under-replicated partitions,
+// record counts), captured when that moment comes. Expectations about the data as a
+// whole (nothing lost, no duplicates, consumed everything) are the checker's.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "scenarios/runner/scenario_run.h"
+
+namespace kafkalab::scenarios {
+
+void ScenarioRun::schedule_snapshot(const ExpectationSpec& expectation) {
+    switch (expectation.kind) {
+        case ExpectationKind::leader:
+        case ExpectationKind::isr:
+        case ExpectationKind::under_replicated_partitions:
+        case ExpectationKind::record_count: break;
+        default: return;
+    }
+    sim::Duration when = expectation.at.count() > 0 ? std::min(expectation.at, end()) : end();
+    sim_.at(at(when), "expectation", [this, &expectation] { snapshots_.push_back(evaluate_snapshot(expectation)); });
+}
+
+ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e) {
+    ExpectationResult result;
+    result.spec = &e;
+    std::string when = sim::format_duration(e.at.count() > 0 ? e.at : end());
+    auto* c = controller();
+    const kafka::ControllerContext* ctx = c ? &c->controller()->context_view() : nullptr;
+    auto state_of = [&](const kafka::TopicPartition& tp) -> std::optional<kafka::LeaderAndIsr> {
+        if (!ctx) return std::nullopt;
+        auto it = ctx->states.find(tp);
+        if (it == ctx->states.end()) return std::nullopt;
+        return it->second;
+    };
+    auto name = [](kafka::BrokerId id) { return id == kafka::no_broker ? std::string("none") : std::to_string(id.value); };
+    switch (e.kind) {
+        case ExpectationKind::leader: {
+            auto state = state_of(e.partition);
+            kafka::BrokerId found = state ? state->leader : kafka::no_broker;
+            result.description = fmt::format("leader of {} at {} is {}", e.partition.to_string(), when, name(e.leader));
+            result.detail = "leader is " + name(found);
+            result.passed = found == e.leader;
+            break;
+        }
+        case ExpectationKind::isr: {
+            auto state = state_of(e.partition);
+            std::vector<kafka::BrokerId> isr = state ? state->isr : std::vector<kafka::BrokerId>{};
+            std::sort(isr.begin(), isr.end());
+            result.description = fmt::format("ISR of {} at {} is [{}]", e.partition.to_string(), when, kafka::join_ids(e.isr));
+            result.detail = "ISR is [" + kafka::join_ids(isr) + "]";
+            result.passed = isr == e.isr;
+            break;
+        }
+        case ExpectationKind::under_replicated_partitions: {
+            std::int64_t count = 0;
+            if (ctx) {
+                for (const auto& [tp, state] : ctx->states) {
+                    const auto* replicas = ctx->replicas(tp);
+                    if (replicas && state.isr.size() < replicas->size()) ++count;
+                }
+            }
+            result.description = fmt::format("under-replicated partitions at {}", when);
+            result.detail = fmt::format("{} under-replicated", count);
+            result.passed = e.count.contains(count);
+            break;
+        }
+        case ExpectationKind::record_count: {
+            std::int64_t count = 0;
+            if (ctx) {
+                for (const auto& [tp, state] : ctx->states) {
+                    if (tp.topic != e.topic || !state.has_leader()) continue;
+                    if (auto* leader = broker("broker-" + std::to_string(state.leader.value))) {
+                        if (auto* log = leader->logs().find(tp)) count += log->high_watermark() - log->log_start_offset();
+                    }
+                }
+            }
+            result.description = fmt::format("records in {} at {}", e.topic, when);
+            result.detail = fmt::format("{} records", count);
+            result.passed = e.count.contains(count);
+            break;
+        }
+        default: break;
+    }
+    print(result.passed ? "expect ok" : "expect FAILED", result.description + " (" + result.detail + ")");
+    return result;
+}
+
+}  // namespace kafkalab::scenarios

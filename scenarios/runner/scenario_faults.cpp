@@ -1,0 +1,170 @@
+// Faults at their times or when their condition first holds, always through sim/ so
+// that every layer above notices them the way a real cluster would.
+#include <fmt/format.h>
+
+#include "broker_model/client/consumer.h"
+#include "scenarios/runner/scenario_run.h"
+
+namespace kafkalab::scenarios {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+const char* fault_name(FaultKind kind) {
+    switch (kind) {
+        case FaultKind::crash: return "crash";
+        case FaultKind::restart: return "restart";
+        case FaultKind::stop: return "stop";
+        case FaultKind::power_loss: return "power-loss";
+        case FaultKind::pause: return "pause";
+        case FaultKind::partition: return "partition";
+        case FaultKind::heal: return "heal";
+        case FaultKind::cut: return "cut";
+        case FaultKind::restore: return "restore";
+        case FaultKind::slow: return "slow";
+        case FaultKind::lossy: return "lossy";
+    }
+    return "fault";
+}
+
+}  // namespace
+
+std::vector<sim::NodeIndex> ScenarioRun::resolve(const FaultTarget& target) {
+    std::string host = target.host;
+    if (target.kind == TargetKind::controller) {
+        if (auto* c = controller()) host = "broker-" + std::to_string(c->id().value);
+    } else if (target.kind == TargetKind::leader_of) {
+        auto* c = controller();
+        if (c) {
+            const auto& states = c->controller()->context_view().states;
+            auto it = states.find(target.partition);
+            if (it != states.end() && it->second.has_leader()) host = "broker-" + std::to_string(it->second.leader.value);
+        }
+    }
+    auto node = sim_.find_node(host);
+    if (!node) return {};
+    return {*node};
+}
+
+void ScenarioRun::schedule_fault(const FaultSpec& fault) {
+    if (!fault.when) {
+        sim_.at(at(fault.at), "fault", [this, &fault] { apply_fault(fault); });
+        return;
+    }
+    // A condition is watched every 10 ms of simulated time from `at` on, and fires once.
+    auto baseline = std::make_shared<std::optional<kafka::LeaderAndIsr>>();
+    auto watch = std::make_shared<std::function<void()>>();
+    *watch = [this, &fault, baseline, watch] {
+        const FaultCondition& when = *fault.when;
+        std::optional<kafka::LeaderAndIsr> state;
+        if (auto* c = controller()) {
+            const auto& states = c->controller()->context_view().states;
+            if (auto it = states.find(when.partition); it != states.end()) state = it->second;
+        }
+        bool fire = false;
+        if (when.kind == ConditionKind::acknowledged_records) {
+            std::int64_t acked = 0;
+            for (const auto* entry : ledger_.acknowledged()) acked += when.topic.empty() || entry->topic == when.topic;
+            fire = acked >= when.records;
+        } else if (state && !*baseline) {
+            *baseline = state;
+        } else if (state) {
+            const auto& before = **baseline;
+            fire = (when.kind == ConditionKind::isr_shrinks && state->isr.size() < before.isr.size()) ||
+                   (when.kind == ConditionKind::isr_expands && state->isr.size() > before.isr.size()) ||
+                   (when.kind == ConditionKind::leader_changes && state->leader != before.leader);
+        }
+        if (fire) return apply_fault(fault);
+        if (now() < end()) sim_.at(sim_.now() + 10ms, "fault condition", [watch] { (*watch)(); });
+    };
+    sim_.at(at(fault.at), "fault condition", [watch] { (*watch)(); });
+}
+
+void ScenarioRun::apply_fault(const FaultSpec& fault) {
+    std::vector<sim::NodeIndex> targets = resolve(fault.target);
+    std::string target_text = fault.target.written.empty() ? fault.target.host : fault.target.written;
+    switch (fault.kind) {
+        case FaultKind::crash:
+            for (auto node : targets) sim_.crash(node);
+            break;
+        case FaultKind::power_loss:
+            for (auto node : targets) sim_.power_loss(node);
+            break;
+        case FaultKind::restart:
+            for (auto node : targets) sim_.restart(node);
+            break;
+        case FaultKind::stop:
+            for (auto node : targets) {
+                if (auto* b = sim_.node_as<kafka::Broker>(node)) {
+                    b->begin_controlled_shutdown([this, node] { sim_.at(sim_.now(), "stopped", [this, node] { sim_.crash(node); }); });
+                } else {
+                    sim_.crash(node);
+                }
+            }
+            break;
+        case FaultKind::pause:
+            for (auto node : targets) {
+                if (auto* consumer = sim_.node_as<kafka::Consumer>(node)) {
+                    consumer->pause(fault.for_duration.value_or(10s));
+                } else {
+                    // A frozen broker answers nothing: modelled as its host dropping off the network.
+                    std::string host = sim_.node_name(node);
+                    sim_.partition({{node}});
+                    sim_.at(sim_.now() + fault.for_duration.value_or(10s), "resume", [this] { sim_.heal(); });
+                }
+            }
+            break;
+        case FaultKind::partition: {
+            std::vector<std::vector<sim::NodeIndex>> groups;
+            for (const auto& group : fault.groups) {
+                groups.emplace_back();
+                for (const auto& target : group) {
+                    for (auto node : resolve(target)) groups.back().push_back(node);
+                }
+            }
+            sim_.partition(groups);
+            break;
+        }
+        case FaultKind::heal: sim_.heal(); break;
+        case FaultKind::cut: sim_.cut_link(fault.link.at(0), fault.link.at(1)); break;
+        case FaultKind::restore: sim_.restore_link(fault.link.at(0), fault.link.at(1)); break;
+        case FaultKind::slow:
+        case FaultKind::lossy: {
+            auto& network = sim_.network();
+            std::vector<std::pair<sim::VertexId, sim::VertexId>> links;
+            if (fault.link.size() == 2) {
+                auto a = network.find(fault.link[0]);
+                auto b = network.find(fault.link[1]);
+                if (a && b) links.emplace_back(*a, *b);
+            } else {
+                for (auto node : targets) {
+                    auto v = sim_.vertex(node);
+                    for (sim::VertexId w = 0; w < network.vertex_count(); ++w) {
+                        if (network.link_spec(v, w)) links.emplace_back(v, w);
+                    }
+                }
+            }
+            for (auto [a, b] : links) {
+                sim::LinkSpec before = *network.link_spec(a, b);
+                sim::LinkSpec changed = before;
+                changed.latency += fault.added_latency;
+                changed.jitter += fault.added_jitter;
+                if (fault.kind == FaultKind::lossy) changed.loss_probability = fault.loss_probability;
+                network.set_link_spec(a, b, changed);
+                if (fault.for_duration) {
+                    sim_.at(sim_.now() + *fault.for_duration, "link restored",
+                            [this, a = a, b = b, before] { sim_.network().set_link_spec(a, b, before); });
+                }
+            }
+            break;
+        }
+    }
+    if (fault.kind != FaultKind::crash && fault.kind != FaultKind::restart && fault.kind != FaultKind::power_loss &&
+        fault.kind != FaultKind::partition && fault.kind != FaultKind::heal && fault.kind != FaultKind::cut &&
+        fault.kind != FaultKind::restore) {
+        print(fault_name(fault.kind), target_text);  // the others print through the event listener
+    }
+}
+
+}  // namespace kafkalab::scenarios

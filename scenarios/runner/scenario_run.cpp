@@ -1,0 +1,216 @@
+#include "scenarios/runner/scenario_run.h"
+
+#include <fmt/format.h>
+
+#include "broker_model/client/consumer.h"
+#include "broker_model/client/producer.h"
+#include "broker_model/group/group_coordinator_hook.h"
+#include "broker_model/protocol/admin_requests.h"
+#include "scenarios/admin/tools_host.h"
+#include "scenarios/runner/config_mapping.h"
+
+namespace kafkalab::scenarios {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string switch_of(const Scenario& scenario, const std::string& host) {
+    for (const auto& h : scenario.network.hosts) {
+        if (h.name == host) return h.switch_name;
+    }
+    return "";
+}
+
+kafka::zk::ZooKeeperConfig zookeeper_config(const ZooKeeperSpec& spec) {
+    kafka::zk::ZooKeeperConfig c;
+    const auto& p = spec.properties;
+    c.tick_time = std::chrono::milliseconds(p.get_int("tickTime"));
+    c.init_limit = p.get_int("initLimit");
+    c.sync_limit = p.get_int("syncLimit");
+    return c;
+}
+
+}  // namespace
+
+ScenarioRun::ScenarioRun(const Scenario& scenario, RunOptions options)
+    : scenario_(scenario),
+      options_(options),
+      sim_(options.seed.value_or(scenario.seed), sim::NetworkOptions{scenario.network.defaults, 10s}) {
+    if (options_.trace) sim_.set_trace(options_.trace);
+    sim_.set_event_listener([this](const sim::TraceRecord& record) { on_event(record); });
+    build_cluster();
+    wait_until_ready();
+    create_topics();
+    start_ = sim_.now();
+    started_ = true;
+    print("start", fmt::format("{} (seed {})", scenario_.name, sim_.seed()));
+    add_clients();
+    schedule_script();
+}
+
+ScenarioRun::~ScenarioRun() { sim_.set_event_listener({}); }
+
+sim::Duration ScenarioRun::end() const { return options_.until.value_or(scenario_.duration); }
+
+void ScenarioRun::build_cluster() {
+    const auto& zk = scenario_.cluster.zookeeper;
+    zookeeper_ = kafka::zk::Ensemble::add_to(sim_, zk.nodes, zookeeper_config(zk), switch_of(scenario_, zk.hosts.front()));
+    for (const auto& broker : scenario_.cluster.brokers) {
+        kafka::BrokerConfig config = broker_config(broker, zk);
+        brokers_.push_back(sim_.add_node(
+            broker.host,
+            [config](sim::NodeContext& context) {
+                return std::make_unique<kafka::Broker>(context, config, kafka::group_coordinator_hook());
+            },
+            switch_of(scenario_, broker.host)));
+    }
+    std::vector<std::pair<std::string, std::uint16_t>> ports;
+    for (const auto& broker : scenario_.cluster.brokers) ports.emplace_back(broker.host, broker.port);
+    auto resolver = [ports](const std::vector<std::string>& servers) {
+        std::vector<std::string> hosts;
+        for (const auto& server : servers) {
+            std::string host = server.substr(0, server.find(':'));
+            std::string port = server.find(':') == std::string::npos ? "9092" : server.substr(server.find(':') + 1);
+            bool local = host == "localhost" || host == "127.0.0.1";
+            if (port == "2181" || host.rfind("zk-", 0) == 0) {
+                for (const auto& [name, p] : ports) hosts.push_back(name);  // found through ZooKeeper
+            } else if (local) {
+                for (const auto& [name, p] : ports) {
+                    if (std::to_string(p) == port) {
+                        hosts.push_back(name);
+                        break;
+                    }
+                }
+            } else {
+                hosts.push_back(host);
+            }
+        }
+        return hosts;
+    };
+    terminal_ = sim_.add_node("terminal", [resolver](sim::NodeContext& c) { return std::make_unique<ToolsHost>(c, resolver); });
+    for (const auto& link : scenario_.network.links) {
+        auto a = sim_.network().find(link.a);
+        auto b = sim_.network().find(link.b);
+        if (a && b) sim_.network().connect(*a, *b, link.spec);
+    }
+}
+
+kafka::Broker* ScenarioRun::broker(const std::string& host) {
+    auto node = sim_.find_node(host);
+    return node ? sim_.node_as<kafka::Broker>(*node) : nullptr;
+}
+
+kafka::Broker* ScenarioRun::controller() {
+    kafka::Broker* best = nullptr;
+    for (auto node : brokers_) {
+        auto* b = sim_.node_as<kafka::Broker>(node);
+        if (!b || !b->is_controller()) continue;
+        if (!best || b->controller()->epoch() > best->controller()->epoch()) best = b;
+    }
+    return best;
+}
+
+void ScenarioRun::wait_until_ready() {
+    // Brokers register and elect a controller within a few hundred milliseconds; give
+    // a slow network (or a lesson's long latencies) up to a minute.
+    sim::Time deadline = sim_.now() + 60s;
+    while (sim_.now() < deadline) {
+        auto* c = controller();
+        if (c && c->metadata().live_brokers().size() == brokers_.size()) return;
+        sim_.run_for(10ms);
+    }
+}
+
+void ScenarioRun::create_topics() {
+    auto* c = controller();
+    if (!c || scenario_.topics.empty()) return;
+    auto request = std::make_shared<kafka::CreateTopicsRequest>();
+    for (const auto& topic : scenario_.topics) {
+        kafka::NewTopic t;
+        t.name = topic.name;
+        t.num_partitions = topic.partitions;
+        t.replication_factor = topic.replication_factor;
+        t.assignment = topic.assignment;
+        for (const auto& entry : topic.configs.entries()) t.configs[entry.key] = entry.value;
+        request->topics.push_back(std::move(t));
+    }
+    auto* terminal = sim_.node_as<ToolsHost>(terminal_);
+    bool answered = false;
+    terminal->network().send(*sim_.find_node("broker-" + std::to_string(c->id().value)), request, 30s,
+                             [&answered](kafka::Error, const sim::MessagePtr&) { answered = true; });
+    sim::Time deadline = sim_.now() + 60s;
+    while (!answered && sim_.now() < deadline) sim_.run_for(10ms);
+    // Let LeaderAndIsr and UpdateMetadata reach every broker before the clock starts.
+    sim_.run_for(200ms);
+}
+
+void ScenarioRun::add_clients() {
+    for (const auto& producer : scenario_.producers) {
+        kafka::add_producer(sim_, producer.name, producer_config(producer), ledger_,
+                            producer_workload(producer, end()));
+    }
+    for (const auto& consumer : scenario_.consumers) {
+        kafka::ConsumerOptions options;
+        for (const auto& server : consumer.bootstrap_servers) options.config.bootstrap_servers.push_back(server.host);
+        options.config.client_id = consumer.name;
+        for (const auto& entry : consumer.properties.entries()) {
+            kafka::set_consumer_property(options.config, entry.key, entry.value);
+        }
+        if (!consumer.group_id.empty()) options.config.group_id = consumer.group_id;
+        if (consumer.group_id_generated) options.config.enable_auto_commit = false;  // as kafka-console-consumer
+        options.topics = consumer.topics;
+        options.partitions = consumer.assign;
+        options.workload.processing_per_record = consumer.processing_per_record;
+        options.workload.start_delay = consumer.start;
+        options.log = consumption_;
+        sim_.add_node(consumer.name, kafka::Consumer::factory(options), switch_of(scenario_, consumer.name));
+    }
+}
+
+void ScenarioRun::schedule_script() {
+    for (const auto& fault : scenario_.faults) schedule_fault(fault);
+    for (const auto& step : scenario_.steps) {
+        sim_.at(at(step.at), "scenario step", [this, &step] { run_step(step); });
+    }
+    for (const auto& line : scenario_.narration) {
+        sim_.at(at(line.at), "narration", [this, &line] { print("narration", line.say); });
+    }
+    for (const auto& question : scenario_.predictions) {
+        sim_.at(at(question.at), "prediction", [this, &question] { print("predict", question.ask); });
+    }
+    for (const auto& expectation : scenario_.expectations) schedule_snapshot(expectation);
+}
+
+void ScenarioRun::run_until(sim::Duration scenario_time) { sim_.run_until(at(std::min(scenario_time, end()))); }
+
+void ScenarioRun::run() { run_until(end()); }
+
+// --- Timeline --------------------------------------------------------------------
+
+void ScenarioRun::print(const std::string& what, const std::string& text) {
+    if (!options_.timeline) return;
+    std::string time = started_ ? sim::format_time(sim::Time{now()}) : "setup";
+    *options_.timeline << fmt::format("{:>12}  {:<18} {}\n", time, what, text);
+}
+
+void ScenarioRun::on_event(const sim::TraceRecord& record) {
+    if (!started_) return;  // cluster start-up is not part of the lesson
+    static const char* const shown[] = {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore",
+                                        "controller", "leader-election", "isr-change", "broker-failure",
+                                        "unclean-election", "zk-session-expired", "controlled-shutdown",
+                                        "topic-deletion", "rebalance"};
+    bool wanted = false;
+    for (const char* kind : shown) wanted |= record.kind == kind;
+    if (!wanted) return;
+    // Internal topics (__consumer_offsets has 50 partitions) would drown the lesson.
+    if (record.kind == "leader-election" && record.summary.rfind("__", 0) == 0) return;
+    std::string who = record.destination.empty() ? record.source : record.destination;
+    std::string text = record.summary.empty() ? who : (record.kind == "crash" || record.kind == "restart" ? who : record.summary);
+    if (record.kind == "controller" || record.kind == "controlled-shutdown" || record.kind == "zk-session-expired") {
+        text = record.source + ": " + record.summary;
+    }
+    print(record.kind, text);
+}
+
+}  // namespace kafkalab::scenarios

@@ -1,0 +1,91 @@
+#pragma once
+// One run of a scenario: builds the cluster, the network and the clients the file
+// describes, then plays its faults, tool steps, narration and questions at their times,
+// printing a timeline, and checks its expectations at the end.
+//
+// Scenario time 0 is the moment the cluster is ready (brokers registered, a controller
+// elected, the scenario's topics created); every `at:` counts from there.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "broker_model/broker/broker.h"
+#include "broker_model/client/consumption_log.h"
+#include "broker_model/client/send_ledger.h"
+#include "broker_model/zookeeper/ensemble.h"
+#include "scenarios/spec/scenario.h"
+#include "sim/simulation.h"
+
+namespace kafkalab::scenarios {
+
+struct RunOptions {
+    std::optional<std::uint64_t> seed;      // overrides the scenario's seed
+    std::optional<sim::Duration> until;     // stop early (scenario time)
+    sim::Trace* trace = nullptr;            // records everything when set
+    std::ostream* timeline = nullptr;       // the readable timeline, printed as it happens
+};
+
+struct ExpectationResult {
+    const ExpectationSpec* spec = nullptr;
+    bool passed = false;
+    std::string description;  // "leader of payments-0 at 30s is broker 2"
+    std::string detail;       // what was found
+};
+
+class ScenarioRun {
+public:
+    ScenarioRun(const Scenario& scenario, RunOptions options);
+    ~ScenarioRun();
+
+    /// Runs to the scenario's duration (or the --until time).
+    void run();
+    /// Runs up to a scenario time; for stepping (the viewer).
+    void run_until(sim::Duration scenario_time);
+    /// Scenario time: simulated time since the cluster was ready.
+    sim::Duration now() const { return sim_.now() - start_; }
+    sim::Duration end() const;
+
+    sim::Simulation& simulation() { return sim_; }
+    const Scenario& scenario() const { return scenario_; }
+    kafka::SendLedger& ledger() { return ledger_; }
+    const std::shared_ptr<kafka::ConsumptionLog>& consumption() const { return consumption_; }
+    const std::vector<sim::NodeIndex>& broker_nodes() const { return brokers_; }
+    kafka::Broker* broker(const std::string& host);
+    /// The broker whose controller has the highest epoch (the real one), if any.
+    kafka::Broker* controller();
+    const std::vector<ExpectationResult>& snapshot_results() const { return snapshots_; }
+
+private:
+    void build_cluster();
+    void wait_until_ready();
+    void create_topics();
+    void add_clients();
+    void schedule_script();
+    void schedule_fault(const FaultSpec& fault);
+    void apply_fault(const FaultSpec& fault);
+    void run_step(const StepSpec& step);
+    void schedule_snapshot(const ExpectationSpec& expectation);
+    ExpectationResult evaluate_snapshot(const ExpectationSpec& expectation);
+    std::vector<sim::NodeIndex> resolve(const FaultTarget& target);
+    void print(const std::string& what, const std::string& text);
+    void on_event(const sim::TraceRecord& record);
+    sim::Time at(sim::Duration scenario_time) const { return start_ + scenario_time; }
+
+    const Scenario& scenario_;
+    RunOptions options_;
+    sim::Simulation sim_;
+    std::optional<kafka::zk::Ensemble> zookeeper_;
+    std::vector<sim::NodeIndex> brokers_;
+    sim::NodeIndex terminal_ = sim::no_node;
+    kafka::SendLedger ledger_;
+    std::shared_ptr<kafka::ConsumptionLog> consumption_ = std::make_shared<kafka::ConsumptionLog>();
+    sim::Time start_{};
+    bool started_ = false;
+    std::vector<ExpectationResult> snapshots_;
+};
+
+}  // namespace kafkalab::scenarios
