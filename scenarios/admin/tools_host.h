@@ -11,6 +11,8 @@
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/network_client.h"
 #include "scenarios/cli_tools/tool_output.h"
+#include "scenarios/cli_tools/consumer_group_description.h"
+#include "scenarios/cli_tools/consumer_groups_command.h"
 #include "scenarios/cli_tools/topics_command.h"
 #include "sim/node.h"
 
@@ -37,6 +39,10 @@ public:
     /// Runs kafka-topics; `done` gets what it printed. Tool timeouts follow Kafka's
     /// admin client (request.timeout.ms 30 s, default.api.timeout.ms 60 s).
     void run_topics(const TopicsCommand& command, Done done);
+    /// Runs kafka-consumer-groups --list or --describe (offsets, members, state views):
+    /// FindCoordinator, DescribeGroups and OffsetFetch to the group's coordinator, and
+    /// ListOffsets to the partitions' leaders for LOG-END-OFFSET and LAG.
+    void run_consumer_groups(const ConsumerGroupsCommand& command, Done done);
 
     kafka::NetworkClient& network() { return network_; }
     /// Fetches cluster metadata from the first answering server; nothing on timeout.
@@ -46,6 +52,11 @@ public:
     std::vector<std::string> resolve(const std::vector<std::string>& servers) const { return resolve_(servers); }
 
 private:
+    void describe_group(const std::string& group, std::shared_ptr<kafka::MetadataResponse> meta,
+                        std::function<void(ConsumerGroupDescription)> done);
+    void fill_log_end_offsets(std::shared_ptr<kafka::MetadataResponse> meta,
+                              std::shared_ptr<ConsumerGroupDescription> result,
+                              std::function<void(ConsumerGroupDescription)> done);
     void try_metadata(std::shared_ptr<std::vector<std::string>> hosts, std::size_t index,
                       std::function<void(std::optional<kafka::MetadataResponse>)> done);
 

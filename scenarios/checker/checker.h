@@ -30,6 +30,8 @@ struct CheckOptions {
     /// group is only judged on the topics its consumers subscribed to, were assigned
     /// or read from.
     std::vector<std::string> groups;
+    /// False: judge exactly `groups`, even when it is empty (no group at all).
+    bool all_groups_when_empty = true;
 };
 
 CheckReport check(const CheckInput& input, const CheckOptions& options = {});

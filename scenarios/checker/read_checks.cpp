@@ -26,7 +26,7 @@ namespace {
 
 /// The groups to judge: the caller's, or every group the consumption log mentions.
 std::vector<std::string> groups_to_judge(const CheckInput& input, const CheckOptions& options) {
-    if (!options.groups.empty()) return options.groups;
+    if (!options.groups.empty() || !options.all_groups_when_empty) return options.groups;
     std::set<std::string> groups;
     for (const auto& [name, status] : input.consumption.statuses()) groups.insert(status.group);
     for (const auto& delivery : input.consumption.deliveries()) groups.insert(delivery.group);

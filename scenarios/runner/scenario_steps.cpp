@@ -45,15 +45,20 @@ void ScenarioRun::run_step(const StepSpec& step) {
         terminal->run_topics(*topics, show);
         return;
     }
+    if (auto* groups = std::get_if<ConsumerGroupsCommand>(&*parsed.command)) {
+        terminal->run_consumer_groups(*groups, show);
+        return;
+    }
     if (auto* console = std::get_if<ConsoleConsumerCommand>(&*parsed.command)) {
         static int console_count = 0;
         std::string name = "console-consumer-" + std::to_string(++console_count);
         kafka::ConsumerOptions options;
-        options.config.bootstrap_servers = terminal->resolve(console->servers);
         options.config.client_id = name;
         for (const auto& property : console_consumer_properties(*console)) {
             kafka::set_consumer_property(options.config, property.key, property.value);
         }
+        // "localhost:9092" as typed means a simulated broker host.
+        options.config.bootstrap_servers = terminal->resolve(console->servers);
         if (console->group) {
             options.config.group_id = *console->group;
         } else {
