@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "broker_model/common/after_all.h"
 #include "broker_model/controller/leader_election.h"
 #include "sim/simulation.h"
 
@@ -189,27 +190,11 @@ void ZkController::run_next() {
 
 // --- Reading ZooKeeper -------------------------------------------------------------
 
-namespace {
-
-/// Runs `then` after `count` completions; for fanned-out ZooKeeper reads and writes.
-std::function<void()> join(std::size_t count, std::function<void()> then) {
-    if (count == 0) {
-        then();
-        return [] {};
-    }
-    auto remaining = std::make_shared<std::size_t>(count);
-    return [remaining, then = std::move(then)] {
-        if (--*remaining == 0) then();
-    };
-}
-
-}  // namespace
-
 void ZkController::read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>)> then) {
     zk()->get_children(zk_data::broker_ids_path, true, guarded([this, then](const zk::ChildrenResult& listed) {
         if (listed.code == ZkCode::connection_loss) return retry_later([this, then] { read_brokers(then); });
         auto brokers = std::make_shared<std::map<BrokerId, BrokerEndpoint>>();
-        auto step = join(listed.children.size(), [brokers, then] { then(*brokers); });
+        auto step = after_all(listed.children.size(), [brokers, then] { then(*brokers); });
         for (const auto& name : listed.children) {
             BrokerId id{std::stoi(name)};
             zk()->get_data(zk_data::broker_path(id), false, guarded([brokers, id, step](const zk::DataResult& read) {
@@ -231,7 +216,7 @@ void ZkController::read_topic(const std::string& name, Done then) {
         topic.topic_id = assignment->topic_id;
         topic.assignment = assignment->partitions;
         std::size_t partitions = topic.assignment.size();
-        auto step = join(partitions + 1, then);
+        auto step = after_all(partitions + 1, then);
         zk()->get_data(zk_data::topic_config_path(name), false, guarded([this, name, step](const zk::DataResult& c) {
             if (c.code == ZkCode::ok) ctx_.topics[name].configs = zk_data::decode_topic_config(c.data);
             step();
@@ -249,7 +234,7 @@ void ZkController::read_topic(const std::string& name, Done then) {
 }
 
 void ZkController::read_topics(const std::vector<std::string>& names, Done then) {
-    auto step = join(names.size(), then);
+    auto step = after_all(names.size(), then);
     for (const auto& name : names) read_topic(name, step);
 }
 
@@ -307,7 +292,7 @@ bool ZkController::unclean_allowed(const std::string& topic) const {
 
 void ZkController::write_states(StateMap states, std::function<void(StateMap)> then) {
     auto written = std::make_shared<StateMap>();
-    auto step = join(states.size(), [written, then] { then(*written); });
+    auto step = after_all(states.size(), [written, then] { then(*written); });
     for (auto& [tp, state] : states) {
         state.controller_epoch = epoch_;
         auto write = std::make_shared<std::function<void()>>();
@@ -335,7 +320,7 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
 
 void ZkController::create_states(StateMap states, std::function<void(StateMap)> then) {
     auto written = std::make_shared<StateMap>();
-    auto step = join(states.size(), [written, then] { then(*written); });
+    auto step = after_all(states.size(), [written, then] { then(*written); });
     for (auto& [tp, state] : states) {
         state.controller_epoch = epoch_;
         // The state znode needs its parents: .../partitions and .../partitions/<p>.

@@ -4,6 +4,7 @@
 // UpdateMetadata. Deletion is requested by a marker under /admin/delete_topics.
 #include <algorithm>
 
+#include "broker_model/common/after_all.h"
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/zk_controller.h"
 #include "broker_model/controller/topic_names.h"
@@ -12,21 +13,6 @@
 namespace kafkalab::kafka {
 
 using zk::ZkCode;
-
-namespace {
-
-std::function<void()> join_n(std::size_t count, std::function<void()> then) {
-    if (count == 0) {
-        then();
-        return [] {};
-    }
-    auto remaining = std::make_shared<std::size_t>(count);
-    return [remaining, then = std::move(then)] {
-        if (--*remaining == 0) then();
-    };
-}
-
-}  // namespace
 
 void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsRequest& request) {
     auto answer = std::make_shared<CreateTopicsResponse>();
@@ -71,7 +57,7 @@ void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsR
             }
             answer->topics.push_back(result);
         }
-        auto finish = join_n(pending->size(), guarded([this, from, answer, done] {
+        auto finish = after_all(pending->size(), guarded([this, from, answer, done] {
             context_.send(from, answer);
             done();
         }));
@@ -173,7 +159,7 @@ void ZkController::handle_delete_topics(sim::NodeIndex from, const DeleteTopicsR
             answer->topics.push_back(result);
         }
         // Answer once every marked topic is gone (DelayedDeleteTopics).
-        auto finished = join_n(marked.size(), [this, from, answer] { context_.send(from, answer); });
+        auto finished = after_all(marked.size(), [this, from, answer] { context_.send(from, answer); });
         for (const auto& name : marked) {
             deletion_waiters_[name].push_back(finished);
             zk()->create(zk_data::delete_topic_path(name), "", false, guarded([](const zk::CreateResult&) {}));
@@ -289,7 +275,7 @@ void ZkController::handle_create_partitions(sim::NodeIndex from, const CreatePar
             }
             answer->topics.push_back(result);
         }
-        auto finish = join_n(growing.size(), guarded([this, from, answer, done] {
+        auto finish = after_all(growing.size(), guarded([this, from, answer, done] {
             send_update_metadata(all_partitions());
             context_.send(from, answer);
             done();

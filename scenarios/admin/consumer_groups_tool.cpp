@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include "broker_model/common/after_all.h"
 #include "broker_model/protocol/group_requests.h"
 #include "broker_model/protocol/list_offsets.h"
 #include "scenarios/admin/tools_host.h"
@@ -20,16 +21,6 @@ ConsumerGroupState state_of(const std::string& name) {
     return parse_consumer_group_state(name).value_or(ConsumerGroupState::dead);
 }
 
-std::function<void()> join(std::size_t count, std::function<void()> then) {
-    if (count == 0) {
-        then();
-        return [] {};
-    }
-    auto remaining = std::make_shared<std::size_t>(count);
-    return [remaining, then = std::move(then)] {
-        if (--*remaining == 0) then();
-    };
-}
 
 }  // namespace
 
@@ -45,7 +36,7 @@ void ToolsHost::run_consumer_groups(const ConsumerGroupsCommand& command, Done d
         if (command.action == ConsumerGroupsAction::list) {
             // Every broker lists the groups it coordinates (ListGroups goes to all of them).
             auto listings = std::make_shared<std::map<std::string, ConsumerGroupListing>>();
-            auto finish = join(meta->brokers.size(), [command, listings, done] {
+            auto finish = kafka::after_all(meta->brokers.size(), [command, listings, done] {
                 std::vector<ConsumerGroupListing> all;
                 for (const auto& [id, listing] : *listings) all.push_back(listing);
                 done(format_consumer_groups_list(command, all));
@@ -69,7 +60,7 @@ void ToolsHost::run_consumer_groups(const ConsumerGroupsCommand& command, Done d
             return;
         }
         auto described = std::make_shared<std::vector<ConsumerGroupDescription>>(command.groups.size());
-        auto finish = join(command.groups.size(), [command, described, done] {
+        auto finish = kafka::after_all(command.groups.size(), [command, described, done] {
             done(format_consumer_groups_describe(command, *described));
         });
         for (std::size_t i = 0; i < command.groups.size(); ++i) {
@@ -144,7 +135,7 @@ void ToolsHost::fill_log_end_offsets(std::shared_ptr<kafka::MetadataResponse> me
             }
         }
     }
-    auto finish = join(by_leader.size(), [result, done] { done(*result); });
+    auto finish = kafka::after_all(by_leader.size(), [result, done] { done(*result); });
     for (const auto& [host, request] : by_leader) {
         auto node = node_of(host);
         if (!node) {
