@@ -109,7 +109,6 @@ void ScenarioRun::apply_fault(const FaultSpec& fault) {
                     consumer->pause(fault.for_duration.value_or(10s));
                 } else {
                     // A frozen broker answers nothing: modelled as its host dropping off the network.
-                    std::string host = sim_.node_name(node);
                     sim_.partition({{node}});
                     sim_.at(sim_.now() + fault.for_duration.value_or(10s), "resume", [this] { sim_.heal(); });
                 }

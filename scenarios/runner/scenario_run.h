@@ -86,6 +86,7 @@ private:
     sim::Time start_{};
     bool started_ = false;
     std::vector<ExpectationResult> snapshots_;
+    int console_consumers_ = 0;  // numbers the console consumers that steps start
 };
 
 }  // namespace kafkalab::scenarios

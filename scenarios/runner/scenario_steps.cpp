@@ -50,8 +50,7 @@ void ScenarioRun::run_step(const StepSpec& step) {
         return;
     }
     if (auto* console = std::get_if<ConsoleConsumerCommand>(&*parsed.command)) {
-        static int console_count = 0;
-        std::string name = "console-consumer-" + std::to_string(++console_count);
+        std::string name = "console-consumer-" + std::to_string(++console_consumers_);
         kafka::ConsumerOptions options;
         options.config.client_id = name;
         for (const auto& property : console_consumer_properties(*console)) {
