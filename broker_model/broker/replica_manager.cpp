@@ -36,21 +36,20 @@ ReplicaManager::~ReplicaManager() { *alive_ = false; }
 
 void ReplicaManager::start() {
     auto alive = alive_;
-    // Kafka schedules the "isr-expiration" task every replica.lag.time.max.ms / 2.
-    std::function<void()> isr_task = [this, alive] {
-        if (!*alive) return;
-        expire_isr();
-    };
+    // Each task re-arms itself; the pending timer holds the only strong reference, so
+    // the loop dies with the broker's timers instead of keeping itself alive.
     auto repeat = [this, alive](sim::Duration every, const char* label, std::function<void()> task) {
         auto loop = std::make_shared<std::function<void()>>();
-        *loop = [this, alive, every, label, task, loop] {
+        std::weak_ptr<std::function<void()>> weak = loop;
+        *loop = [this, alive, every, label, task, weak] {
             if (!*alive) return;
             task();
-            services_.context.set_timer(every, label, [loop] { (*loop)(); });
+            if (auto self = weak.lock()) services_.context.set_timer(every, label, [self] { (*self)(); });
         };
         services_.context.set_timer(every, label, [loop] { (*loop)(); });
     };
-    repeat(services_.config.replica_lag_time_max / 2, "isr expiration", isr_task);
+    // Kafka schedules the "isr-expiration" task every replica.lag.time.max.ms / 2.
+    repeat(services_.config.replica_lag_time_max / 2, "isr expiration", [this] { expire_isr(); });
     repeat(services_.config.high_watermark_checkpoint_interval, "high watermark checkpoint",
            [this] { services_.logs.checkpoint_high_watermarks(); });
     if (services_.config.log_flush_interval) {
@@ -92,7 +91,6 @@ Error ReplicaManager::check_epoch(const Partition& partition, LeaderEpoch curren
 
 void ReplicaManager::maybe_flush(PartitionLog& log) {
     std::int64_t every = services_.config.log_flush_interval_messages.value_or(0);
-    std::string topic_override;
     if (every > 0 && log.unflushed_records() >= every) log.flush();
 }
 
