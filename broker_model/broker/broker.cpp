@@ -1,5 +1,6 @@
 #include "broker_model/broker/broker.h"
 
+#include "broker_model/common/recurring_step.h"
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/topic_names.h"
 #include "broker_model/controller/zk_data.h"
@@ -227,9 +228,8 @@ void Broker::begin_controlled_shutdown(std::function<void()> stopped) {
     context().simulation().record("controlled-shutdown", context().index(), sim::no_node, "started");
     if (!config_.controlled_shutdown_enable || !registered_) return finish_shutdown();
     auto attempts = std::make_shared<int>(0);
-    auto attempt = std::make_shared<std::function<void()>>();
     auto alive = alive_;
-    *attempt = [this, alive, attempts, attempt] {
+    auto attempt = recurring_step([this, alive, attempts](const auto& again) {
         if (!*alive) return;
         sim::NodeIndex controller = services_.node_of(metadata_.controller());
         // controlled.shutdown.max.retries = 3, retry.backoff.ms = 5000.
@@ -237,15 +237,15 @@ void Broker::begin_controlled_shutdown(std::function<void()> stopped) {
         auto request = std::make_shared<ControlledShutdownRequest>();
         request->broker_id = config_.broker_id;
         network_.send(controller, request, config_.controller_socket_timeout,
-                      [this, alive, attempt](Error error, const sim::MessagePtr& response) {
+                      [this, alive, again](Error error, const sim::MessagePtr& response) {
                           if (!*alive) return;
                           bool ok = error == Error::none &&
                                     message_as<ControlledShutdownResponse>(*response).error == Error::none;
                           if (ok) return finish_shutdown();
-                          context().set_timer(5s, "controlled shutdown retry", [attempt] { (*attempt)(); });
+                          context().set_timer(5s, "controlled shutdown retry", again);
                       });
-    };
-    (*attempt)();
+    });
+    attempt();
 }
 
 void Broker::finish_shutdown() {

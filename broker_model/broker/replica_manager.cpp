@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "broker_model/common/recurring_step.h"
+
 namespace kafkalab::kafka {
 
 /// An acks=all produce in purgatory: answered when every partition's high watermark
@@ -36,17 +38,15 @@ ReplicaManager::~ReplicaManager() { *alive_ = false; }
 
 void ReplicaManager::start() {
     auto alive = alive_;
-    // Each task re-arms itself; the pending timer holds the only strong reference, so
-    // the loop dies with the broker's timers instead of keeping itself alive.
+    // Each task re-arms itself; the pending timer holds the only reference, so the loop
+    // dies with the broker's timers.
     auto repeat = [this, alive](sim::Duration every, const char* label, std::function<void()> task) {
-        auto loop = std::make_shared<std::function<void()>>();
-        std::weak_ptr<std::function<void()>> weak = loop;
-        *loop = [this, alive, every, label, task, weak] {
+        auto loop = recurring_step([this, alive, every, label, task](const auto& again) {
             if (!*alive) return;
             task();
-            if (auto self = weak.lock()) services_.context.set_timer(every, label, [self] { (*self)(); });
-        };
-        services_.context.set_timer(every, label, [loop] { (*loop)(); });
+            services_.context.set_timer(every, label, again);
+        });
+        services_.context.set_timer(every, label, loop);
     };
     // Kafka schedules the "isr-expiration" task every replica.lag.time.max.ms / 2.
     repeat(services_.config.replica_lag_time_max / 2, "isr expiration", [this] { expire_isr(); });

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "broker_model/common/after_all.h"
+#include "broker_model/common/recurring_step.h"
 #include "broker_model/controller/leader_election.h"
 #include "sim/simulation.h"
 
@@ -241,8 +242,7 @@ void ZkController::read_topics(const std::vector<std::string>& names, Done then)
 void ZkController::load_cluster(Done done) {
     // Persistent parents first (a new cluster has none), then the cluster's state.
     auto paths = std::make_shared<std::vector<std::string>>(zk_data::cluster_skeleton());
-    auto create_next = std::make_shared<std::function<void(std::size_t)>>();
-    *create_next = guarded([this, paths, create_next, done](std::size_t i) {
+    auto create_next = recurring_step<std::size_t>(guarded([this, paths, done](const auto& again, std::size_t i) {
         if (i == paths->size()) {
             read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> brokers) {
                 ctx_.live_brokers = std::move(brokers);
@@ -271,12 +271,12 @@ void ZkController::load_cluster(Done done) {
             }));
             return;
         }
-        zk()->create((*paths)[i], "", false, guarded([this, create_next, i](const zk::CreateResult& created) {
-            if (created.code == ZkCode::connection_loss) return retry_later([create_next, i] { (*create_next)(i); });
-            (*create_next)(i + 1);
+        zk()->create((*paths)[i], "", false, guarded([this, again, i](const zk::CreateResult& created) {
+            if (created.code == ZkCode::connection_loss) return retry_later([again, i] { again(i); });
+            again(i + 1);
         }));
-    });
-    (*create_next)(0);
+    }));
+    create_next(0);
 }
 
 // --- Partition states ------------------------------------------------------------
@@ -295,12 +295,11 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
     auto step = after_all(states.size(), [written, then] { then(*written); });
     for (auto& [tp, state] : states) {
         state.controller_epoch = epoch_;
-        auto write = std::make_shared<std::function<void()>>();
-        *write = [this, tp = tp, state = state, written, step, write] {
+        auto write = recurring_step([this, tp = tp, state = state, written, step](const auto& again) {
             std::int32_t version = ctx_.states.count(tp) ? ctx_.states[tp].partition_epoch : zk::any_version;
             zk()->set_data(zk_data::partition_state_path(tp), zk_data::encode_partition_state(state), version,
-                           guarded([this, tp, state, written, step, write](const zk::StatResult& set) {
-                               if (set.code == ZkCode::connection_loss) return retry_later(*write);
+                           guarded([this, tp, state, written, step, again](const zk::StatResult& set) {
+                               if (set.code == ZkCode::connection_loss) return retry_later(again);
                                if (set.code == ZkCode::ok) {
                                    LeaderAndIsr stored = state;
                                    stored.partition_epoch = set.stat->version;
@@ -313,8 +312,8 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
                                }
                                step();
                            }));
-        };
-        (*write)();
+        });
+        write();
     }
 }
 
@@ -325,15 +324,15 @@ void ZkController::create_states(StateMap states, std::function<void(StateMap)> 
         state.controller_epoch = epoch_;
         // The state znode needs its parents: .../partitions and .../partitions/<p>.
         std::vector<std::string> chain{zk_data::partitions_path(tp.topic), zk_data::partition_path(tp)};
-        auto create = std::make_shared<std::function<void(std::size_t)>>();
-        *create = [this, tp = tp, state = state, chain, written, step, create](std::size_t i) {
+        auto create = recurring_step<std::size_t>([this, tp = tp, state = state, chain, written, step](
+                                                      const auto& again, std::size_t i) {
             bool last = i == chain.size();
             std::string path = last ? zk_data::partition_state_path(tp) : chain[i];
             std::string data = last ? zk_data::encode_partition_state(state) : "";
             zk()->create(path, data, false,
-                         guarded([this, tp, state, written, step, create, i, last](const zk::CreateResult& made) {
-                             if (made.code == ZkCode::connection_loss) return retry_later([create, i] { (*create)(i); });
-                             if (!last) return (*create)(i + 1);
+                         guarded([this, tp, state, written, step, again, i, last](const zk::CreateResult& made) {
+                             if (made.code == ZkCode::connection_loss) return retry_later([again, i] { again(i); });
+                             if (!last) return again(i + 1);
                              if (made.code == ZkCode::ok) {
                                  ctx_.states[tp] = state;
                                  (*written)[tp] = state;
@@ -341,8 +340,8 @@ void ZkController::create_states(StateMap states, std::function<void(StateMap)> 
                              }
                              step();
                          }));
-        };
-        (*create)(0);
+        });
+        create(0);
     }
 }
 

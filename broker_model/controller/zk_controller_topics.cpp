@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "broker_model/common/after_all.h"
+#include "broker_model/common/recurring_step.h"
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/zk_controller.h"
 #include "broker_model/controller/topic_names.h"
@@ -28,7 +29,6 @@ void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsR
         std::vector<std::string> created;
         std::vector<BrokerRack> brokers;
         for (const auto& [id, endpoint] : ctx_.live_brokers) brokers.push_back({id, endpoint.rack});
-        auto step = std::make_shared<std::function<void()>>();
         auto pending = std::make_shared<std::vector<NewTopic>>();
         for (const auto& topic : topics) {
             TopicResult result{topic.name, Error::none, ""};
@@ -172,18 +172,17 @@ void ZkController::on_topic_deletion(Done done) {
     zk()->get_children(zk_data::delete_topics_path, true, guarded([this, done](const zk::ChildrenResult& listed) {
         if (listed.code == ZkCode::connection_loss) return retry_later([this, done] { on_topic_deletion(done); });
         auto names = std::make_shared<std::vector<std::string>>(listed.children);
-        auto next = std::make_shared<std::function<void(std::size_t)>>();
-        *next = guarded([this, names, next, done](std::size_t i) {
+        auto next = recurring_step<std::size_t>(guarded([this, names, done](const auto& again, std::size_t i) {
             if (i == names->size()) return done();
             const std::string& name = (*names)[i];
             if (!config_.delete_topic_enable || !ctx_.topics.count(name)) {
                 zk()->delete_node(zk_data::delete_topic_path(name), zk::any_version,
-                             guarded([next, i](const zk::DeleteResult&) { (*next)(i + 1); }));
+                             guarded([again, i](const zk::DeleteResult&) { again(i + 1); }));
                 return;
             }
-            delete_topic(name, [next, i] { (*next)(i + 1); });
-        });
-        (*next)(0);
+            delete_topic(name, [again, i] { again(i + 1); });
+        }));
+        next(0);
     }));
 }
 
@@ -214,15 +213,14 @@ void ZkController::delete_topic(const std::string& topic, Done done) {
     paths.push_back(zk_data::topic_config_path(topic));
     paths.push_back(zk_data::delete_topic_path(topic));
     // Children before parents, one at a time.
-    auto remove = std::make_shared<std::function<void(std::size_t)>>();
-    *remove = guarded([this, paths, remove, topic, done](std::size_t i) {
+    auto remove = recurring_step<std::size_t>(guarded([this, paths, topic, done](const auto& again, std::size_t i) {
         if (i == paths.size()) return finish_topic(topic, done);
-        zk()->delete_node(paths[i], zk::any_version, guarded([this, remove, i, paths](const zk::DeleteResult& removed) {
-            if (removed.code == ZkCode::connection_loss) return retry_later([remove, i] { (*remove)(i); });
-            (*remove)(i + 1);
+        zk()->delete_node(paths[i], zk::any_version, guarded([this, again, i](const zk::DeleteResult& removed) {
+            if (removed.code == ZkCode::connection_loss) return retry_later([again, i] { again(i); });
+            again(i + 1);
         }));
-    });
-    (*remove)(0);
+    }));
+    remove(0);
 }
 
 void ZkController::finish_topic(const std::string& topic, Done done) {
