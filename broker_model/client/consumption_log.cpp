@@ -14,7 +14,21 @@ std::size_t ConsumptionLog::add_poll(const std::string& consumer, const std::str
         } else {
             poll.ranges.push_back({record.partition, record.offset, record.offset});
         }
-        deliveries_.push_back({consumer, group, record, time, index});
+        Delivery& delivery = deliveries_.emplace_back();
+        delivery.consumer = consumer;
+        delivery.group = group;
+        delivery.time = time;
+        delivery.poll = index;
+        if (keep_values_) {
+            delivery.record = record;
+        } else {
+            delivery.record.partition = record.partition;
+            delivery.record.offset = record.offset;
+            delivery.record.leader_epoch = record.leader_epoch;
+            delivery.record.key = record.key;
+            delivery.record.timestamp_ms = record.timestamp_ms;
+            delivery.record.record_id = record.record_id;
+        }
     }
     polls_.push_back(std::move(poll));
     return index;

@@ -18,6 +18,7 @@
 
 #include "broker_model/client/consumer_member_state.h"
 #include "broker_model/client/consumer_record.h"
+#include "broker_model/common/chunked_vector.h"
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
 #include "sim/time.h"
@@ -118,6 +119,13 @@ struct PollAnomaly {
 
 class ConsumptionLog {
 public:
+    /// keep_values false drops record values (keys, ids, offsets and times stay): a long
+    /// run whose checks need only record ids then holds a few dozen bytes per delivery
+    /// instead of a copy of every payload.
+    ConsumptionLog() = default;
+    explicit ConsumptionLog(bool keep_values) : keep_values_(keep_values) {}
+    bool keeps_values() const { return keep_values_; }
+
     // Appending (consumers only).
     /// Adds a poll and its records; returns the poll's index.
     std::size_t add_poll(const std::string& consumer, const std::string& group, sim::Time time,
@@ -127,7 +135,7 @@ public:
     ConsumerStatus& status_of(const std::string& consumer);
 
     // Reading.
-    const std::vector<Delivery>& deliveries() const { return deliveries_; }
+    const ChunkedVector<Delivery>& deliveries() const { return deliveries_; }
     const std::vector<PollRecord>& polls() const { return polls_; }
     const std::vector<CommitRecord>& commits() const { return commits_; }
     /// Consumers by name.
@@ -151,7 +159,8 @@ public:
     std::vector<PollAnomaly> poll_anomalies() const;
 
 private:
-    std::vector<Delivery> deliveries_;
+    bool keep_values_ = true;
+    ChunkedVector<Delivery> deliveries_;
     std::vector<PollRecord> polls_;
     std::vector<CommitRecord> commits_;
     std::map<std::string, ConsumerStatus> statuses_;

@@ -95,8 +95,15 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
         return id;
     }
     metadata_.add_topic(topic);
-    waiting_.push_back(std::move(record));
-    route_waiting();
+    // Every metadata update routes what waits, so only records of topics still unknown
+    // wait: a record of a known topic goes straight to its batch (and scanning the
+    // waiting records on each send would make a burst before the first metadata
+    // response quadratic).
+    if (metadata_.partition_count(topic)) {
+        append(std::move(record));
+    } else {
+        waiting_.push_back(std::move(record));
+    }
     return id;
 }
 

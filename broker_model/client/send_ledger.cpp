@@ -24,6 +24,7 @@ RecordId SendLedger::record_send(SendDescription send) {
         // Large generated payloads would make the ledger the biggest thing in memory;
         // the hash and size still identify the value.
         send.value.resize(max_stored_value_bytes_);
+        send.value.shrink_to_fit();  // or the whole payload's buffer stays allocated
         entry.value_stored = false;
     }
     // A linear search: a run has a handful of producers.

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "broker_model/common/chunked_vector.h"
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/record_data.h"
@@ -95,7 +96,7 @@ public:
     /// Precondition: contains(id).
     const SendEntry& entry(RecordId id) const { return entries_[id - first_record_id_]; }
     /// Every entry in send order.
-    const std::vector<SendEntry>& entries() const { return entries_; }
+    const ChunkedVector<SendEntry>& entries() const { return entries_; }
 
     std::vector<const SendEntry*> acknowledged() const { return with_status(SendStatus::acknowledged); }
     std::vector<const SendEntry*> failed() const { return with_status(SendStatus::failed); }
@@ -116,7 +117,7 @@ private:
     RecordId first_record_id_;
     std::size_t max_stored_value_bytes_;
     /// Indexed by record id - first_record_id_; only grows.
-    std::vector<SendEntry> entries_;
+    ChunkedVector<SendEntry> entries_;
     /// Record ids in the order their acknowledgements arrived; only grows.
     std::vector<RecordId> acknowledgement_order_;
     /// Next producer_sequence per producer name (ordered: no hash order anywhere).

@@ -22,8 +22,9 @@ inline sim::NodeIndex add_consumer(TestCluster& cluster, const std::string& name
 
 inline Consumer* consumer_at(TestCluster& cluster, sim::NodeIndex node) { return cluster.sim().node_as<Consumer>(node); }
 
-/// Values in delivery order.
-inline std::vector<std::string> values(const std::vector<Delivery>& deliveries) {
+/// Values in delivery order (of the whole log, or of a selection of it).
+template <typename Deliveries>
+std::vector<std::string> values(const Deliveries& deliveries) {
     std::vector<std::string> out;
     for (const auto& d : deliveries) out.push_back(d.record.value);
     return out;

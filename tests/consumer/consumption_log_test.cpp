@@ -56,3 +56,16 @@ TEST_CASE("the consumption log answers by group, consumer and partition, countin
     log.add_commit({"c1", "g", sim::time_zero, a, Offset{9}, Error::illegal_generation, true, Generation{1}});
     CHECK(log.last_committed("g").at(a) == Offset{3});
 }
+
+TEST_CASE("a consumption log that drops values still counts, orders and identifies every delivery") {
+    const TopicPartition tp{"t", 0};
+    ConsumptionLog log(false);
+    log.add_poll("c", "g", sim::time_zero, Generation{1}, records(tp, 0, 2));
+    log.add_poll("c", "g", sim::time_zero, Generation{1}, records(tp, 2, 3));  // 2 again
+    CHECK_FALSE(log.keeps_values());
+    REQUIRE(log.deliveries().size() == 5);
+    CHECK(log.deliveries()[4].record.offset == Offset{3});
+    CHECK(log.deliveries()[4].record.value.empty());
+    CHECK(log.delivery_counts("g")[3] == 2);  // record id = offset + 1
+    CHECK(log.poll_anomalies().at(0).kind == PollAnomaly::Kind::nonmonotonic_poll);
+}

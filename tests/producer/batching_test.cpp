@@ -63,3 +63,19 @@ TEST_CASE("a batch that reaches batch.size is sent at once instead of lingering"
     REQUIRE(f.settle(15s));
     CHECK(f.producer(node).stats().produce_requests >= 2);
 }
+
+TEST_CASE("records sent before the first metadata response wait, then go out in send order") {
+    ProducerFixture f;
+    REQUIRE(f.cluster.create_topic("payments", 1, 3).error == Error::none);
+    auto node = f.add("producer", cluster_producer_config());
+    std::vector<RecordId> sent;
+    // KafkaProducer.send blocks on waitOnMetadata; here the records queue instead.
+    for (int i = 0; i < 50; ++i) sent.push_back(f.producer(node).send("payments", std::nullopt, std::nullopt, "r"));
+    CHECK(f.producer(node).queued_records() == 50);
+    f.cluster.run_for(1s);  // metadata known: the next records skip the wait
+    for (int i = 0; i < 50; ++i) sent.push_back(f.producer(node).send("payments", std::nullopt, std::nullopt, "r"));
+    REQUIRE(f.settle());
+    TopicPartition p0{"payments", 0};
+    f.cluster.run_for(1s);
+    CHECK(log_record_ids(f.cluster, f.cluster.leader(p0), p0) == sent);
+}
