@@ -109,15 +109,14 @@ void Consumer::on_disconnect(sim::NodeIndex peer) {
 
 void Consumer::set_app_timer(sim::Duration delay, const char* label, void (Consumer::*step)()) {
     context().cancel_timer(app_timer_);
-    app_step_ = step;
     auto alive = alive_;
-    app_timer_ = context().set_timer(delay, label, [this, alive] {
+    app_timer_ = context().set_timer(delay, label, [this, alive, step] {
         if (!*alive || app_ == AppState::closed) return;
         if (app_blocked()) {
             // Paused or stalled: the application thread resumes where it was.
-            return set_app_timer(app_blocked_until() - context().now(), "consumer application resumes", app_step_);
+            return set_app_timer(app_blocked_until() - context().now(), "consumer application resumes", step);
         }
-        (this->*app_step_)();
+        (this->*step)();
     });
 }
 

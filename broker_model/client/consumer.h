@@ -141,7 +141,6 @@ private:
     AppState app_ = AppState::starting;
     /// The one pending timer of the application thread (poll deadline or processing).
     sim::TimerId app_timer_;
-    void (Consumer::*app_step_)() = nullptr;
     /// Re-entrancy guard: progress reported while a poll step runs loops, not recurses.
     bool in_poll_step_ = false;
     bool progress_pending_ = false;

@@ -77,7 +77,7 @@ TEST_CASE("ListGroups on each broker lists the groups it coordinates with their 
     REQUIRE(cluster.run_until([&] { return member.synced(); }, 60s));
     int standalone = wait_for_coordinator(cluster, "standalone");
     REQUIRE(call<OffsetCommitResponse>(cluster, standalone,
-                                       commit_request("standalone", "", Generation{-1}, {{{"payments", 0}, Offset{1}, ""}}))
+                                       commit_request("standalone", "", Generation{-1}, "payments", 0, Offset{1}))
                 ->results.at(0)
                 .second == Error::none);
     std::map<std::string, std::string> listed;

@@ -125,4 +125,17 @@ inline std::shared_ptr<OffsetCommitRequest> commit_request(const std::string& gr
     return request;
 }
 
+/// One partition's commit. (A braced list of CommittedOffset temporaries here makes
+/// GCC 12 at -O2 warn -Wmaybe-uninitialized about their strings, a false positive.)
+inline std::shared_ptr<OffsetCommitRequest> commit_request(const std::string& group_id, const std::string& member_id,
+                                                           Generation generation, const std::string& topic,
+                                                           std::int32_t partition, Offset offset,
+                                                           const std::string& metadata = "") {
+    std::vector<CommittedOffset> offsets(1);
+    offsets[0].partition = {topic, partition};
+    offsets[0].offset = offset;
+    offsets[0].metadata = metadata;
+    return commit_request(group_id, member_id, generation, std::move(offsets));
+}
+
 }  // namespace kafkalab::kafka::testing

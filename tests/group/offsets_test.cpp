@@ -52,7 +52,7 @@ TEST_CASE("a commit is acknowledged once every ISR member has its __consumer_off
     int coordinator = wait_for_coordinator(cluster, "analytics");
     std::string member = stable_member(cluster, coordinator, "analytics");
     auto committed = call<OffsetCommitResponse>(
-        cluster, coordinator, commit_request("analytics", member, Generation{1}, {{{"payments", 0}, Offset{42}, ""}}));
+        cluster, coordinator, commit_request("analytics", member, Generation{1}, "payments", 0, Offset{42}));
     REQUIRE(committed);
     REQUIRE(committed->results.size() == 1);
     CHECK(committed->results[0].second == Error::none);
@@ -73,11 +73,11 @@ TEST_CASE("a commit from a stale generation is refused with ILLEGAL_GENERATION a
     int coordinator = wait_for_coordinator(cluster, "analytics");
     std::string member = stable_member(cluster, coordinator, "analytics");
     auto stale = call<OffsetCommitResponse>(
-        cluster, coordinator, commit_request("analytics", member, Generation{0}, {{{"payments", 0}, Offset{7}, ""}}));
+        cluster, coordinator, commit_request("analytics", member, Generation{0}, "payments", 0, Offset{7}));
     REQUIRE(stale);
     CHECK(stale->results.at(0).second == Error::illegal_generation);
     auto stranger = call<OffsetCommitResponse>(
-        cluster, coordinator, commit_request("analytics", "stranger", Generation{1}, {{{"payments", 0}, Offset{7}, ""}}));
+        cluster, coordinator, commit_request("analytics", "stranger", Generation{1}, "payments", 0, Offset{7}));
     CHECK(stranger->results.at(0).second == Error::unknown_member_id);
     auto fetched = call<OffsetFetchResponse>(cluster, coordinator, fetch_request("analytics", payments01));
     CHECK(fetched->offsets[0].second == Offset{-1});
@@ -87,14 +87,14 @@ TEST_CASE("a standalone consumer (generation -1, no member id) may commit only w
     TestCluster cluster(group_cluster(3));
     int coordinator = wait_for_coordinator(cluster, "standalone");
     auto alone = call<OffsetCommitResponse>(
-        cluster, coordinator, commit_request("standalone", "", Generation{-1}, {{{"payments", 0}, Offset{5}, ""}}));
+        cluster, coordinator, commit_request("standalone", "", Generation{-1}, "payments", 0, Offset{5}));
     CHECK(alone->results.at(0).second == Error::none);
     CHECK(group_coordinator_of(*cluster.broker(coordinator))->group("standalone")->is(GroupState::empty));
 
     int managed = wait_for_coordinator(cluster, "analytics");
     stable_member(cluster, managed, "analytics");
     auto intruder = call<OffsetCommitResponse>(
-        cluster, managed, commit_request("analytics", "", Generation{-1}, {{{"payments", 0}, Offset{5}, ""}}));
+        cluster, managed, commit_request("analytics", "", Generation{-1}, "payments", 0, Offset{5}));
     CHECK(intruder->results.at(0).second == Error::unknown_member_id);
 }
 
@@ -106,8 +106,9 @@ TEST_CASE("committed offsets survive a crash of the coordinator: the new one loa
     TestCluster cluster(options);
     int old_coordinator = wait_for_coordinator(cluster, "analytics");
     std::string member = stable_member(cluster, old_coordinator, "analytics");
-    auto commit = commit_request("analytics", member, Generation{1},
-                                 {{{"payments", 0}, Offset{42}, "checkpoint"}, {{"payments", 1}, Offset{17}, ""}});
+    auto commit = commit_request("analytics", member, Generation{1}, "payments", 0, Offset{42}, "checkpoint");
+    auto second_partition = commit_request("analytics", member, Generation{1}, "payments", 1, Offset{17});
+    commit->offsets.push_back(second_partition->offsets.front());
     REQUIRE(call<OffsetCommitResponse>(cluster, old_coordinator, commit)->results.at(1).second == Error::none);
 
     cluster.crash(old_coordinator);
