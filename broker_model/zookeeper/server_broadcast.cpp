@@ -42,12 +42,25 @@ void ZooKeeperServer::on_forward(int from_sid, const ZkForward& forward) {
 void ZooKeeperServer::on_proposal(const ZkProposal& proposal) {
     if (role_ != ServerRole::following || proposal.epoch != db_->accepted_epoch) return;
     if (proposal.txn.zxid <= db_->last_logged_zxid()) return;  // already in the snapshot or the log
+    if (!follows_without_gap(proposal.txn.zxid)) {
+        // ZAB runs over TCP, which never skips a message; our lossy links can. A gap
+        // is what a broken connection would have been: leave the leader and sync anew,
+        // instead of applying a write whose predecessor never arrived.
+        return become_looking("missed a proposal");
+    }
     db_->uncommitted.push_back(proposal.txn);
     auto ack = std::make_shared<ZkAck>();
     ack->sid = sid_;
     ack->epoch = proposal.epoch;
     ack->zxid = proposal.txn.zxid;
     send_to_server(leader_sid_, std::move(ack));
+}
+
+bool ZooKeeperServer::follows_without_gap(Zxid zxid) const {
+    // Zxids count up by one within an epoch; a new epoch's first proposal is number 1.
+    const Zxid last = db_->last_logged_zxid();
+    if (zxid_epoch(zxid) != zxid_epoch(last)) return zxid_counter(zxid) == 1;
+    return zxid_counter(zxid) == zxid_counter(last) + 1;
 }
 
 void ZooKeeperServer::on_ack(const ZkAck& ack) {

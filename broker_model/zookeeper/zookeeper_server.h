@@ -129,6 +129,8 @@ private:
     void propose(const ClientWrite& write);
     void on_forward(int from_sid, const ZkForward& forward);
     void on_proposal(const ZkProposal& proposal);
+    /// Whether a proposal comes right after the last one this follower logged.
+    bool follows_without_gap(Zxid zxid) const;
     void on_ack(const ZkAck& ack);
     void on_commit(const ZkCommit& commit);
     void commit_ready();

@@ -170,3 +170,23 @@ TEST_CASE("a single-server ensemble is its own quorum") {
     REQUIRE(zk.run_until([&] { return zk.zk(c).connected(); }, 30s));
     CHECK(zk.get(c, "/cluster").data == "id");
 }
+
+TEST_CASE("a follower whose link loses proposals resyncs instead of applying a write without its parent") {
+    ZkFixture zk(3);
+    auto c = zk.add_client("broker-1", {3});
+    zk.wait_connected(c);
+    REQUIRE(zk.ensemble().leader(zk.sim()) == 3);
+    // ZAB trusts TCP never to skip a message; a lossy link in the model can.
+    sim::LinkSpec lossy;  // the fixture's links are the default ones
+    lossy.loss_probability = 0.3;
+    zk.sim().network().set_links_of(zk.sim().vertex(zk.ensemble().node(1)), lossy);
+    std::string path;
+    for (int depth = 0; depth < 20; ++depth) {
+        path += "/n" + std::to_string(depth);  // each znode is the parent of the next
+        REQUIRE(create_retrying(zk, c, path) == ZkCode::ok);
+    }
+    zk.sim().network().set_links_of(zk.sim().vertex(zk.ensemble().node(1)), sim::LinkSpec{});
+    auto* follower = zk.ensemble().server(zk.sim(), 1);
+    REQUIRE(zk.run_until([&] { return follower->serving() && follower->tree() == zk.ensemble().server(zk.sim(), 3)->tree(); }, 30s));
+    CHECK(follower->tree().find(path) != nullptr);
+}
