@@ -199,6 +199,15 @@ void Network::set_blocked(VertexId a, VertexId b, bool blocked) {
     changed();
 }
 
+void Network::set_isolated(VertexId v, bool isolated) {
+    if (isolated) {
+        isolated_.insert(v);
+    } else if (auto it = isolated_.find(v); it != isolated_.end()) {
+        isolated_.erase(it);
+    }
+    changed();
+}
+
 bool Network::blocked(VertexId a, VertexId b) const {
     return !blocked_.empty() && blocked_.count(std::minmax(a, b)) != 0;
 }
@@ -208,6 +217,7 @@ bool Network::reachable(VertexId from, VertexId to) const {
     if (!graph_[from].up || !graph_[to].up) return false;
     if (graph_[from].group != graph_[to].group) return false;
     if (blocked(from, to)) return false;
+    if (!isolated_.empty() && (isolated(from) || isolated(to))) return false;
     return routes_from(from).distance_ns[to] != INT64_MAX;
 }
 

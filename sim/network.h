@@ -5,6 +5,7 @@
 //
 // Partitions are modelled the way Jepsen makes them, as firewall rules between groups
 // of hosts rather than as cut cables: a host can reach only hosts of its own group.
+#include <algorithm>
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -67,6 +68,11 @@ public:
     /// them (Jepsen's way to cut a leader off from its followers but not from ZooKeeper).
     void set_blocked(VertexId a, VertexId b, bool blocked);
     bool blocked(VertexId a, VertexId b) const;
+    /// Takes a host off the network, or puts it back, apart from any partition, block
+    /// or cut link: a frozen process (a paused broker) neither sends nor answers. Counts
+    /// nest, so two overlapping pauses end with the later one; heal() leaves them alone.
+    void set_isolated(VertexId v, bool isolated);
+    bool isolated(VertexId v) const { return isolated_.count(v) != 0; }
     /// Removes every partition, block and cut link.
     void heal();
     bool partitioned() const { return partitioned_; }
@@ -82,6 +88,27 @@ public:
     /// jitter from `random`, and books the links' bandwidth. Messages are cut-through:
     /// each hop adds its latency, and the slowest link's serialization time is paid once.
     Transmission transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random);
+
+    /// One link as the viewer draws it: its ends (lower vertex id first) and whether it is up.
+    struct LinkState {
+        VertexId a;
+        VertexId b;
+        bool up;
+    };
+    /// Every link of the topology. Read-only, for drawing.
+    std::vector<LinkState> links() const {
+        std::vector<LinkState> out;
+        for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+            VertexId a = boost::source(*it, graph_);
+            VertexId b = boost::target(*it, graph_);
+            out.push_back({std::min(a, b), std::max(a, b), graph_[*it].up});
+        }
+        return out;
+    }
+    /// Host pairs blocked by cut_link between non-adjacent hosts (lower id first).
+    const std::set<std::pair<VertexId, VertexId>>& blocked_pairs() const { return blocked_; }
+    /// The partition group of a host while partitioned() (0 when not).
+    int partition_group(VertexId v) const { return graph_[v].group; }
 
     /// Increases on every change that can alter a route.
     std::uint64_t topology_version() const { return topology_version_; }
@@ -141,6 +168,7 @@ private:
     bool partitioned_ = false;
     /// Host pairs that may not talk, each stored as (lower id, higher id).
     std::set<std::pair<VertexId, VertexId>> blocked_;
+    std::multiset<VertexId> isolated_;  // one entry per isolation still in force
     std::uint64_t topology_version_ = 0;
     mutable std::vector<RouteTree> route_cache_;
 };

@@ -84,6 +84,19 @@ public:
 
     void add_observer(Observer observer) { observers_.push_back(std::move(observer)); }
 
+    /// Calls `visit(time, sequence, info)` for every live pending event, in heap order
+    /// (not firing order). Read-only: the viewer draws the messages in flight with it.
+    template <class Visit>
+    void for_each_pending(Visit&& visit) const {
+        for (std::size_t i = heap_root; i < heap_.size(); ++i) {
+            const std::uint32_t slot_index = heap_[i].slot();
+            const Slot& slot = slots_[slot_index];
+            if (!slot.fn) continue;
+            if (slot.owner != no_node && incarnations_[slot.owner] != slot.owner_incarnation) continue;
+            visit(Time{Duration{heap_[i].time}}, slot_infos_[slot_index].sequence, slot_infos_[slot_index].info);
+        }
+    }
+
     /// Owner bookkeeping: every node gets a slot; crashing it makes its events orphans.
     NodeIndex add_owner();
     void bump_incarnation(NodeIndex owner) { ++incarnations_[owner]; }

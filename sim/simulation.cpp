@@ -143,6 +143,16 @@ void Simulation::heal() {
     record("heal", no_node, no_node, "");
 }
 
+void Simulation::isolate(NodeIndex node) {
+    network_.set_isolated(nodes_[node]->vertex, true);
+    record("isolate", node, no_node, node_name(node));
+}
+
+void Simulation::unisolate(NodeIndex node) {
+    network_.set_isolated(nodes_[node]->vertex, false);
+    record("unisolate", node, no_node, node_name(node));
+}
+
 bool Simulation::cut_link(std::string_view a, std::string_view b) {
     auto va = network_.find(a);
     auto vb = network_.find(b);

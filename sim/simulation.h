@@ -67,6 +67,10 @@ public:
     void restart(NodeIndex node);
     void partition(const std::vector<std::vector<NodeIndex>>& groups);
     void heal();
+    /// Takes a host off the network and puts it back without touching partitions or
+    /// cut links (a paused process); see Network::set_isolated.
+    void isolate(NodeIndex node);
+    void unisolate(NodeIndex node);
     /// Cuts the cable between two adjacent vertices, or blocks traffic between two
     /// hosts that have none (a firewall rule). False for unknown names.
     bool cut_link(std::string_view a, std::string_view b);
@@ -89,6 +93,8 @@ public:
     /// Called for every notable record (faults, elections, ISR changes...), with or
     /// without a trace: what a timeline or the viewer's event log shows.
     void set_event_listener(std::function<void(const TraceRecord&)> listener) { listener_ = std::move(listener); }
+    /// The listener set now, so that an observer can chain itself after it.
+    const std::function<void(const TraceRecord&)>& event_listener() const { return listener_; }
 
     // Used by NodeContext.
     void send(NodeIndex from, NodeIndex to, MessagePtr message);

@@ -257,3 +257,38 @@ TEST_CASE("cutting two hosts apart blocks only the traffic between them") {
     sim.run_for(1s);
     CHECK(log.back().number == 4);
 }
+
+TEST_CASE("isolating a host takes it off the network and unisolating leaves other partitions in place") {
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    auto c = sim.add_node("c", recorder(log));
+    sim.run_for(1ms);
+    sim.partition({{a, b}, {c}});
+    sim.isolate(b);
+    CHECK_FALSE(sim.network().reachable(sim.vertex(a), sim.vertex(b)));
+    sim.unisolate(b);
+    CHECK(sim.network().reachable(sim.vertex(a), sim.vertex(b)));
+    // The partition is still there: the end of an isolation is not a heal.
+    CHECK_FALSE(sim.network().reachable(sim.vertex(a), sim.vertex(c)));
+    send_note(sim, a, b, 1);
+    sim.run_for(1s);
+    REQUIRE(log.size() == 1);
+}
+
+TEST_CASE("overlapping isolations of one host end with the last one and heal leaves them alone") {
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    sim.isolate(b);
+    sim.isolate(b);
+    sim.heal();
+    CHECK_FALSE(sim.network().reachable(sim.vertex(a), sim.vertex(b)));
+    sim.unisolate(b);
+    CHECK_FALSE(sim.network().reachable(sim.vertex(a), sim.vertex(b)));
+    sim.unisolate(b);
+    CHECK(sim.network().reachable(sim.vertex(a), sim.vertex(b)));
+}
