@@ -26,5 +26,7 @@ echo "setup: installing ${missing[*]}" >&2
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+# Wait for another apt run (an unattended upgrade, a parallel setup) instead of failing.
+apt_options=(-q -o DPkg::Lock::Timeout=600)
+"${sudo_cmd[@]}" apt-get "${apt_options[@]}" update
+"${sudo_cmd[@]}" apt-get "${apt_options[@]}" install -y --no-install-recommends "${missing[@]}"
