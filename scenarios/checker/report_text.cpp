@@ -93,7 +93,7 @@ std::string describe(const LostWrite& lost, const TextOptions& options) {
     } else {
         text += fmt::format(" on {} without an offset", lost.partition.to_string());
     }
-    text += fmt::format(" (t={}), not in the committed log", sim::format_time(lost.acknowledged_at));
+    text += fmt::format(" (t={}), not in the committed log", sim::format_time(sim::time_zero + (lost.acknowledged_at - options.origin)));
     if (lost.offset_now_holds) text += fmt::format("; that offset now holds record {}", *lost.offset_now_holds);
     text += lost.seen() ? fmt::format("; read before it was lost by {}", fmt::join(lost.seen_by, ", "))
                         : std::string("; no consumer read it");

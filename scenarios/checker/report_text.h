@@ -15,6 +15,8 @@
 #include <cstddef>
 #include <string>
 
+#include "sim/time.h"
+
 #include "scenarios/checker/check_report.h"
 
 namespace kafkalab::scenarios {
@@ -24,6 +26,9 @@ struct TextOptions {
     std::size_t max_examples = 3;
     /// Values longer than this are cut and end in "...".
     std::size_t max_value_chars = 32;
+    /// The simulated time printed as t=0: a scenario passes its scenario time 0, so the
+    /// report's times match the timeline's.
+    sim::Time origin = sim::time_zero;
 };
 
 std::string render_text(const CheckReport& report, const TextOptions& options = {});

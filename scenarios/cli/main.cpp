@@ -4,12 +4,17 @@
 // 1 an expectation failed; 2 the scenario file or the command line is invalid.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "scenarios/cli/progress_bar.h"
+#include "scenarios/runner/metrics_csv.h"
+#include "scenarios/runner/perfetto_trace.h"
 #include "scenarios/runner/run_report.h"
 #include "scenarios/runner/scenario_run.h"
+#include "scenarios/runner/sliced_run.h"
 #include "scenarios/spec/load_scenario.h"
 
 using namespace kafkalab;
@@ -29,41 +34,102 @@ std::optional<Scenario> load(const std::string& path) {
     return std::move(*loaded.scenario);
 }
 
-int run_command(const std::string& path, std::optional<std::uint64_t> seed, const std::string& until_text,
-                const std::string& trace_path, const std::string& dot_path, bool quiet) {
-    auto scenario = load(path);
+/// Everything `kafkalab run` was told.
+struct RunFlags {
+    std::string path;
+    std::optional<std::uint64_t> seed;
+    std::string until;
+    std::string trace_path;
+    std::string dot_path;
+    std::string perfetto_path;
+    std::string metrics_path;
+    std::string metrics_interval = "1s";
+    bool metrics_interval_given = false;
+    bool quiet = false;
+};
+
+/// A duration flag's value; prints what was expected and returns nothing when bad.
+std::optional<sim::Duration> duration_flag(const char* flag, const std::string& text, bool zero_allowed) {
+    auto value = sim::parse_duration(text);
+    if (value && (zero_allowed || value->count() > 0)) return value;
+    std::cerr << "kafkalab: " << flag << " expects a" << (zero_allowed ? "" : " positive")
+              << " duration such as 30s or 2m, got '" << text << "'\n";
+    return std::nullopt;
+}
+
+/// Opens an output file named by `flag`; prints why not and returns false on failure.
+bool open_output(const char* flag, const std::string& path, std::ofstream& file) {
+    if (path.empty()) return true;
+    file.open(path, std::ios::binary);
+    if (file) return true;
+    std::cerr << "kafkalab: " << flag << ": cannot write " << path << "\n";
+    return false;
+}
+
+int run_command(const RunFlags& flags) {
+    auto scenario = load(flags.path);
     if (!scenario) return exit_bad_input;
     RunOptions options;
-    options.seed = seed;
-    if (!until_text.empty()) {
-        auto until = sim::parse_duration(until_text);
-        if (!until) {
-            std::cerr << "kafkalab: --until expects a duration such as 30s or 2m, got '" << until_text << "'\n";
-            return exit_bad_input;
-        }
+    options.seed = flags.seed;
+    if (!flags.until.empty()) {
+        auto until = duration_flag("--until", flags.until, true);
+        if (!until) return exit_bad_input;
         options.until = *until;
     }
-    std::ofstream trace_file;
+    auto metrics_interval = duration_flag("--metrics-interval", flags.metrics_interval, false);
+    if (!metrics_interval) return exit_bad_input;
+    if (flags.metrics_interval_given && flags.metrics_path.empty() && flags.perfetto_path.empty()) {
+        std::cerr << "kafkalab: --metrics-interval requires --metrics or --perfetto\n";
+        return exit_bad_input;
+    }
+    std::ofstream trace_file, perfetto_file, metrics_file;
+    if (!open_output("--trace", flags.trace_path, trace_file) ||
+        !open_output("--perfetto", flags.perfetto_path, perfetto_file) ||
+        !open_output("--metrics", flags.metrics_path, metrics_file)) {
+        return exit_bad_input;
+    }
     std::optional<sim::Trace> trace;
-    if (!trace_path.empty()) {
-        trace_file.open(trace_path);
-        if (!trace_file) {
-            std::cerr << "kafkalab: --trace: cannot write " << trace_path << "\n";
-            return exit_bad_input;
-        }
+    if (trace_file.is_open()) {
         trace.emplace(false, &trace_file);
         options.trace = &*trace;
     }
-    if (!quiet) options.timeline = &std::cout;
-    std::cout << "kafkalab run " << path << "\n";
-    if (!scenario->description.empty() && !quiet) std::cout << scenario->description << "\n\n";
+    PerfettoTrace perfetto;
+    if (perfetto_file.is_open()) perfetto.attach(options);
+    if (!flags.quiet) options.timeline = &std::cout;
+    std::cout << "kafkalab run " << flags.path << "\n";
+    if (!scenario->description.empty() && !flags.quiet) std::cout << scenario->description << "\n\n";
+
     ScenarioRun run(*scenario, options);
-    run.run();
+    SlicedRun sliced;
+    std::optional<MetricsCsv> metrics;
+    if (metrics_file.is_open()) {
+        metrics.emplace(run, metrics_file);
+        sliced.every(*metrics_interval, [&metrics](sim::Duration) { metrics->sample(); });
+    }
+    if (perfetto_file.is_open()) {
+        sliced.every(*metrics_interval, [&perfetto, &run](sim::Duration) { perfetto.sample(run); });
+    }
+    std::optional<cli::ProgressBar> progress;
+    if (!flags.quiet) {
+        progress.emplace(run.end());
+        // Slices of 1/200 of the run give the bar its steps.
+        sliced.every(std::max(run.end() / 200, sim::Duration(std::chrono::milliseconds(1))), [](sim::Duration) {});
+        sliced.around_each_slice([&progress] { progress->make_room(); },
+                                 [&progress](sim::Duration now) { progress->update(now); });
+    }
+    sliced.run(run);
+    progress.reset();
+
     RunReport report = finish_run(run);
     print_report(run, report, std::cout);
     if (trace) std::cout << "trace: " << trace->count() << " records, hash " << std::hex << trace->hash() << std::dec << "\n";
-    if (!dot_path.empty()) {
-        std::ofstream dot(dot_path);
+    if (perfetto_file.is_open()) {
+        perfetto.write(run, perfetto_file);
+        std::cout << "perfetto: " << flags.perfetto_path << " (open it in ui.perfetto.dev)\n";
+    }
+    if (metrics) std::cout << "metrics: " << flags.metrics_path << "\n";
+    if (!flags.dot_path.empty()) {
+        std::ofstream dot(flags.dot_path);
         run.simulation().network().write_dot(dot);
     }
     return report.passed() ? exit_passed : exit_expectation_failed;
@@ -110,16 +176,21 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("kafkalab ") + KAFKALAB_VERSION);
     app.require_subcommand(1);
 
-    std::string path, until, trace_path, dot_path;
-    std::optional<std::uint64_t> seed;
-    bool quiet = false;
+    std::string path;
+    RunFlags flags;
     auto* run = app.add_subcommand("run", "Run a scenario headless: timeline, checker report, expectations");
-    run->add_option("scenario", path, "The scenario file (YAML)")->required();
-    run->add_option("--seed", seed, "Use this seed instead of the scenario's");
-    run->add_option("--until", until, "Stop at this scenario time (e.g. 30s)");
-    run->add_option("--trace", trace_path, "Write every event as JSON Lines to this file");
-    run->add_option("--dot", dot_path, "Write the network topology as Graphviz DOT to this file");
-    run->add_flag("--quiet", quiet, "Print only the report");
+    run->add_option("scenario", flags.path, "The scenario file (YAML)")->required();
+    run->add_option("--seed", flags.seed, "Use this seed instead of the scenario's");
+    run->add_option("--until", flags.until, "Stop at this scenario time (e.g. 30s)");
+    run->add_option("--trace", flags.trace_path, "Write every event as JSON Lines to this file");
+    run->add_option("--dot", flags.dot_path, "Write the network topology as Graphviz DOT to this file");
+    run->add_option("--perfetto", flags.perfetto_path,
+                    "Write a Chrome/Perfetto trace-event JSON file (ui.perfetto.dev, chrome://tracing)");
+    run->add_option("--metrics", flags.metrics_path, "Write metrics sampled over the run as CSV");
+    auto* interval = run->add_option("--metrics-interval", flags.metrics_interval,
+                                     "Simulated time between metric samples, in the CSV and as Perfetto counters "
+                                     "(default 1s)");
+    run->add_flag("--quiet", flags.quiet, "Print only the report (and no progress bar)");
 
     auto* validate = app.add_subcommand("validate", "Check a scenario file and print its errors");
     validate->add_option("scenario", path, "The scenario file (YAML)")->required();
@@ -135,7 +206,10 @@ int main(int argc, char** argv) {
         int code = app.exit(error);
         return code == 0 ? 0 : exit_bad_input;
     }
-    if (*run) return run_command(path, seed, until, trace_path, dot_path, quiet);
+    if (*run) {
+        flags.metrics_interval_given = interval->count() > 0;
+        return run_command(flags);
+    }
     if (*validate) {
         auto scenario = load(path);
         if (!scenario) return exit_bad_input;

@@ -98,7 +98,8 @@ kafka::ProducerConfig producer_config(const ProducerSpec& producer) {
     return c;
 }
 
-kafka::ProducerWorkload producer_workload(const ProducerSpec& producer, sim::Duration run_duration) {
+kafka::ProducerWorkload producer_workload(const ProducerSpec& producer, sim::Time scenario_start,
+                                          sim::Duration run_duration) {
     kafka::ProducerWorkload w;
     w.topic = producer.topic;
     w.schedule = schedule_text(producer.schedule);
@@ -113,8 +114,9 @@ kafka::ProducerWorkload producer_workload(const ProducerSpec& producer, sim::Dur
     w.key_prefix = "";  // the scenario language's sequence keys are "0", "1", ...
     w.partition = producer.partition;
     if (producer.count) w.record_limit = static_cast<std::uint64_t>(*producer.count);
-    w.start = sim::Time{producer.start};
-    w.stop = sim::Time{producer.stop.count() > 0 ? producer.stop : run_duration};
+    // start and stop are scenario times, like every other time in the file.
+    w.start = scenario_start + producer.start;
+    w.stop = scenario_start + (producer.stop.count() > 0 ? producer.stop : run_duration);
     return w;
 }
 

@@ -10,6 +10,8 @@ namespace kafkalab::scenarios {
 
 kafka::BrokerConfig broker_config(const BrokerSpec& broker, const ZooKeeperSpec& zookeeper);
 kafka::ProducerConfig producer_config(const ProducerSpec& producer);
-kafka::ProducerWorkload producer_workload(const ProducerSpec& producer, sim::Duration run_duration);
+/// `start`/`stop` of the spec count from `scenario_start` (scenario time 0).
+kafka::ProducerWorkload producer_workload(const ProducerSpec& producer, sim::Time scenario_start,
+                                          sim::Duration run_duration);
 
 }  // namespace kafkalab::scenarios

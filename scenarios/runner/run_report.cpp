@@ -1,10 +1,13 @@
 #include "scenarios/runner/run_report.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "scenarios/checker/checker.h"
 #include "scenarios/checker/committed_logs.h"
 #include "scenarios/checker/report_text.h"
+#include "scenarios/runner/consumer_expectations.h"
 
 namespace kafkalab::scenarios {
 
@@ -17,10 +20,34 @@ bool RunReport::passed() const {
 
 namespace {
 
+bool on_topic(const std::string& topic, const kafka::TopicPartition& tp) { return topic.empty() || tp.topic == topic; }
+
+/// Anomalies of `kind` on `topic` ("" for every topic). A duplicate counts for a topic
+/// when one of its copies is there.
+std::int64_t count_on(const CheckReport& check, AnomalyKind kind, const std::string& topic) {
+    std::int64_t n = 0;
+    switch (kind) {
+        case AnomalyKind::lost_write:
+            for (const auto& lost : check.lost_writes) n += on_topic(topic, lost.partition);
+            break;
+        case AnomalyKind::duplicate:
+            for (const auto& d : check.duplicates) {
+                n += std::any_of(d.locations.begin(), d.locations.end(),
+                                 [&](const RecordLocation& l) { return on_topic(topic, l.partition); });
+            }
+            break;
+        case AnomalyKind::nonmonotonic_send:
+            for (const auto& reorder : check.nonmonotonic_sends) n += on_topic(topic, reorder.partition);
+            break;
+        default: n = static_cast<std::int64_t>(check.count(kind)); break;
+    }
+    return n;
+}
+
 ExpectationResult judge(const ExpectationSpec& e, const CheckReport& check) {
     ExpectationResult r;
     r.spec = &e;
-    auto count = [&](AnomalyKind kind) { return static_cast<std::int64_t>(check.count(kind)); };
+    auto count = [&](AnomalyKind kind) { return count_on(check, kind, e.topic); };
     switch (e.kind) {
         case ExpectationKind::no_acknowledged_record_lost:
             r.description = "no acknowledged record lost";
@@ -57,6 +84,11 @@ ExpectationResult judge(const ExpectationSpec& e, const CheckReport& check) {
             break;
         default: break;
     }
+    const bool about_writes = e.kind == ExpectationKind::no_acknowledged_record_lost ||
+                              e.kind == ExpectationKind::no_duplicates || e.kind == ExpectationKind::order_kept ||
+                              e.kind == ExpectationKind::lost_acknowledged_records ||
+                              e.kind == ExpectationKind::duplicate_records;
+    if (about_writes && !e.topic.empty()) r.description += " in " + e.topic;
     return r;
 }
 
@@ -73,6 +105,10 @@ RunReport finish_run(ScenarioRun& run) {
     report.check = check(input, options);
     report.expectations = run.snapshot_results();
     for (const auto& e : run.scenario().expectations) {
+        if (auto consumed = judge_consumption(e, *run.consumption())) {
+            report.expectations.push_back(*consumed);
+            continue;
+        }
         ExpectationResult r = judge(e, report.check);
         if (!r.description.empty()) report.expectations.push_back(r);
     }
@@ -80,7 +116,9 @@ RunReport finish_run(ScenarioRun& run) {
 }
 
 void print_report(const ScenarioRun& run, const RunReport& report, std::ostream& out) {
-    out << "\n" << render_text(report.check);
+    TextOptions options;
+    options.origin = run.start_time();
+    out << "\n" << render_text(report.check, options);
     if (!run.scenario().predictions.empty()) {
         out << "\nQuestions\n";
         for (const auto& p : run.scenario().predictions) out << "  Q: " << p.ask << "\n  A: " << p.answer << "\n";

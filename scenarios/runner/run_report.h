@@ -16,7 +16,8 @@ struct RunReport {
 };
 
 /// Checks the data and evaluates the expectations that concern it (nothing lost, no
-/// duplicates, order kept, consumed all, counts of lost or duplicated records).
+/// duplicates, order kept, consumed all, counts of lost or duplicated records, of
+/// records a group received and received again).
 RunReport finish_run(ScenarioRun& run);
 
 /// The human summary: the checker's table, then each expectation as ok/FAILED.

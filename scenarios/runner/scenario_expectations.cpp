@@ -1,10 +1,13 @@
 // Expectations about the cluster at a moment (leader, ISR, under-replicated partitions,
-// record counts), captured when that moment comes. Expectations about the data as a
-// whole (nothing lost, no duplicates, consumed everything) are the checker's.
+// record counts, a group's lag, a consumer's assignment), captured when that moment
+// comes. Expectations about the data as a whole (nothing lost, no duplicates, consumed
+// everything, records received) are judged at the end (run_report.cpp).
 #include <algorithm>
 
 #include <fmt/format.h>
 
+#include "scenarios/runner/cluster_view.h"
+#include "scenarios/runner/consumer_expectations.h"
 #include "scenarios/runner/scenario_run.h"
 
 namespace kafkalab::scenarios {
@@ -14,7 +17,9 @@ void ScenarioRun::schedule_snapshot(const ExpectationSpec& expectation) {
         case ExpectationKind::leader:
         case ExpectationKind::isr:
         case ExpectationKind::under_replicated_partitions:
-        case ExpectationKind::record_count: break;
+        case ExpectationKind::record_count:
+        case ExpectationKind::consumer_lag:
+        case ExpectationKind::assignment: break;
         default: return;
     }
     sim::Duration when = expectation.at.count() > 0 ? std::min(expectation.at, end()) : end();
@@ -25,13 +30,12 @@ ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e) {
     ExpectationResult result;
     result.spec = &e;
     std::string when = sim::format_duration(e.at.count() > 0 ? e.at : end());
-    auto* c = controller();
-    const kafka::ControllerContext* ctx = c ? &c->controller()->context_view() : nullptr;
+    // What a user asking the cluster would be told, even with the controller down.
+    const auto view = cluster_view(*this);
     auto state_of = [&](const kafka::TopicPartition& tp) -> std::optional<kafka::LeaderAndIsr> {
-        if (!ctx) return std::nullopt;
-        auto it = ctx->states.find(tp);
-        if (it == ctx->states.end()) return std::nullopt;
-        return it->second;
+        auto it = view.find(tp);
+        if (it == view.end()) return std::nullopt;
+        return it->second.leadership;
     };
     auto name = [](kafka::BrokerId id) { return id == kafka::no_broker ? std::string("none") : std::to_string(id.value); };
     switch (e.kind) {
@@ -54,11 +58,8 @@ ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e) {
         }
         case ExpectationKind::under_replicated_partitions: {
             std::int64_t count = 0;
-            if (ctx) {
-                for (const auto& [tp, state] : ctx->states) {
-                    const auto* replicas = ctx->replicas(tp);
-                    if (replicas && state.isr.size() < replicas->size()) ++count;
-                }
+            for (const auto& [tp, partition] : view) {
+                count += partition.leadership.isr.size() < partition.replicas.size();
             }
             result.description = fmt::format("under-replicated partitions at {}", when);
             result.detail = fmt::format("{} under-replicated", count);
@@ -67,19 +68,26 @@ ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e) {
         }
         case ExpectationKind::record_count: {
             std::int64_t count = 0;
-            if (ctx) {
-                for (const auto& [tp, state] : ctx->states) {
-                    if (tp.topic != e.topic || !state.has_leader()) continue;
-                    if (auto* leader = broker("broker-" + std::to_string(state.leader.value))) {
-                        if (auto* log = leader->logs().find(tp)) count += log->high_watermark() - log->log_start_offset();
-                    }
-                }
+            for (const auto& [tp, partition] : view) {
+                if (tp.topic == e.topic) count += readable_records(*this, tp, partition);
             }
             result.description = fmt::format("records in {} at {}", e.topic, when);
             result.detail = fmt::format("{} records", count);
             result.passed = e.count.contains(count);
             break;
         }
+        case ExpectationKind::consumer_lag: {
+            std::optional<kafka::Offset> start, end;
+            if (auto it = view.find(e.partition); it != view.end()) {
+                if (const auto* log = serving_log(*this, e.partition, it->second)) {
+                    start = log->log_start_offset();
+                    end = log->high_watermark();
+                }
+            }
+            result = judge_lag(e, *consumption_, start, end, when);
+            break;
+        }
+        case ExpectationKind::assignment: result = judge_assignment(e, *consumption_, when); break;
         default: break;
     }
     print(result.passed ? "expect ok" : "expect FAILED", result.description + " (" + result.detail + ")");

@@ -11,6 +11,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
+/// How long a stopped process lives on after its clean shutdown (a broker's controlled
+/// shutdown, a consumer's close).
+constexpr sim::Duration stop_grace = 100ms;
+
 const char* fault_name(FaultKind kind) {
     switch (kind) {
         case FaultKind::crash: return "crash";
@@ -26,6 +30,22 @@ const char* fault_name(FaultKind kind) {
         case FaultKind::lossy: return "lossy";
     }
     return "fault";
+}
+
+/// A clean stop: a broker's controlled shutdown or a consumer's close, then the
+/// process exits; any other host is killed.
+void stop_cleanly(sim::Simulation& sim, sim::NodeIndex node) {
+    // The process exits a moment after its clean shutdown, as Kafka's does: what it
+    // wrote to its sockets last (the ZooKeeper session's close, a resigning
+    // controller's LeaderAndIsr, a LeaveGroup) still arrives.
+    auto exit_soon = [&sim, node] { sim.at(sim.now() + stop_grace, "stopped", [&sim, node] { sim.crash(node); }); };
+    if (auto* broker = sim.node_as<kafka::Broker>(node)) {
+        broker->begin_controlled_shutdown(exit_soon);
+    } else if (auto* consumer = sim.node_as<kafka::Consumer>(node)) {
+        consumer->close(exit_soon);  // KafkaConsumer.close(): commit, LeaveGroup
+    } else {
+        sim.crash(node);
+    }
 }
 
 }  // namespace
@@ -54,8 +74,11 @@ void ScenarioRun::schedule_fault(const FaultSpec& fault) {
     }
     // A condition is watched every 10 ms of simulated time from `at` on, and fires once.
     auto baseline = std::make_shared<std::optional<kafka::LeaderAndIsr>>();
+    // The pending check's timer owns the watch; the watch holds itself only weakly, so
+    // it is freed once it fires or the run ends instead of keeping itself alive.
     auto watch = std::make_shared<std::function<void()>>();
-    *watch = [this, &fault, baseline, watch] {
+    std::weak_ptr<std::function<void()>> self = watch;
+    *watch = [this, &fault, baseline, self] {
         const FaultCondition& when = *fault.when;
         std::optional<kafka::LeaderAndIsr> state;
         if (auto* c = controller()) {
@@ -76,7 +99,8 @@ void ScenarioRun::schedule_fault(const FaultSpec& fault) {
                    (when.kind == ConditionKind::leader_changes && state->leader != before.leader);
         }
         if (fire) return apply_fault(fault);
-        if (now() < end()) sim_.at(sim_.now() + 10ms, "fault condition", [watch] { (*watch)(); });
+        auto again = self.lock();
+        if (again && now() < end()) sim_.at(sim_.now() + 10ms, "fault condition", [again] { (*again)(); });
     };
     sim_.at(at(fault.at), "fault condition", [watch] { (*watch)(); });
 }
@@ -95,22 +119,18 @@ void ScenarioRun::apply_fault(const FaultSpec& fault) {
             for (auto node : targets) sim_.restart(node);
             break;
         case FaultKind::stop:
-            for (auto node : targets) {
-                if (auto* b = sim_.node_as<kafka::Broker>(node)) {
-                    b->begin_controlled_shutdown([this, node] { sim_.at(sim_.now(), "stopped", [this, node] { sim_.crash(node); }); });
-                } else {
-                    sim_.crash(node);
-                }
-            }
+            for (auto node : targets) stop_cleanly(sim_, node);
             break;
         case FaultKind::pause:
             for (auto node : targets) {
                 if (auto* consumer = sim_.node_as<kafka::Consumer>(node)) {
                     consumer->pause(fault.for_duration.value_or(10s));
                 } else {
-                    // A frozen broker answers nothing: modelled as its host dropping off the network.
-                    sim_.partition({{node}});
-                    sim_.at(sim_.now() + fault.for_duration.value_or(10s), "resume", [this] { sim_.heal(); });
+                    // A frozen broker answers nothing: modelled as its host dropping off
+                    // the network. Resuming undoes only that, not the scenario's
+                    // partitions or cut links.
+                    sim_.isolate(node);
+                    sim_.at(sim_.now() + fault.for_duration.value_or(10s), "resume", [this, node] { sim_.unisolate(node); });
                 }
             }
             break;

@@ -148,7 +148,7 @@ void ScenarioRun::create_topics() {
 void ScenarioRun::add_clients() {
     for (const auto& producer : scenario_.producers) {
         kafka::add_producer(sim_, producer.name, producer_config(producer), ledger_,
-                            producer_workload(producer, end()));
+                            producer_workload(producer, start_, end()));
     }
     for (const auto& consumer : scenario_.consumers) {
         kafka::ConsumerOptions options;
@@ -189,6 +189,7 @@ void ScenarioRun::run() { run_until(end()); }
 // --- Timeline --------------------------------------------------------------------
 
 void ScenarioRun::print(const std::string& what, const std::string& text) {
+    if (started_ && options_.on_line) options_.on_line(now(), what, text);
     if (!options_.timeline) return;
     std::string time = started_ ? sim::format_time(sim::Time{now()}) : "setup";
     *options_.timeline << fmt::format("{:>12}  {:<18} {}\n", time, what, text);
@@ -196,6 +197,15 @@ void ScenarioRun::print(const std::string& what, const std::string& text) {
 
 void ScenarioRun::on_event(const sim::TraceRecord& record) {
     if (!started_) return;  // cluster start-up is not part of the lesson
+    // A controller taking over computes the elections of offline partitions twice (for
+    // the dead brokers, then for every leaderless partition) and records an unclean
+    // election each time, at the same instant: one election, shown once.
+    if (record.kind == "unclean-election") {
+        auto key = std::make_tuple(record.time, record.source, record.summary);
+        if (key == last_unclean_election_) return;
+        last_unclean_election_ = key;
+    }
+    if (options_.on_record) options_.on_record(record);
     static const char* const shown[] = {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore",
                                         "controller", "leader-election", "isr-change", "broker-failure",
                                         "unclean-election", "zk-session-expired", "controlled-shutdown",
@@ -204,7 +214,7 @@ void ScenarioRun::on_event(const sim::TraceRecord& record) {
     for (const char* kind : shown) wanted |= record.kind == kind;
     if (!wanted) return;
     // Internal topics (__consumer_offsets has 50 partitions) would drown the lesson.
-    if (record.kind == "leader-election" && record.summary.rfind("__", 0) == 0) return;
+    if ((record.kind == "leader-election" || record.kind == "isr-change") && record.summary.rfind("__", 0) == 0) return;
     std::string who = record.destination.empty() ? record.source : record.destination;
     std::string text = record.summary.empty() ? who : (record.kind == "crash" || record.kind == "restart" ? who : record.summary);
     if (record.kind == "controller" || record.kind == "controlled-shutdown" || record.kind == "zk-session-expired") {

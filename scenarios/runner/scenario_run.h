@@ -11,22 +11,32 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "broker_model/broker/broker.h"
 #include "broker_model/client/consumption_log.h"
 #include "broker_model/client/send_ledger.h"
 #include "broker_model/zookeeper/ensemble.h"
+#include "scenarios/cli_tools/record_format.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::scenarios {
+
+struct ConsoleProducerCommand;
 
 struct RunOptions {
     std::optional<std::uint64_t> seed;      // overrides the scenario's seed
     std::optional<sim::Duration> until;     // stop early (scenario time)
     sim::Trace* trace = nullptr;            // records everything when set
     std::ostream* timeline = nullptr;       // the readable timeline, printed as it happens
+    /// Sees every notable record (faults, elections, ISR changes...) from scenario time
+    /// 0 on, as it happens; passive, so it never changes the run (the Perfetto writer).
+    std::function<void(const sim::TraceRecord&)> on_record;
+    /// Sees every timeline line (`what` is "narration", "$", "output", a fault...) at its
+    /// scenario time, whether or not a timeline is printed.
+    std::function<void(sim::Duration at, const std::string& what, const std::string& text)> on_line;
 };
 
 struct ExpectationResult {
@@ -48,6 +58,8 @@ public:
     /// Scenario time: simulated time since the cluster was ready.
     sim::Duration now() const { return sim_.now() - start_; }
     sim::Duration end() const;
+    /// The simulated time of scenario time 0 (the cluster was ready).
+    sim::Time start_time() const { return start_; }
 
     sim::Simulation& simulation() { return sim_; }
     const Scenario& scenario() const { return scenario_; }
@@ -68,6 +80,14 @@ private:
     void schedule_fault(const FaultSpec& fault);
     void apply_fault(const FaultSpec& fault);
     void run_step(const StepSpec& step);
+    /// Prints a console consumer's records in the timeline as they arrive, and ends the
+    /// tool after `max_messages` of them (--max-messages).
+    void follow_console_consumer(const std::string& name, const RecordFormat& format,
+                                 std::optional<std::int32_t> max_messages);
+    void finish_console_consumer(const std::string& name, std::size_t printed);
+    void run_console_producer(const StepSpec& step, const ConsoleProducerCommand& command);
+    /// A tool's output, indented under its command line in the timeline.
+    void print_output(const std::string& text);
     void schedule_snapshot(const ExpectationSpec& expectation);
     ExpectationResult evaluate_snapshot(const ExpectationSpec& expectation);
     std::vector<sim::NodeIndex> resolve(const FaultTarget& target);
@@ -87,6 +107,9 @@ private:
     bool started_ = false;
     std::vector<ExpectationResult> snapshots_;
     int console_consumers_ = 0;  // numbers the console consumers that steps start
+    int console_producers_ = 0;  // numbers the console producers that steps start
+    /// The last unclean election shown (time, controller, summary), to show it once.
+    std::tuple<sim::Time, std::string, std::string> last_unclean_election_;
 };
 
 }  // namespace kafkalab::scenarios

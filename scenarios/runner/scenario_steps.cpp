@@ -1,6 +1,9 @@
 // Kafka's command-line tools typed at the scenario's terminal. kafka-topics runs to
 // completion and prints what Kafka's tool prints; kafka-console-consumer starts a
-// consumer whose records appear in the timeline as they arrive.
+// consumer whose records appear in the timeline as they arrive; kafka-console-producer
+// sends the step's input lines (console_producer_step.cpp).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "broker_model/client/consumer.h"
@@ -38,9 +41,7 @@ void ScenarioRun::run_step(const StepSpec& step) {
         return;
     }
     auto* terminal = sim_.node_as<ToolsHost>(terminal_);
-    auto show = [this](const ToolOutput& output) {
-        if (options_.timeline) *options_.timeline << indent(output.terminal_text());
-    };
+    auto show = [this](const ToolOutput& output) { print_output(output.terminal_text()); };
     if (auto* topics = std::get_if<TopicsCommand>(&*parsed.command)) {
         terminal->run_topics(*topics, show);
         return;
@@ -70,26 +71,64 @@ void ScenarioRun::run_step(const StepSpec& step) {
         }
         options.log = consumption_;
         sim_.add_node(name, kafka::Consumer::factory(options));
-        // Print what it receives, as the tool would on the student's screen.
-        auto printed = std::make_shared<std::size_t>(0);
-        auto format = console->format;
-        auto follow = std::make_shared<std::function<void()>>();
-        *follow = [this, name, printed, format, follow] {
-            auto records = consumption_->records_of(name);
-            for (; *printed < records.size(); ++*printed) {
-                const auto& r = records[*printed];
-                ConsumedRecord shown{r.partition.topic, r.partition.partition, r.offset.value, r.timestamp_ms,
-                                     TimestampType::create_time, r.key, r.value, {}};
-                std::string line = format_consumer_record(format, shown);
-                if (!line.empty() && line.back() == '\n') line.pop_back();
-                print(name, line);
-            }
-            if (now() < end()) sim_.at(sim_.now() + 100ms, "console output", [follow] { (*follow)(); });
-        };
-        (*follow)();
+        follow_console_consumer(name, console->format, console->max_messages);
+        return;
+    }
+    if (auto* producer = std::get_if<ConsoleProducerCommand>(&*parsed.command)) {
+        run_console_producer(step, *producer);
         return;
     }
     print("note", "this tool is not run by the simulator yet; the step is shown for reference");
+}
+
+void ScenarioRun::follow_console_consumer(const std::string& name, const RecordFormat& format,
+                                          std::optional<std::int32_t> max_messages) {
+    // Print what it receives, as the tool would on the student's screen.
+    auto printed = std::make_shared<std::size_t>(0);
+    // The next poll's timer owns the loop; the loop only knows itself weakly, so it
+    // is freed with the last pending timer instead of keeping itself alive.
+    auto follow = std::make_shared<std::function<void()>>();
+    std::weak_ptr<std::function<void()>> self = follow;
+    *follow = [this, name, printed, format, max_messages, self] {
+        auto records = consumption_->records_of(name);
+        std::size_t shown = records.size();
+        if (max_messages) shown = std::min(shown, static_cast<std::size_t>(*max_messages));
+        for (; *printed < shown; ++*printed) {
+            const auto& r = records[*printed];
+            ConsumedRecord record{r.partition.topic, r.partition.partition, r.offset.value, r.timestamp_ms,
+                                  TimestampType::create_time, r.key, r.value, {}};
+            std::string line = format_consumer_record(format, record);
+            if (!line.empty() && line.back() == '\n') line.pop_back();
+            print(name, line);
+        }
+        if (max_messages && *printed == static_cast<std::size_t>(*max_messages)) {
+            finish_console_consumer(name, *printed);
+            return;
+        }
+        auto again = self.lock();
+        if (again && now() < end()) sim_.at(sim_.now() + 100ms, "console output", [again] { (*again)(); });
+    };
+    (*follow)();
+}
+
+void ScenarioRun::finish_console_consumer(const std::string& name, std::size_t printed) {
+    // --max-messages reached: ConsoleConsumer prints its total to standard error and
+    // closes the consumer (commit, LeaveGroup), then the process exits.
+    std::string total = processed_total_line(static_cast<std::int64_t>(printed));
+    if (!total.empty() && total.back() == '\n') total.pop_back();
+    print(name, total);
+    auto node = sim_.find_node(name);
+    auto* consumer = node ? sim_.node_as<kafka::Consumer>(*node) : nullptr;
+    if (!consumer) return;
+    consumer->close([this, node = *node] {
+        sim_.at(sim_.now() + 100ms, "console consumer exits", [this, node] { sim_.crash(node); });
+    });
+}
+
+void ScenarioRun::print_output(const std::string& text) {
+    if (text.empty()) return;
+    if (options_.on_line) options_.on_line(now(), "output", text);
+    if (options_.timeline) *options_.timeline << indent(text);
 }
 
 }  // namespace kafkalab::scenarios

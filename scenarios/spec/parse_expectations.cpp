@@ -13,7 +13,7 @@ struct Named {
     std::string_view name;
     ExpectationKind kind;
 };
-constexpr std::array<Named, 10> expectation_names{{
+constexpr std::array<Named, 14> expectation_names{{
     {"no-acknowledged-record-lost", ExpectationKind::no_acknowledged_record_lost},
     {"no-duplicates", ExpectationKind::no_duplicates},
     {"order-kept", ExpectationKind::order_kept},
@@ -24,6 +24,10 @@ constexpr std::array<Named, 10> expectation_names{{
     {"record-count", ExpectationKind::record_count},
     {"lost-acknowledged-records", ExpectationKind::lost_acknowledged_records},
     {"duplicate-records", ExpectationKind::duplicate_records},
+    {"consumed-records", ExpectationKind::consumed_records},
+    {"redelivered-records", ExpectationKind::redelivered_records},
+    {"consumer-lag", ExpectationKind::consumer_lag},
+    {"assignment", ExpectationKind::assignment},
 }};
 
 const Named* find_expectation(std::string_view name) {
@@ -57,6 +61,40 @@ void read_group(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
     }
 }
 
+void read_consumer(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
+    e.consumer = read_string(ctx, node, "consumer").value_or("");
+    std::vector<std::string_view> names;
+    for (const auto& c : ctx.scenario.consumers) names.push_back(c.name);
+    if (std::find(names.begin(), names.end(), e.consumer) == names.end()) {
+        error_at(ctx, node, "no consumer is named '" + e.consumer + "'" +
+                                kafka::did_you_mean(kafka::closest_match(e.consumer, names)));
+    }
+}
+
+/// consumer-lag's `partition`: a number within the topic named beside it.
+void read_partition_number(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
+    auto n = read_integer(ctx, node, "partition", 0, INT32_MAX);
+    if (!n) return;
+    const TopicSpec* topic = ctx.scenario.find_topic(e.topic);
+    if (topic && *n >= topic->partitions) {
+        error_at(ctx, node, "topic '" + e.topic + "' has partitions 0 to " + std::to_string(topic->partitions - 1) +
+                                "; there is no partition " + std::to_string(*n));
+        return;
+    }
+    e.partition = {e.topic, static_cast<std::int32_t>(*n)};
+}
+
+void read_partition_list(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
+    if (!is_list(ctx, node, "partitions")) return;
+    for (const auto& item : node) {
+        if (auto tp = read_partition(ctx, item, "a partition")) e.partitions.push_back(*tp);
+    }
+    std::sort(e.partitions.begin(), e.partitions.end());
+    if (std::adjacent_find(e.partitions.begin(), e.partitions.end()) != e.partitions.end()) {
+        error_at(ctx, node, "a partition is listed twice");
+    }
+}
+
 void read_isr(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
     if (!is_list(ctx, node, "isr is")) return;
     for (const auto& item : node) {
@@ -69,9 +107,9 @@ void read_isr(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
 void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std::string_view name) {
     using K = ExpectationKind;
     if (!is_map(ctx, node, name)) return;
-    Fields f(ctx, node, "in " + std::string(name), {"topic", "group", "partition", "at", "is", "count", "min", "max"});
+    Fields f(ctx, node, "in " + std::string(name), {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max"});
     auto allowed = [&](std::initializer_list<std::string_view> keys) {
-        for (const auto* key : {"topic", "group", "partition", "at", "is", "count", "min", "max"}) {
+        for (const auto* key : {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max"}) {
             bool ok = std::find(keys.begin(), keys.end(), key) != keys.end();
             if (!ok && f.key_node(key)) error_at(ctx, *f.key_node(key), std::string(key) + " does not apply to " + std::string(name));
         }
@@ -86,16 +124,28 @@ void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std:
     if (e.kind == K::leader || e.kind == K::isr) allowed({"partition", "at", "is"});
     if (e.kind == K::under_replicated_partitions) allowed({"at", "count", "min", "max"});
     if (e.kind == K::record_count) allowed({"topic", "at", "count", "min", "max"});
+    if (e.kind == K::consumed_records) allowed({"group", "topic", "count", "min", "max"});
+    if (e.kind == K::redelivered_records) allowed({"group", "count", "min", "max"});
+    if (e.kind == K::consumer_lag) allowed({"group", "topic", "partition", "at", "count", "min", "max"});
+    if (e.kind == K::assignment) allowed({"consumer", "at", "partitions"});
 
     if (const auto* n = f.find("topic")) {
         e.topic = read_string(ctx, *n, "topic").value_or("");
         check_client_topic(ctx, *n, e.topic);
-    } else if (e.kind == K::record_count) {
+    } else if (e.kind == K::record_count || e.kind == K::consumer_lag) {
         require("topic");
     }
     if (const auto* n = f.find("at")) e.at = read_time(ctx, *n, "at").value_or(ctx.scenario.duration);
-    if (e.kind == K::consumed_all) {
+    if (e.kind == K::consumed_all || e.kind == K::consumed_records || e.kind == K::redelivered_records ||
+        e.kind == K::consumer_lag) {
         if (const auto* n = require("group")) read_group(ctx, *n, e);
+    }
+    if (e.kind == K::consumer_lag) {
+        if (const auto* n = require("partition")) read_partition_number(ctx, *n, e);
+    }
+    if (e.kind == K::assignment) {
+        if (const auto* n = require("consumer")) read_consumer(ctx, *n, e);
+        if (const auto* n = require("partitions")) read_partition_list(ctx, *n, e);
     }
     if (e.kind == K::leader || e.kind == K::isr) {
         if (const auto* n = require("partition")) e.partition = read_partition(ctx, *n, "partition").value_or(kafka::TopicPartition{});
@@ -107,7 +157,8 @@ void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std:
         if (is && e.kind == K::isr) read_isr(ctx, *is, e);
     }
     bool counted = e.kind == K::lost_acknowledged_records || e.kind == K::duplicate_records ||
-                   e.kind == K::under_replicated_partitions || e.kind == K::record_count;
+                   e.kind == K::under_replicated_partitions || e.kind == K::record_count ||
+                   e.kind == K::consumed_records || e.kind == K::redelivered_records || e.kind == K::consumer_lag;
     if (counted) read_count(ctx, f, node, e.count);
 }
 

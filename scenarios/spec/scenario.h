@@ -285,6 +285,10 @@ enum class ExpectationKind : std::uint8_t {
     record_count,                 // records in `topic` at `at`
     lost_acknowledged_records,    // acknowledged records lost, in `count`
     duplicate_records,            // records written twice, in `count`
+    consumed_records,             // distinct records `group` received (of `topic`, if named), in `count`
+    redelivered_records,          // records delivered to `group` more than once, in `count`
+    consumer_lag,                 // log end offset minus `group`'s committed offset of `partition` at `at`
+    assignment,                   // the partitions `consumer` owns at `at`, as a set
 };
 
 /// An inclusive range; `count: N` sets both ends.
@@ -298,12 +302,16 @@ struct CountRange {
 struct ExpectationSpec {
     ExpectationKind kind = ExpectationKind::no_acknowledged_record_lost;
     std::string topic;                // record_count: required; ledger checks: "" for all topics
-    std::string group;                // consumed_all
-    kafka::TopicPartition partition;  // leader, isr
-    Duration at{0};                   // leader, isr, under_replicated_partitions, record_count; end by default
+    std::string group;                // consumed_all, consumed_records, redelivered_records, consumer_lag
+    std::string consumer;             // assignment
+    kafka::TopicPartition partition;  // leader, isr, consumer_lag
+    std::vector<kafka::TopicPartition> partitions;  // assignment, sorted
+    Duration at{0};                   // leader, isr, under_replicated_partitions, record_count,
+                                      // consumer_lag, assignment; end by default
     kafka::BrokerId leader = kafka::no_broker;  // leader: no_broker means "none"
     std::vector<kafka::BrokerId> isr;           // isr, sorted by id
-    CountRange count;                 // under_replicated, record_count, lost_..., duplicate_...
+    CountRange count;                 // under_replicated, record_count, lost_..., duplicate_...,
+                                      // consumed_records, redelivered_records, consumer_lag
     SourcePosition position;
 };
 

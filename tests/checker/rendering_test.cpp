@@ -97,3 +97,15 @@ TEST_CASE("the committed log of a replica holds only what a consumer could read:
     CHECK(committed.at(Offset{1})->record_id == 12);
     CHECK(committed.at(Offset{2}) == nullptr);  // written, not committed
 }
+
+TEST_CASE("the text report prints times from the origin it is given so they match a scenario's timeline") {
+    LostWrite lost;
+    lost.record_id = 7;
+    lost.producer = "p";
+    lost.value = "v";
+    lost.partition = t0;
+    lost.acknowledged_offset = Offset{3};
+    lost.acknowledged_at = sim::time_zero + std::chrono::milliseconds(10330);
+    CHECK(contains(describe(lost), "(t=10.330000s)"));
+    CHECK(contains(describe(lost, {.origin = sim::time_zero + std::chrono::milliseconds(330)}), "(t=10.000000s)"));
+}

@@ -172,7 +172,7 @@ TEST_CASE("every-feature scenario: steps, narration, predictions and expectation
     CHECK(s.steps.at(1).at == 50s);
     CHECK(s.narration.at(0).say == "broker-2 is gone.");
     CHECK(s.predictions.at(0).ask == "Which broker leads payments-0 next?");
-    REQUIRE(s.expectations.size() == 11);
+    REQUIRE(s.expectations.size() == 15);
     CHECK(s.expectations[2].kind == ExpectationKind::order_kept);
     CHECK(s.expectations[2].topic == "payments");
     CHECK(s.expectations[4].leader == kafka::BrokerId{1});
@@ -187,4 +187,15 @@ TEST_CASE("every-feature scenario: steps, narration, predictions and expectation
     CHECK(s.expectations[9].kind == ExpectationKind::lost_acknowledged_records);
     CHECK(s.expectations[10].kind == ExpectationKind::duplicate_records);
     CHECK(s.expectations[10].topic == "audit");
+    CHECK(s.expectations[11].kind == ExpectationKind::consumed_records);
+    CHECK(s.expectations[11].group == "analytics");
+    CHECK(s.expectations[11].topic == "payments");
+    CHECK(s.expectations[12].kind == ExpectationKind::redelivered_records);
+    CHECK(s.expectations[12].count.max == 10);
+    CHECK(s.expectations[13].kind == ExpectationKind::consumer_lag);
+    CHECK(s.expectations[13].partition == kafka::TopicPartition{"payments", 1});
+    CHECK(s.expectations[13].at == 40s);
+    CHECK(s.expectations[14].kind == ExpectationKind::assignment);
+    CHECK(s.expectations[14].consumer == "analytics-1");
+    CHECK(s.expectations[14].partitions == std::vector<kafka::TopicPartition>{{"audit", 0}, {"payments", 0}, {"payments", 1}});
 }

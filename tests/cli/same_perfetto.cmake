@@ -1,0 +1,23 @@
+# Runs the same scenario twice with the same seed and --perfetto, and requires
+# byte-identical trace-event files that look like the Trace Event Format.
+foreach(run first second)
+  execute_process(COMMAND ${KAFKALAB} run --quiet --seed 7 --perfetto ${WORKDIR}/${run}.perfetto.json ${SCENARIO}
+                  RESULT_VARIABLE code OUTPUT_QUIET)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "kafkalab run --perfetto exited with ${code}")
+  endif()
+endforeach()
+file(READ ${WORKDIR}/first.perfetto.json first)
+file(READ ${WORKDIR}/second.perfetto.json second)
+if(NOT first STREQUAL second)
+  message(FATAL_ERROR "two runs with seed 7 wrote different Perfetto files")
+endif()
+if(NOT first MATCHES "^{\"traceEvents\":\\[")
+  message(FATAL_ERROR "the file does not start with {\"traceEvents\":[")
+endif()
+foreach(expected "\"thread_name\"" "\"name\":\"broker-1\"" "\"name\":\"crash\"")
+  string(FIND "${first}" "${expected}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "the Perfetto file lacks ${expected}")
+  endif()
+endforeach()
