@@ -1,0 +1,217 @@
+// The cluster as a picture: hosts, switches and links, racks, the controller, crashed
+// hosts and cut links, and the messages on the wire moving along their paths.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "viz/app/panels.h"
+#include "viz/model/cluster_layout.h"
+
+namespace kafkalab::viz {
+
+namespace {
+
+ImVec2 to_screen(Point p) { return ImVec2(p.x, p.y); }
+
+Rgb fill_of(const HostView& host) {
+    if (host.state == sim::HostState::crashed) return palette::host_crashed;
+    if (host.state == sim::HostState::powered_off) return palette::host_powered_off;
+    switch (host.role) {
+        case HostRole::broker: return palette::broker_up;
+        case HostRole::zookeeper: return palette::zookeeper_up;
+        default: return palette::client;
+    }
+}
+
+const char* state_line(const HostView& host) {
+    if (host.state == sim::HostState::crashed) return "CRASHED";
+    if (host.state == sim::HostState::powered_off) return "POWER LOST";
+    if (host.is_controller) return "controller";
+    return nullptr;
+}
+
+void draw_text_centered(ImDrawList* draw, ImVec2 centre, ImU32 colour, const std::string& text) {
+    ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    draw->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), colour, text.c_str());
+}
+
+void draw_dashed(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour, float thickness) {
+    float length = std::hypot(b.x - a.x, b.y - a.y);
+    int dashes = std::max(1, static_cast<int>(length / 8));
+    for (int i = 0; i < dashes; i += 2) {
+        float t0 = static_cast<float>(i) / dashes, t1 = static_cast<float>(i + 1) / dashes;
+        draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                      ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), colour, thickness);
+    }
+}
+
+void draw_links(ImDrawList* draw, const ClusterSnapshot& s, const ClusterLayout& layout) {
+    for (const auto& link : s.links) {
+        auto a = layout.centers.find(link.a), b = layout.centers.find(link.b);
+        if (a == layout.centers.end() || b == layout.centers.end()) continue;
+        if (link.up) {
+            draw->AddLine(to_screen(a->second), to_screen(b->second), to_imgui(palette::link_up), 1.5f);
+        } else {
+            draw_dashed(draw, to_screen(a->second), to_screen(b->second), to_imgui(palette::link_cut), 2.5f);
+            Point mid{(a->second.x + b->second.x) / 2, (a->second.y + b->second.y) / 2};
+            draw_text_centered(draw, to_screen(mid), to_imgui(palette::link_cut), "cut");
+        }
+    }
+    for (const auto& [va, vb] : s.blocked) {
+        auto a = layout.centers.find(va), b = layout.centers.find(vb);
+        if (a == layout.centers.end() || b == layout.centers.end()) continue;
+        draw_dashed(draw, to_screen(a->second), to_screen(b->second), to_imgui(palette::link_cut), 2.0f);
+    }
+}
+
+void draw_switches(ImDrawList* draw, const ClusterSnapshot& s, const ClusterLayout& layout) {
+    for (const auto& sw : s.switches) {
+        ImVec2 c = to_screen(layout.centers.at(sw.vertex));
+        draw->AddCircleFilled(c, 6, to_imgui(palette::link_up));
+        ImVec2 size = ImGui::CalcTextSize(sw.name.c_str());
+        draw->AddText(ImVec2(c.x - size.x / 2, c.y + 8), to_imgui(palette::muted), sw.name.c_str());
+    }
+    for (const auto& rack : layout.racks) {
+        const Rect& r = rack.area;
+        draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.x + r.width, r.y + r.height), to_imgui(palette::muted), 4.0f);
+        draw->AddText(ImVec2(r.x + 4, r.y + 2), to_imgui(palette::muted), rack.name.c_str());
+    }
+}
+
+void draw_host(ImDrawList* draw, const HostView& host, const Rect& box, bool selected) {
+    ImVec2 a(box.x, box.y), b(box.x + box.width, box.y + box.height);
+    draw->AddRectFilled(a, b, to_imgui(fill_of(host)), 5.0f);
+    if (host.is_controller) draw->AddRect(a, b, to_imgui(palette::controller_mark), 5.0f, 0, 3.0f);
+    if (selected) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), IM_COL32_WHITE, 6.0f, 0, 2.0f);
+    ImVec2 centre((a.x + b.x) / 2, (a.y + b.y) / 2);
+    // In a crowded picture "broker-13" does not fit its box: "13" does.
+    std::string name = host.name;
+    if (ImGui::CalcTextSize(name.c_str()).x > box.width - 4 && name.find('-') != std::string::npos) {
+        name = name.substr(name.rfind('-') + 1);
+    }
+    const char* state = state_line(host);
+    if (state && ImGui::CalcTextSize(state).x > box.width - 4) state = nullptr;
+    float line = ImGui::GetTextLineHeight();
+    if (state && box.height >= 2 * line) {
+        draw_text_centered(draw, ImVec2(centre.x, centre.y - line / 2), IM_COL32_WHITE, name);
+        ImU32 colour = host.is_controller && host.state == sim::HostState::up ? to_imgui(palette::controller_mark)
+                                                                                : IM_COL32_WHITE;
+        draw_text_centered(draw, ImVec2(centre.x, centre.y + line / 2), colour, state);
+    } else {
+        draw_text_centered(draw, centre, IM_COL32_WHITE, name);
+    }
+    if (host.partition_group > 0) {
+        std::string group = fmt::format("net {}", static_cast<char>('A' + host.partition_group - 1));
+        draw->AddText(ImVec2(b.x - ImGui::CalcTextSize(group.c_str()).x, b.y + 1), to_imgui(palette::link_cut),
+                      group.c_str());
+    }
+}
+
+/// Where a message is: `progress` of the way along the polyline of its path.
+ImVec2 along(const std::vector<ImVec2>& points, double progress) {
+    if (points.size() == 1) return points[0];
+    std::vector<float> lengths;
+    float total = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        lengths.push_back(std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y));
+        total += lengths.back();
+    }
+    float left = static_cast<float>(progress) * total;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        if (left <= lengths[i - 1] || i + 1 == points.size()) {
+            float t = lengths[i - 1] > 0 ? std::min(1.0f, left / lengths[i - 1]) : 1.0f;
+            return ImVec2(points[i - 1].x + (points[i].x - points[i - 1].x) * t,
+                          points[i - 1].y + (points[i].y - points[i - 1].y) * t);
+        }
+        left -= lengths[i - 1];
+    }
+    return points.back();
+}
+
+void draw_messages(ImDrawList* draw, FrameContext& frame, const ClusterLayout& layout) {
+    const auto& network = frame.session.run().simulation().network();
+    auto& sim = frame.session.run().simulation();
+    for (const auto& m : frame.session.in_flight()) {
+        if (!frame.ui.filter.shows(m.kind)) continue;
+        std::vector<ImVec2> points;
+        for (sim::VertexId v : network.path(sim.vertex(m.from), sim.vertex(m.to))) {
+            if (auto c = layout.centers.find(v); c != layout.centers.end()) points.push_back(to_screen(c->second));
+        }
+        if (points.empty()) {
+            // The route broke under it: draw it on the straight line it was taking.
+            auto a = layout.centers.find(sim.vertex(m.from)), b = layout.centers.find(sim.vertex(m.to));
+            if (a == layout.centers.end() || b == layout.centers.end()) continue;
+            points = {to_screen(a->second), to_screen(b->second)};
+        }
+        ImVec2 p = along(points, m.progress);
+        draw->AddCircleFilled(p, 5.0f, to_imgui(colour_of(m.kind)));
+        draw->AddCircle(p, 5.0f, IM_COL32(0, 0, 0, 200), 0, 1.0f);
+    }
+}
+
+void draw_legend(FrameContext& frame) {
+    for (std::size_t i = 0; i < message_kind_count; ++i) {
+        auto kind = static_cast<MessageKind>(i);
+        bool shown = frame.ui.filter.shows(kind);
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, to_imvec4(colour_of(kind)));
+        ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(colour_of(kind)));
+        if (ImGui::Checkbox(to_string(kind), &shown)) frame.ui.filter.set(kind, shown);
+        ImGui::PopStyleColor(2);
+        if (i + 1 < message_kind_count) ImGui::SameLine();
+    }
+}
+
+void host_menu(FrameContext& frame, const HostView& host) {
+    ImGui::TextUnformatted(host.name.c_str());
+    ImGui::Separator();
+    bool up = host.state == sim::HostState::up;
+    auto inject = [&](LiveFaultKind kind) {
+        frame.commands.push_back(Command::inject(kind, host.name));
+    };
+    if (ImGui::MenuItem("Crash (kill -9)", nullptr, false, up)) inject(LiveFaultKind::crash);
+    if (ImGui::MenuItem("Power loss (unflushed data lost)", nullptr, false, up)) inject(LiveFaultKind::power_loss);
+    if (ImGui::MenuItem("Restart", nullptr, false, !up)) inject(LiveFaultKind::restart);
+}
+
+}  // namespace
+
+void draw_cluster_panel(FrameContext& frame) {
+    const ClusterSnapshot& s = frame.session.snapshot();
+    draw_legend(frame);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (avail.x < 50 || avail.y < 50) return;
+    Rect canvas{origin.x, origin.y, avail.x, avail.y};
+    ClusterLayout layout = layout_cluster(s, canvas);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw_links(draw, s, layout);
+    draw_switches(draw, s, layout);
+    draw_messages(draw, frame, layout);
+    for (const auto& host : s.hosts) {
+        if (auto box = layout.boxes.find(host.vertex); box != layout.boxes.end()) {
+            draw_host(draw, host, box->second, frame.ui.selected_host == host.name);
+        }
+    }
+    if (s.controller == kafka::no_broker) {
+        draw->AddText(ImVec2(origin.x + 4, origin.y + 4), to_imgui(palette::offline),
+                      "no controller: ZooKeeper unreachable or no broker registered");
+    }
+    // Clicks: left selects a host, right opens its fault menu.
+    ImGui::InvisibleButton("canvas", avail, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    auto hit = layout.host_at({mouse.x, mouse.y});
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+        frame.ui.selected_host = hit ? std::optional<std::string>(frame.session.run().simulation().network().name(*hit))
+                                     : std::nullopt;
+    }
+    if (hit && ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+        frame.ui.menu_host = frame.session.run().simulation().network().name(*hit);
+        ImGui::OpenPopup("host menu");
+    }
+    if (ImGui::BeginPopup("host menu")) {
+        if (const HostView* host = s.find_host(frame.ui.menu_host)) host_menu(frame, *host);
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace kafkalab::viz

@@ -1,0 +1,103 @@
+#include "viz/model/event_log.h"
+
+#include <algorithm>
+
+#include "scenarios/runner/scenario_run.h"
+#include "viz/model/cluster_snapshot.h"
+
+namespace kafkalab::viz {
+
+const char* to_string(EventCategory category) {
+    switch (category) {
+        case EventCategory::message: return "message";
+        case EventCategory::fault: return "fault";
+        case EventCategory::election: return "election";
+        case EventCategory::isr_change: return "ISR change";
+        case EventCategory::rebalance: return "rebalance";
+        case EventCategory::controller: return "controller";
+        case EventCategory::other: return "other";
+    }
+    return "?";
+}
+
+namespace {
+
+EventCategory category_of(const std::string& kind) {
+    for (const char* fault : {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore", "pause",
+                              "resume", "stop"}) {
+        if (kind == fault) return EventCategory::fault;
+    }
+    if (kind == "leader-election" || kind == "unclean-election") return EventCategory::election;
+    if (kind == "isr-change") return EventCategory::isr_change;
+    if (kind == "rebalance") return EventCategory::rebalance;
+    if (kind == "controller" || kind == "broker-failure") return EventCategory::controller;
+    return EventCategory::other;
+}
+
+}  // namespace
+
+std::string EventEntry::describe() const {
+    if (category == EventCategory::message) return from + " \u2192 " + to + ": " + text;
+    std::string who = !to.empty() ? to : from;
+    std::string line = kind;
+    if (!who.empty()) line += " " + who;
+    if (!text.empty()) line += ": " + text;
+    return line;
+}
+
+void EventLog::attach(scenarios::ScenarioRun& run) {
+    run_ = &run;
+    auto& sim = run.simulation();
+    start_ = sim.now() - run.now();
+    roles_ = host_roles(run);
+    sim.scheduler().add_observer([this](const sim::FiredEvent& event) { on_fired(event); });
+    auto previous = sim.event_listener();
+    sim.set_event_listener([this, previous](const sim::TraceRecord& record) {
+        if (previous) previous(record);
+        on_record(record);
+    });
+}
+
+void EventLog::on_fired(const sim::FiredEvent& event) {
+    if (event.info.kind != sim::EventKind::delivery || !event.info.message) return;
+    auto& sim = run_->simulation();
+    // A client started after attach() (a console consumer) is a consumer too.
+    while (roles_.size() < sim.node_count()) roles_.push_back(HostRole::consumer);
+    EventEntry entry;
+    entry.event_number = sim.scheduler().fired();
+    entry.time = event.time - start_;
+    entry.kind = "deliver";
+    entry.from = sim.node_name(event.info.peer);
+    entry.to = sim.node_name(event.info.node);
+    entry.message_kind = classify_message(event.info.label, roles_[event.info.peer], roles_[event.info.node]);
+    entry.text = event.info.message->summary();
+    add(std::move(entry));
+}
+
+void EventLog::on_record(const sim::TraceRecord& record) {
+    EventEntry entry;
+    entry.event_number = run_->simulation().scheduler().fired();
+    entry.time = record.time - start_;
+    entry.category = category_of(record.kind);
+    entry.kind = record.kind;
+    entry.from = record.source;
+    entry.to = record.destination;
+    entry.text = record.summary;
+    add(std::move(entry));
+}
+
+void EventLog::add(EventEntry entry) {
+    ++added_;
+    if (entry.category == EventCategory::message) {
+        ++message_count_;
+        while (message_count_ > message_capacity_ && !entries_.empty()) {
+            if (entries_.front().category == EventCategory::message) --message_count_;
+            entries_.pop_front();
+        }
+    } else {
+        notable_.push_back(entry);
+    }
+    entries_.push_back(std::move(entry));
+}
+
+}  // namespace kafkalab::viz
