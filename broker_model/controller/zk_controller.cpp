@@ -258,9 +258,7 @@ void ZkController::load_cluster(Done done) {
                         }
                     }
                     StateMap changes = states_after_failure(dead);
-                    for (auto& [tp, state] : states_for_offline_partitions()) {
-                        if (!changes.count(tp)) changes[tp] = state;
-                    }
+                    for (auto& [tp, state] : states_for_offline_partitions(changes)) changes[tp] = state;
                     write_states(changes, guarded([this, done](StateMap) {
                         std::set<BrokerId> everyone = ctx_.live_ids();
                         send_update_metadata(all_partitions());
@@ -361,11 +359,13 @@ ZkController::StateMap ZkController::initial_states(const std::string& topic, st
     return states;
 }
 
-ZkController::StateMap ZkController::states_for_offline_partitions() {
+ZkController::StateMap ZkController::states_for_offline_partitions(const StateMap& already_decided) {
     StateMap states;
     std::set<BrokerId> live = ctx_.live_ids();
     for (const auto& [tp, state] : ctx_.states) {
         if (ctx_.topics_being_deleted.count(tp.topic)) continue;
+        // Elected once already in this step: electing again would announce it twice.
+        if (already_decided.count(tp)) continue;
         if (state.has_leader() && live.count(state.leader)) continue;
         const auto* replicas = ctx_.replicas(tp);
         if (!replicas) continue;

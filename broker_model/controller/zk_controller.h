@@ -116,7 +116,7 @@ private:
     StateMap initial_states(const std::string& topic, std::int32_t first_partition);
     /// New states for partitions whose leader is gone or which contain dead replicas.
     StateMap states_after_failure(const std::set<BrokerId>& dead);
-    StateMap states_for_offline_partitions();
+    StateMap states_for_offline_partitions(const StateMap& already_decided = {});
     bool unclean_allowed(const std::string& topic) const;
     /// A leader change, for the timeline and the viewer.
     void record_leader(const TopicPartition& tp, const LeaderAndIsr& state);

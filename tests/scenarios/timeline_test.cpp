@@ -1,4 +1,6 @@
 // What the timeline shows a class: each notable event once.
+#include <map>
+
 #include "scenarios/scenario_fixture.h"
 
 using namespace kafkalab;
@@ -12,4 +14,23 @@ TEST_CASE("the timeline shows an unclean election once") {
     LoadedRun run(std::string(KAFKALAB_TEST_DATA) + "/../../scenarios/lessons/08-unclean-leader-election.yaml", options);
     run->run();
     CHECK(unclean == 1);
+}
+
+TEST_CASE("the controller announces an unclean election once in the trace") {
+    // A new controller elects leaders for partitions of dead brokers and for offline
+    // partitions in one step (onControllerFailover); one partition is one election.
+    sim::Trace trace;
+    RunOptions options;
+    options.trace = &trace;
+    LoadedRun run(std::string(KAFKALAB_TEST_DATA) + "/../../scenarios/lessons/08-unclean-leader-election.yaml", options);
+    run->run();
+    std::map<std::string, int> elections;
+    for (const auto& record : trace.records()) {
+        if (record.kind == "unclean-election") ++elections[record.summary];
+    }
+    REQUIRE_FALSE(elections.empty());
+    for (const auto& [summary, count] : elections) {
+        INFO(summary);
+        CHECK(count == 1);
+    }
 }
