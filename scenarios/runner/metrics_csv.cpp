@@ -5,42 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "scenarios/runner/cluster_view.h"
+
 namespace kafkalab::scenarios {
 
 namespace {
 
-/// One partition as the cluster sees it at a sample.
-struct PartitionView {
-    kafka::BrokerId leader = kafka::no_broker;
-    std::size_t isr_size = 0;
-    std::size_t replicas = 0;
-};
-
 bool internal_topic(const std::string& topic) { return topic.rfind("__", 0) == 0; }
-
-std::map<kafka::TopicPartition, PartitionView> partition_views(ScenarioRun& run) {
-    std::map<kafka::TopicPartition, PartitionView> views;
-    if (auto* c = run.controller()) {
-        const auto& context = c->controller()->context_view();
-        for (const auto& [tp, state] : context.states) {
-            const auto* replicas = context.replicas(tp);
-            views[tp] = PartitionView{state.leader, state.isr.size(), replicas ? replicas->size() : 0};
-        }
-        return views;
-    }
-    for (auto node : run.broker_nodes()) {
-        auto* broker = run.simulation().node_as<kafka::Broker>(node);
-        if (!broker) continue;
-        for (const auto& [name, topic] : broker->metadata().topics()) {
-            for (const auto& [p, state] : topic.partitions) {
-                views[state.partition] =
-                    PartitionView{state.leadership.leader, state.leadership.isr.size(), state.replicas.size()};
-            }
-        }
-        break;
-    }
-    return views;
-}
 
 /// One sample's rows, built partition by partition, then groups, producers, cluster.
 class Sampler {
@@ -75,15 +46,18 @@ private:
 };
 
 void Sampler::sample_partitions() {
-    for (const auto& [tp, view] : partition_views(run_)) {
+    for (const auto& [tp, view] : cluster_view(run_)) {
         if (internal_topic(tp.topic)) continue;
-        const bool under = view.isr_size < view.replicas;
+        const kafka::BrokerId leader_id = view.leadership.leader;
+        const auto isr_size = static_cast<std::int64_t>(view.leadership.isr.size());
+        const auto replicas = static_cast<std::int64_t>(view.replicas.size());
+        const bool under = isr_size < replicas;
         under_replicated_ += under;
-        offline_ += view.leader == kafka::no_broker;
-        add("partition", "", tp.topic, tp.partition, "leader", view.leader.value);
-        add("partition", "", tp.topic, tp.partition, "isr_size", static_cast<std::int64_t>(view.isr_size));
-        add("partition", "", tp.topic, tp.partition, "replicas", static_cast<std::int64_t>(view.replicas));
-        auto* leader = view.leader == kafka::no_broker ? nullptr : run_.broker("broker-" + std::to_string(view.leader.value));
+        offline_ += leader_id == kafka::no_broker;
+        add("partition", "", tp.topic, tp.partition, "leader", leader_id.value);
+        add("partition", "", tp.topic, tp.partition, "isr_size", isr_size);
+        add("partition", "", tp.topic, tp.partition, "replicas", replicas);
+        auto* leader = leader_id == kafka::no_broker ? nullptr : run_.broker("broker-" + std::to_string(leader_id.value));
         if (const auto* log = leader ? leader->logs().find(tp) : nullptr) {
             high_watermarks_[tp] = log->high_watermark().value;
             add("partition", "", tp.topic, tp.partition, "high_watermark", log->high_watermark().value);
