@@ -197,14 +197,6 @@ void ScenarioRun::print(const std::string& what, const std::string& text) {
 
 void ScenarioRun::on_event(const sim::TraceRecord& record) {
     if (!started_) return;  // cluster start-up is not part of the lesson
-    // A controller taking over computes the elections of offline partitions twice (for
-    // the dead brokers, then for every leaderless partition) and records an unclean
-    // election each time, at the same instant: one election, shown once.
-    if (record.kind == "unclean-election") {
-        auto key = std::make_tuple(record.time, record.source, record.summary);
-        if (key == last_unclean_election_) return;
-        last_unclean_election_ = key;
-    }
     if (options_.on_record) options_.on_record(record);
     static const char* const shown[] = {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore",
                                         "controller", "leader-election", "isr-change", "broker-failure",

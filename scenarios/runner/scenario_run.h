@@ -11,7 +11,6 @@
 #include <optional>
 #include <ostream>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "broker_model/broker/broker.h"
@@ -108,8 +107,6 @@ private:
     std::vector<ExpectationResult> snapshots_;
     int console_consumers_ = 0;  // numbers the console consumers that steps start
     int console_producers_ = 0;  // numbers the console producers that steps start
-    /// The last unclean election shown (time, controller, summary), to show it once.
-    std::tuple<sim::Time, std::string, std::string> last_unclean_election_;
 };
 
 }  // namespace kafkalab::scenarios
