@@ -5,17 +5,18 @@
 namespace kafkalab::kafka {
 
 void MetadataCache::update(const std::vector<BrokerEndpoint>& live_brokers, BrokerId controller,
-                           const std::vector<PartitionState>& partitions,
+                           const PartitionStateTable::Source& partitions,
                            const std::map<std::string, std::map<std::string, std::string>>& topic_configs,
                            const std::vector<std::string>& deleted_topics) {
     live_brokers_.clear();
     for (const auto& broker : live_brokers) live_brokers_[broker.id] = broker;
     controller_ = controller;
     for (const auto& name : deleted_topics) topics_.erase(name);
-    for (const auto& state : partitions) {
+    for (std::size_t i = 0; partitions && i < partitions->size(); ++i) {
+        const PartitionState& state = (*partitions)[i];
         Topic& topic = topics_[state.partition.topic];
         topic.topic_id = state.topic_id;
-        topic.partitions[state.partition.partition] = state;
+        topic.partitions.set(partitions, i);
     }
     for (const auto& [name, configs] : topic_configs) {
         auto it = topics_.find(name);
@@ -31,8 +32,7 @@ const MetadataCache::Topic* MetadataCache::topic(const std::string& name) const 
 const PartitionState* MetadataCache::partition(const TopicPartition& tp) const {
     const Topic* t = topic(tp.topic);
     if (!t) return nullptr;
-    auto it = t->partitions.find(tp.partition);
-    return it == t->partitions.end() ? nullptr : &it->second;
+    return t->partitions.find(tp.partition);
 }
 
 MetadataResponse MetadataCache::describe(const std::optional<std::vector<std::string>>& names,

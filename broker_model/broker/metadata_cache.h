@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "broker_model/broker/partition_state_table.h"
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/partition_state.h"
 
@@ -18,11 +19,11 @@ public:
     struct Topic {
         std::string topic_id;
         std::map<std::string, std::string> configs;  // topic-level overrides
-        std::map<std::int32_t, PartitionState> partitions;
+        PartitionStateTable partitions;
     };
 
     void update(const std::vector<BrokerEndpoint>& live_brokers, BrokerId controller,
-                const std::vector<PartitionState>& partitions,
+                const PartitionStateTable::Source& partitions,
                 const std::map<std::string, std::map<std::string, std::string>>& topic_configs,
                 const std::vector<std::string>& deleted_topics);
 

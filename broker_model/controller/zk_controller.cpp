@@ -191,16 +191,20 @@ void ZkController::run_next() {
 
 // --- Reading ZooKeeper -------------------------------------------------------------
 
-void ZkController::read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>)> then) {
+void ZkController::read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>, BrokerEpochs)> then) {
     zk()->get_children(zk_data::broker_ids_path, true, guarded([this, then](const zk::ChildrenResult& listed) {
         if (listed.code == ZkCode::connection_loss) return retry_later([this, then] { read_brokers(then); });
         auto brokers = std::make_shared<std::map<BrokerId, BrokerEndpoint>>();
-        auto step = after_all(listed.children.size(), [brokers, then] { then(*brokers); });
+        auto epochs = std::make_shared<BrokerEpochs>();
+        auto step = after_all(listed.children.size(), [brokers, epochs, then] { then(*brokers, *epochs); });
         for (const auto& name : listed.children) {
             BrokerId id{std::stoi(name)};
-            zk()->get_data(zk_data::broker_path(id), false, guarded([brokers, id, step](const zk::DataResult& read) {
+            zk()->get_data(zk_data::broker_path(id), false, guarded([brokers, epochs, id, step](const zk::DataResult& read) {
                 if (read.code == ZkCode::ok) {
-                    if (auto endpoint = zk_data::decode_broker(id, read.data)) (*brokers)[id] = *endpoint;
+                    if (auto endpoint = zk_data::decode_broker(id, read.data)) {
+                        (*brokers)[id] = *endpoint;
+                        (*epochs)[id] = read.stat.czxid;
+                    }
                 }
                 step();
             }));
@@ -244,8 +248,9 @@ void ZkController::load_cluster(Done done) {
     auto paths = std::make_shared<std::vector<std::string>>(zk_data::cluster_skeleton());
     auto create_next = recurring_step<std::size_t>(guarded([this, paths, done](const auto& again, std::size_t i) {
         if (i == paths->size()) {
-            read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> brokers) {
+            read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> brokers, BrokerEpochs epochs) {
                 ctx_.live_brokers = std::move(brokers);
+                ctx_.broker_epochs = std::move(epochs);
                 on_topic_change(guarded([this, done] {
                     // Replicas on brokers that died while there was no controller leave
                     // their ISRs, and leaderless partitions get leaders (onControllerFailover).
@@ -458,33 +463,50 @@ void ZkController::send_leader_and_isr(const std::set<BrokerId>& brokers, const 
 
 void ZkController::send_update_metadata(const std::vector<TopicPartition>& partitions,
                                         const std::vector<std::string>& deleted_topics) {
+    // Every broker gets the same content: build it once and share the partition list
+    // between the copies (each copy needs its own correlation id).
+    UpdateMetadataRequest shared;
+    shared.controller_id = config_.broker_id;
+    shared.controller_epoch = epoch_;
+    shared.deleted_topics = deleted_topics;
+    for (const auto& [id, e] : ctx_.live_brokers) shared.live_brokers.push_back(e);
+    auto states = std::make_shared<std::vector<PartitionState>>();
+    states->reserve(partitions.size());
+    for (const auto& tp : partitions) {
+        auto topic = ctx_.topics.find(tp.topic);
+        if (topic == ctx_.topics.end()) continue;
+        states->push_back(ctx_.partition_state(tp));
+        shared.topic_configs.try_emplace(tp.topic, topic->second.configs);
+    }
+    shared.partitions = std::move(states);
     for (const auto& [broker, endpoint] : ctx_.live_brokers) {
-        auto request = std::make_shared<UpdateMetadataRequest>();
-        request->controller_id = config_.broker_id;
-        request->controller_epoch = epoch_;
-        request->deleted_topics = deleted_topics;
-        for (const auto& [id, e] : ctx_.live_brokers) request->live_brokers.push_back(e);
-        for (const auto& tp : partitions) {
-            if (!ctx_.topics.count(tp.topic)) continue;
-            request->partitions.push_back(ctx_.partition_state(tp));
-            request->topic_configs[tp.topic] = ctx_.topics[tp.topic].configs;
-        }
-        channel_.send(broker, request);
+        channel_.send(broker, std::make_shared<UpdateMetadataRequest>(shared));
     }
 }
 
 // --- Broker changes --------------------------------------------------------------
 
 void ZkController::on_broker_change(Done done) {
-    read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> current) {
+    read_brokers(guarded([this, done](std::map<BrokerId, BrokerEndpoint> current, BrokerEpochs epochs) {
         std::set<BrokerId> dead, born;
         for (const auto& [id, endpoint] : ctx_.live_brokers) {
-            if (!current.count(id)) dead.insert(id);
+            // KIP-380: a broker that died and registered again between two reads (its
+            // watch event lost, or the two changes read at once) is gone and back, or
+            // the partitions it led would wait for it forever.
+            auto before = ctx_.broker_epochs.find(id);
+            auto now = epochs.find(id);
+            bool bounced = now != epochs.end() && before != ctx_.broker_epochs.end() && now->second != before->second;
+            if (!current.count(id) || bounced) dead.insert(id);
+            if (bounced) born.insert(id);
         }
         for (const auto& [id, endpoint] : current) {
             if (!ctx_.live_brokers.count(id)) born.insert(id);
         }
+        // A bounced broker is not live while its partitions move away
+        // (processBrokerChange: onBrokerFailure, then onBrokerStartup).
         ctx_.live_brokers = current;
+        for (BrokerId id : dead) ctx_.live_brokers.erase(id);
+        ctx_.broker_epochs = epochs;
         for (BrokerId id : dead) {
             channel_.remove_broker(id);
             ctx_.shutting_down.erase(id);
@@ -495,7 +517,8 @@ void ZkController::on_broker_change(Done done) {
             context_.simulation().record("broker-failure", context_.index(), sim::no_node, "brokers " + names + " are gone");
         }
         StateMap changes = states_after_failure(dead);
-        write_states(std::move(changes), guarded([this, done, born](StateMap after_failure) {
+        write_states(std::move(changes), guarded([this, done, born, current](StateMap after_failure) {
+            for (BrokerId id : born) ctx_.live_brokers[id] = current.at(id);
             // A returning broker may be the one an offline partition waits for.
             write_states(states_for_offline_partitions(), guarded([this, done, born, after_failure](StateMap elected) {
                 std::vector<TopicPartition> changed;

@@ -46,6 +46,9 @@ struct ControllerContext {
         std::map<std::string, std::string> configs;
     };
     std::map<BrokerId, BrokerEndpoint> live_brokers;
+    /// KIP-380: each live broker's epoch, the zxid that created its /brokers/ids
+    /// znode. A known id under a new epoch restarted between two reads (it bounced).
+    std::map<BrokerId, zk::Zxid> broker_epochs;
     std::set<BrokerId> shutting_down;
     std::map<std::string, Topic> topics;
     std::map<TopicPartition, LeaderAndIsr> states;
@@ -106,7 +109,8 @@ private:
     void retry_later(std::function<void()> operation);
 
     // Reading ZooKeeper.
-    void read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>)> then);
+    using BrokerEpochs = std::map<BrokerId, zk::Zxid>;
+    void read_brokers(std::function<void(std::map<BrokerId, BrokerEndpoint>, BrokerEpochs)> then);
     void read_topics(const std::vector<std::string>& names, Done then);
     void read_topic(const std::string& name, Done then);
 

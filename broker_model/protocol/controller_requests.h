@@ -3,6 +3,7 @@
 // to the controller. Every controller request carries the controller epoch, so a broker
 // can ignore a zombie controller that lost its ZooKeeper session (STALE_CONTROLLER_EPOCH).
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,14 +40,16 @@ struct LeaderAndIsrResponse final : Response<ApiKey::leader_and_isr> {
 struct UpdateMetadataRequest final : Request<ApiKey::update_metadata> {
     BrokerId controller_id = no_broker;
     ControllerEpoch controller_epoch{0};
-    std::vector<PartitionState> partitions;
+    /// One list shared by the copies sent to every broker (each copy has its own
+    /// correlation id); never null, never changed once sent.
+    std::shared_ptr<const std::vector<PartitionState>> partitions = std::make_shared<std::vector<PartitionState>>();
     std::vector<BrokerEndpoint> live_brokers;
     /// Topics being deleted: brokers drop them from their caches.
     std::vector<std::string> deleted_topics;
     std::map<std::string, std::map<std::string, std::string>> topic_configs;
 
     std::size_t size_bytes() const override {
-        return request_header_bytes + 16 + 48 * partitions.size() + 32 * live_brokers.size();
+        return request_header_bytes + 16 + 48 * partitions->size() + 32 * live_brokers.size();
     }
     std::string summary() const override;
 };

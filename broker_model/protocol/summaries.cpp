@@ -161,7 +161,7 @@ std::string LeaderAndIsrRequest::summary() const {
 
 std::string UpdateMetadataRequest::summary() const {
     return fmt::format("UpdateMetadata (controller epoch {}) {} live, {}", controller_epoch.value,
-                       plural(live_brokers.size(), "broker"), plural(partitions.size(), "partition"));
+                       plural(live_brokers.size(), "broker"), plural(partitions->size(), "partition"));
 }
 
 std::string StopReplicaRequest::summary() const {

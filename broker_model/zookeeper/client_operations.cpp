@@ -108,7 +108,11 @@ void ZooKeeperClient::fail_later(std::function<void(const ZkReply*, ZkCode)> com
 void ZooKeeperClient::on_reply(const ZkReply& reply) {
     if ((phase_ != Phase::connected && phase_ != Phase::closing) || reply.connection_id != connection_id_) return;
     last_heard_ = context_.now();
-    if (reply.zxid > last_zxid_seen_) last_zxid_seen_ = reply.zxid;
+    // ZooKeeper's ClientCnxn returns on a ping's reply before it reads the zxid: a ping
+    // says nothing of which changes this client has heard of. Taking it would make the
+    // SetWatches of the next reconnect name a zxid past a watch event lost on the way,
+    // and the server would never fire that watch again.
+    if (reply.op != OpCode::ping && reply.zxid > last_zxid_seen_) last_zxid_seen_ = reply.zxid;
     auto found = pending_.find(reply.xid);
     if (found == pending_.end()) return;  // a ping or setWatches answer
     Pending entry = std::move(found->second);
