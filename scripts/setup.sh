@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kafkalab needs, and only those that are missing.
 # Idempotent: a second run installs nothing and does not touch the network.
+#   scripts/setup.sh          what building and testing need
+#   scripts/setup.sh --bench  also the peers bench/run measures against, and gnuplot
 set -euo pipefail
 
 packages=(
@@ -9,7 +11,14 @@ packages=(
   libglfw3-dev libimgui-dev libstb-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libbenchmark-dev
   xvfb xauth graphviz
+  clang-14 libclang-rt-14-dev ccache
 )
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(libsimgrid-dev libns3-dev librdkafka-dev gnuplot-nox) ;;
+    *) echo "setup: unknown argument '$arg' (expected --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

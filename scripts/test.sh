@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds (Release), and runs the whole test suite.
-# KAFKALAB_SANITIZE=1 runs it under AddressSanitizer and UBSan instead.
+# Installs what is missing, builds and runs the whole test suite twice, in Release and
+# under AddressSanitizer + UBSan (Debug, build/sanitize), then runs each fuzzing
+# harness for 20 s (scripts/fuzz.sh --ci).
+#   KAFKALAB_SANITIZE=0      the Release pass only
+#   KAFKALAB_SANITIZE=only   the sanitizer pass only
+#   KAFKALAB_FUZZ=0          no fuzzing
+# Compiles go through ccache when it is installed; CCACHE_BASEDIR makes two clones of
+# the repository share the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-preset=release
-if [ "${KAFKALAB_SANITIZE:-0}" = 1 ]; then preset=sanitize; fi
-cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -j "$(nproc)"
-ctest --preset "$preset" -j "$(nproc)"
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+
+run_suite() {
+    local preset=$1
+    echo "== $preset: build and test"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$(nproc)"
+    ctest --preset "$preset" -j "$(nproc)"
+}
+
+sanitize=${KAFKALAB_SANITIZE:-1}
+if [ "$sanitize" != only ]; then run_suite release; fi
+if [ "$sanitize" != 0 ]; then run_suite sanitize; fi
+if [ "${KAFKALAB_FUZZ:-1}" != 0 ]; then bash scripts/fuzz.sh --ci; fi

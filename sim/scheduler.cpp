@@ -172,7 +172,19 @@ void Scheduler::fire_top() {
         FiredEvent fired{now_, cold.sequence, cold.info};
         for (auto& observer : observers_) observer(fired);
     }
+    if (after_event_) [[unlikely]] {
+        fire_watched(fn, slot_index);
+        return;
+    }
     fn();
+}
+
+void Scheduler::fire_watched(Callback& fn, std::uint32_t slot_index) {
+    // The slot may be reused by events the callback schedules: copy what the hook sees.
+    FiredEvent fired{now_, slot_infos_[slot_index].sequence, slot_infos_[slot_index].info};
+    fired.info.message = nullptr;
+    fn();
+    after_event_(fired);
 }
 
 bool Scheduler::step() {

@@ -52,6 +52,9 @@ struct TimerId {
 class Scheduler {
 public:
     using Observer = std::function<void(const FiredEvent&)>;
+    /// Runs after an event's callback returned, with the event that fired (its message
+    /// pointer cleared: the message may be gone by then).
+    using AfterEvent = std::function<void(const FiredEvent&)>;
 
     Time now() const { return now_; }
 
@@ -83,6 +86,11 @@ public:
     std::uint64_t fired() const { return fired_; }
 
     void add_observer(Observer observer) { observers_.push_back(std::move(observer)); }
+    /// One hook that sees the state every event left behind (the invariant checker);
+    /// an empty function removes it. Without one, firing costs one test of a flag.
+    /// The hook may throw to stop the run: the event has completed and the queue is
+    /// consistent, so the exception leaves step() or run_until() cleanly.
+    void set_after_event(AfterEvent hook) { after_event_ = std::move(hook); }
 
     /// Calls `visit(time, sequence, info)` for every live pending event, in heap order
     /// (not firing order). Read-only: the viewer draws the messages in flight with it.
@@ -165,6 +173,8 @@ private:
     /// Drops dead entries at the top; true if a live event is on top.
     bool settle_top();
     void fire_top();
+    /// fire_top's rare path when an after-event hook is set, kept out of the hot loop.
+    [[gnu::noinline]] void fire_watched(Callback& fn, std::uint32_t slot_index);
 
     Time now_ = time_zero;
     std::uint64_t next_sequence_ = 0;
@@ -182,6 +192,7 @@ private:
     std::vector<std::uint32_t> free_slots_;
     std::vector<std::uint32_t> incarnations_;
     std::vector<Observer> observers_;
+    AfterEvent after_event_;
 };
 
 }  // namespace kafkalab::sim

@@ -1,7 +1,9 @@
-// kafkalab: run, check and list Kafka failure scenarios from the command line.
+// kafkalab: run, check, sweep and list Kafka failure scenarios from the command line.
+// `sweep` and `sweep-merge` (sweep_command.h) keep the exit codes below.
 //
 // Exit codes: 0 the run passed its expectations (or validate found no error);
-// 1 an expectation failed; 2 the scenario file or the command line is invalid.
+// 1 an expectation failed; 2 the scenario file or the command line is invalid;
+// 3 a model invariant broke (--check-invariants): a simulator bug, not a lesson result.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -10,12 +12,14 @@
 #include <iostream>
 
 #include "scenarios/cli/progress_bar.h"
+#include "scenarios/cli/sweep_command.h"
 #include "scenarios/runner/metrics_csv.h"
 #include "scenarios/runner/perfetto_trace.h"
 #include "scenarios/runner/run_report.h"
 #include "scenarios/runner/scenario_run.h"
 #include "scenarios/runner/sliced_run.h"
 #include "scenarios/spec/load_scenario.h"
+#include "scenarios/sweep/fault_schedule.h"
 
 using namespace kafkalab;
 using namespace kafkalab::scenarios;
@@ -25,6 +29,7 @@ namespace {
 constexpr int exit_passed = 0;
 constexpr int exit_expectation_failed = 1;
 constexpr int exit_bad_input = 2;
+constexpr int exit_invariant_violated = 3;
 
 /// Loads a scenario, printing its diagnostics; nothing if it has errors.
 std::optional<Scenario> load(const std::string& path) {
@@ -44,8 +49,10 @@ struct RunFlags {
     std::string perfetto_path;
     std::string metrics_path;
     std::string metrics_interval = "1s";
+    std::string faults = "none";
     bool metrics_interval_given = false;
     bool quiet = false;
+    bool check_invariants = false;
 };
 
 /// A duration flag's value; prints what was expected and returns nothing when bad.
@@ -67,10 +74,19 @@ bool open_output(const char* flag, const std::string& path, std::ofstream& file)
 }
 
 int run_command(const RunFlags& flags) {
+    if (flags.faults != "random" && flags.faults != "none") {
+        std::cerr << "kafkalab: --faults expects 'random' or 'none', got '" << flags.faults << "'\n";
+        return exit_bad_input;
+    }
     auto scenario = load(flags.path);
     if (!scenario) return exit_bad_input;
+    // The schedule `kafkalab sweep --faults random` ran for this seed, drawn again.
+    std::vector<FaultSpec> random = flags.faults == "random" ? random_faults(*scenario, flags.seed.value_or(scenario->seed))
+                                                              : std::vector<FaultSpec>{};
+    scenario->faults.insert(scenario->faults.end(), random.begin(), random.end());
     RunOptions options;
     options.seed = flags.seed;
+    options.check_invariants = flags.check_invariants || invariants::on_by_default;
     if (!flags.until.empty()) {
         auto until = duration_flag("--until", flags.until, true);
         if (!until) return exit_bad_input;
@@ -98,6 +114,10 @@ int run_command(const RunFlags& flags) {
     if (!flags.quiet) options.timeline = &std::cout;
     std::cout << "kafkalab run " << flags.path << "\n";
     if (!scenario->description.empty() && !flags.quiet) std::cout << scenario->description << "\n\n";
+    if (flags.faults == "random") {
+        std::cout << "random faults (seed " << flags.seed.value_or(scenario->seed) << "): " << random.size() << "\n";
+        for (const auto& f : random) std::cout << "  - " << fault_to_yaml(f) << "\n";
+    }
 
     ScenarioRun run(*scenario, options);
     SlicedRun sliced;
@@ -122,6 +142,11 @@ int run_command(const RunFlags& flags) {
 
     RunReport report = finish_run(run);
     print_report(run, report, std::cout);
+    if (const auto* checked = run.invariants()) {
+        const auto& n = checked->counts();
+        std::cout << "invariants: held after all " << n.events << " events (" << n.batches << " batches, "
+                  << n.isr_members << " ISR members, " << n.positions << " consumer positions checked)\n";
+    }
     if (trace) std::cout << "trace: " << trace->count() << " records, hash " << std::hex << trace->hash() << std::dec << "\n";
     if (perfetto_file.is_open()) {
         perfetto.write(run, perfetto_file);
@@ -191,6 +216,11 @@ int main(int argc, char** argv) {
                                      "Simulated time between metric samples, in the CSV and as Perfetto counters "
                                      "(default 1s)");
     run->add_flag("--quiet", flags.quiet, "Print only the report (and no progress bar)");
+    run->add_option("--faults", flags.faults,
+                    "random: add the fault schedule kafkalab sweep --faults random draws for this seed");
+    run->add_flag("--check-invariants", flags.check_invariants,
+                  "Check the model's invariants after every event; a violation stops the run with exit code 3 "
+                  "(always on in Debug builds)");
 
     auto* validate = app.add_subcommand("validate", "Check a scenario file and print its errors");
     validate->add_option("scenario", path, "The scenario file (YAML)")->required();
@@ -199,6 +229,10 @@ int main(int argc, char** argv) {
     std::string lessons_dir = KAFKALAB_LESSONS_DIR;
     auto* lessons = app.add_subcommand("lessons", "List the lesson library");
     lessons->add_option("--dir", lessons_dir, "The lesson directory");
+    cli::SweepFlags sweep_flags;
+    auto* sweep = cli::add_sweep_subcommand(app, sweep_flags);
+    cli::SweepMergeFlags merge_flags;
+    auto* sweep_merge = cli::add_sweep_merge_subcommand(app, merge_flags);
 
     try {
         app.parse(argc, argv);
@@ -208,7 +242,13 @@ int main(int argc, char** argv) {
     }
     if (*run) {
         flags.metrics_interval_given = interval->count() > 0;
-        return run_command(flags);
+        try {
+            return run_command(flags);
+        } catch (const invariants::InvariantViolation& violation) {
+            std::cout.flush();
+            std::cerr << "\nkafkalab: " << violation.what() << "\n";
+            return exit_invariant_violated;
+        }
     }
     if (*validate) {
         auto scenario = load(path);
@@ -218,5 +258,7 @@ int main(int argc, char** argv) {
     }
     if (*describe) return describe_command(path);
     if (*lessons) return lessons_command(lessons_dir);
+    if (*sweep) return cli::sweep_command(sweep_flags);
+    if (*sweep_merge) return cli::sweep_merge_command(merge_flags);
     return exit_bad_input;
 }

@@ -22,6 +22,39 @@ std::string include_list_regex(std::string raw) {
     return raw;
 }
 
+// Bounds that keep a hostile --topic from hanging or crashing the run: std::regex
+// compiles by recursion (one level per group) and, by default, matches by
+// backtracking, exponential on patterns like (a+)+b. Kafka's Java regex has the same
+// weaknesses; a topic filter needs none of that power.
+constexpr std::size_t longest_pattern = 4096;
+constexpr int deepest_group_nesting = 32;
+
+int group_nesting(std::string_view regex) {
+    int depth = 0;
+    int deepest = 0;
+    for (char c : regex) {
+        if (c == '(') deepest = std::max(deepest, ++depth);
+        if (c == ')') --depth;
+    }
+    return deepest;
+}
+
+/// The compiled filter, or nothing when Kafka would call it invalid or it breaks the
+/// bounds above. libstdc++'s polynomial mode matches breadth-first in linear time per
+/// topic name; it refuses back-references, which a topic filter has no use for.
+std::optional<std::regex> compile_filter(const std::string& regex) {
+    if (regex.size() > longest_pattern || group_nesting(regex) > deepest_group_nesting) return std::nullopt;
+    auto flags = std::regex::ECMAScript;
+#ifdef __GLIBCXX__
+    flags |= std::regex_constants::__polynomial;
+#endif
+    try {
+        return std::regex(regex, flags);
+    } catch (const std::regex_error&) {
+        return std::nullopt;
+    }
+}
+
 }  // namespace
 
 bool is_internal_topic(std::string_view topic) {
@@ -34,11 +67,7 @@ bool has_collision_chars(std::string_view topic) {
 
 std::optional<std::string> topic_pattern_error(const std::string& pattern) {
     const std::string regex = include_list_regex(pattern);
-    try {
-        std::regex compiled(regex, std::regex::ECMAScript);
-    } catch (const std::regex_error&) {
-        return regex + " is an invalid regex.";
-    }
+    if (!compile_filter(regex)) return regex + " is an invalid regex.";
     return std::nullopt;
 }
 
@@ -47,12 +76,9 @@ std::vector<std::string> select_topics(std::vector<std::string> all_topics, cons
     std::sort(all_topics.begin(), all_topics.end());
     std::optional<std::regex> regex;
     if (pattern) {
-        try {
-            regex.emplace(include_list_regex(*pattern), std::regex::ECMAScript);
-        } catch (const std::regex_error&) {
-            // Kafka gives up with "<regex> is an invalid regex."; no topic can match it.
-            return {};
-        }
+        regex = compile_filter(include_list_regex(*pattern));
+        // Kafka gives up with "<regex> is an invalid regex."; no topic can match it.
+        if (!regex) return {};
     }
     std::vector<std::string> selected;
     for (std::string& topic : all_topics) {

@@ -18,7 +18,8 @@ bool has_collision_chars(std::string_view topic);
 /// ones when exclude_internal. With one: Kafka's TopicFilter.IncludeList, which trims the
 /// text, turns ',' into '|', drops spaces and surrounding quotes, and keeps the names the
 /// resulting regular expression matches whole. A pattern that is not a valid regular
-/// expression selects nothing.
+/// expression selects nothing; so does one over 4096 characters, with groups nested
+/// over 32 deep or with back-references (bounds on time and stack that Kafka lacks).
 /// Kafka's complaint when --topic is not a valid regular expression once cleaned up
 /// ("<regex> is an invalid regex."), or nothing when it is valid.
 std::optional<std::string> topic_pattern_error(const std::string& pattern);

@@ -39,6 +39,10 @@ ScenarioRun::ScenarioRun(const Scenario& scenario, RunOptions options)
       sim_(options.seed.value_or(scenario.seed), sim::NetworkOptions{scenario.network.defaults, 10s}) {
     if (options_.trace) sim_.set_trace(options_.trace);
     sim_.set_event_listener([this](const sim::TraceRecord& record) { on_event(record); });
+    if (options_.check_invariants) {
+        invariants_.emplace(sim_);
+        invariants_->install();
+    }
     build_cluster();
     wait_until_ready();
     create_topics();
@@ -146,26 +150,8 @@ void ScenarioRun::create_topics() {
 }
 
 void ScenarioRun::add_clients() {
-    for (const auto& producer : scenario_.producers) {
-        kafka::add_producer(sim_, producer.name, producer_config(producer), ledger_,
-                            producer_workload(producer, start_, end()));
-    }
-    for (const auto& consumer : scenario_.consumers) {
-        kafka::ConsumerOptions options;
-        for (const auto& server : consumer.bootstrap_servers) options.config.bootstrap_servers.push_back(server.host);
-        options.config.client_id = consumer.name;
-        for (const auto& entry : consumer.properties.entries()) {
-            kafka::set_consumer_property(options.config, entry.key, entry.value);
-        }
-        if (!consumer.group_id.empty()) options.config.group_id = consumer.group_id;
-        if (consumer.group_id_generated) options.config.enable_auto_commit = false;  // as kafka-console-consumer
-        options.topics = consumer.topics;
-        options.partitions = consumer.assign;
-        options.workload.processing_per_record = consumer.processing_per_record;
-        options.workload.start_delay = consumer.start;
-        options.log = consumption_;
-        sim_.add_node(consumer.name, kafka::Consumer::factory(options), switch_of(scenario_, consumer.name));
-    }
+    for (const auto& producer : scenario_.producers) add_producer(producer);
+    for (const auto& consumer : scenario_.consumers) add_consumer(consumer, switch_of(scenario_, consumer.name));
 }
 
 void ScenarioRun::schedule_script() {
@@ -180,6 +166,11 @@ void ScenarioRun::schedule_script() {
         sim_.at(at(question.at), "prediction", [this, &question] { print("predict", question.ask); });
     }
     for (const auto& expectation : scenario_.expectations) schedule_snapshot(expectation);
+}
+
+void ScenarioRun::run_command(StepSpec step) {
+    step.at = now();
+    run_step(commands_.emplace_back(std::move(step)));
 }
 
 void ScenarioRun::run_until(sim::Duration scenario_time) { sim_.run_until(at(std::min(scenario_time, end()))); }

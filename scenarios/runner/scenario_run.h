@@ -5,6 +5,7 @@
 //
 // Scenario time 0 is the moment the cluster is ready (brokers registered, a controller
 // elected, the scenario's topics created); every `at:` counts from there.
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@
 #include "broker_model/client/send_ledger.h"
 #include "broker_model/zookeeper/ensemble.h"
 #include "scenarios/cli_tools/record_format.h"
+#include "scenarios/invariants/model_invariants.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/simulation.h"
 
@@ -36,6 +38,10 @@ struct RunOptions {
     /// Sees every timeline line (`what` is "narration", "$", "output", a fault...) at its
     /// scenario time, whether or not a timeline is printed.
     std::function<void(sim::Duration at, const std::string& what, const std::string& text)> on_line;
+    /// Checks the model's invariants after every event, from cluster start-up on; a
+    /// violation throws invariants::InvariantViolation out of the run (see
+    /// model_invariants.h). On by default in Debug builds.
+    bool check_invariants = invariants::on_by_default;
 };
 
 struct ExpectationResult {
@@ -69,6 +75,16 @@ public:
     /// The broker whose controller has the highest epoch (the real one), if any.
     kafka::Broker* controller();
     const std::vector<ExpectationResult>& snapshot_results() const { return snapshots_; }
+    /// Runs a Kafka command line at the terminal now, as a `steps:` entry would (the
+    /// viewer's console). The run keeps the step while its tool runs.
+    void run_command(StepSpec step);
+    /// Adds a client now (the viewer's "add a producer/consumer") as its `producers:` or
+    /// `consumers:` entry does at the start; its `start` is a scenario time either way.
+    /// See live_clients.cpp.
+    void add_producer(const ProducerSpec& producer);
+    void add_consumer(const ConsumerSpec& consumer, const std::string& switch_name);
+    /// The invariant checker, when RunOptions::check_invariants is set.
+    const invariants::ModelInvariants* invariants() const { return invariants_ ? &*invariants_ : nullptr; }
 
 private:
     void build_cluster();
@@ -107,6 +123,9 @@ private:
     std::vector<ExpectationResult> snapshots_;
     int console_consumers_ = 0;  // numbers the console consumers that steps start
     int console_producers_ = 0;  // numbers the console producers that steps start
+    std::deque<StepSpec> commands_;  // run_command's steps, alive as long as their tools
+    /// Declared last, so it is destroyed first, while the simulation it watches lives.
+    std::optional<invariants::ModelInvariants> invariants_;
 };
 
 }  // namespace kafkalab::scenarios

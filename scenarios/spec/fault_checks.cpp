@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace kafkalab::scenarios::detail {
@@ -14,6 +15,10 @@ const char* verb(FaultKind kind) {
         case FaultKind::stop: return "stop";
         case FaultKind::power_loss: return "power-loss";
         case FaultKind::pause: return "pause";
+        case FaultKind::partition: return "partition";
+        case FaultKind::heal: return "heal";
+        case FaultKind::cut: return "cut";
+        case FaultKind::restore: return "restore";
         default: return "fault";
     }
 }
@@ -77,17 +82,41 @@ void replay_network_fault(Context& ctx, const FaultSpec& f, Timeline& t) {
     }
 }
 
-/// Two liveness faults on one host at one instant contradict each other.
+bool reshapes_network(FaultKind kind) { return kind == FaultKind::partition || kind == FaultKind::heal; }
+bool toggles_link(FaultKind kind) { return kind == FaultKind::cut || kind == FaultKind::restore; }
+
+/// What two faults at one instant both decide, when the one applied last would win:
+/// the host, "" for the whole network's partitioning, the link; nothing when they
+/// do not contradict.
+std::optional<std::string> contested(const FaultSpec& a, const FaultSpec& b) {
+    if (changes_liveness(a.kind) && changes_liveness(b.kind) && a.target.host == b.target.host) return a.target.host;
+    // Two partitions, or a partition and a heal: the groups in force depend on file order.
+    if (reshapes_network(a.kind) && reshapes_network(b.kind) && (a.kind == FaultKind::partition || b.kind == FaultKind::partition)) {
+        return "";
+    }
+    if (toggles_link(a.kind) && toggles_link(b.kind) && a.kind != b.kind && a.link.size() == 2 && b.link.size() == 2 &&
+        link_name(a.link) == link_name(b.link)) {
+        return link_name(a.link);
+    }
+    // A heal restores every cut link too, so a cut at its instant may or may not last.
+    const FaultSpec* cut = a.kind == FaultKind::cut ? &a : b.kind == FaultKind::cut ? &b : nullptr;
+    if (cut && cut->link.size() == 2 && (a.kind == FaultKind::heal || b.kind == FaultKind::heal)) return link_name(cut->link);
+    return std::nullopt;
+}
+
+/// Two faults at one instant that undo or override each other contradict: which one
+/// the run applies last would be an accident of their order in the file.
 void check_same_instant(Context& ctx, const std::vector<const FaultSpec*>& timed) {
     for (std::size_t i = 0; i < timed.size(); ++i) {
         for (std::size_t j = i + 1; j < timed.size() && timed[j]->at == timed[i]->at; ++j) {
             const FaultSpec& a = *timed[i];
             const FaultSpec& b = *timed[j];
-            if (!changes_liveness(a.kind) || !changes_liveness(b.kind) || a.target.host != b.target.host) continue;
+            auto what = contested(a, b);
+            if (!what) continue;
             ctx.sink.error(b.position.line, b.position.column,
                            std::string("contradictory faults: ") + verb(a.kind) + " (line " +
-                               std::to_string(a.position.line) + ") and " + verb(b.kind) + " of " + b.target.host +
-                               " both at " + sim::format_duration(b.at));
+                               std::to_string(a.position.line) + ") and " + verb(b.kind) +
+                               (what->empty() ? "" : " of " + *what) + " both at " + sim::format_duration(b.at));
         }
     }
 }

@@ -4,7 +4,9 @@
 //
 // Judgement, as docs/SCENARIOS.md states it:
 //  - error:   two of crash / restart / stop / power-loss hit the same host at the same
-//             time (their order would be an accident of the file);
+//             time, two partitions or a partition and a heal come at the same time,
+//             or a cut and a restore of the same link, or a cut and a heal do (which
+//             one wins would be an accident of the file's order);
 //  - warning: a crash, stop, power-loss or pause of a host that is already down; a
 //             restart of a host that is running; a heal with nothing to heal; a cut
 //             of a link already cut; a restore of a link not cut.

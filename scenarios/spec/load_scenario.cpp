@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "scenarios/spec/parse_parts.h"
+#include "scenarios/spec/parse_sweep.h"
 #include "scenarios/spec/text_checks.h"
 
 namespace kafkalab::scenarios {
@@ -46,7 +47,7 @@ void parse_document(Context& ctx, const YAML::Node& root, std::string_view displ
     if (!is_map(ctx, root, "a scenario")) return;
     Fields f(ctx, root, "at the top level",
              {"name", "description", "seed", "duration", "kafka-version", "cluster", "network", "topics", "producers",
-              "consumers", "faults", "steps", "narration", "predict", "expect"});
+              "consumers", "faults", "steps", "narration", "predict", "expect", "sweep"});
     parse_header(ctx, f, display_name);
     parse_cluster(ctx, f.find("cluster"));
     if (const auto* n = f.find("topics")) parse_topics(ctx, *n);
@@ -59,6 +60,7 @@ void parse_document(Context& ctx, const YAML::Node& root, std::string_view displ
     if (const auto* n = f.find("narration")) parse_narration(ctx, *n);
     if (const auto* n = f.find("predict")) parse_predictions(ctx, *n);
     if (const auto* n = f.find("expect")) parse_expectations(ctx, *n);
+    parse_sweep(ctx, f.find("sweep"));
 }
 
 /// Sections are parsed in dependency order, not file order; sorting puts the report

@@ -1,5 +1,8 @@
 // `producers:` — who sends what, where and when.
+#include <algorithm>
 #include <array>
+
+#include <fmt/format.h>
 
 #include "broker_model/config/did_you_mean.h"
 #include "scenarios/spec/client_fields.h"
@@ -12,6 +15,9 @@ namespace {
 
 constexpr std::int64_t largest_random_value_bytes = 1024 * 1024;
 constexpr std::int64_t most_keys_cycled = 10000;
+/// Every record sent is kept (logs, the send ledger, the checker), about 300 bytes
+/// each: ten million records stay within a few gigabytes and a minute or two of run.
+constexpr double most_records_per_scenario = 10'000'000;
 
 std::optional<Rate> read_rate(Context& ctx, const YAML::Node& node, std::string_view what) {
     auto rate = node.IsScalar() ? parse_rate(node.Scalar()) : std::nullopt;
@@ -129,6 +135,34 @@ void parse_producer(Context& ctx, const YAML::Node& entry) {
     ctx.scenario.producers.push_back(std::move(p));
 }
 
+/// How many records a producer sends at most over its window (a Poisson schedule's
+/// mean), in floating point: a rate of 10^9/ms over 24 hours must not overflow.
+double records_sent(const ProducerSpec& p, Duration run) {
+    const Duration stop = std::min(p.stop, run);
+    if (stop <= p.start || p.schedule.per <= Duration{0}) return 0;
+    const double periods = static_cast<double>((stop - p.start).count()) / static_cast<double>(p.schedule.per.count());
+    double records = static_cast<double>(p.schedule.records) * (periods + 1);
+    if (p.count) records = std::min(records, static_cast<double>(*p.count));
+    return records;
+}
+
+/// The run must fit in memory: refuses the producer whose records take the total over
+/// the bound, naming its share.
+void check_records_bound(Context& ctx) {
+    double total = 0;
+    for (const ProducerSpec& p : ctx.scenario.producers) {
+        const double records = records_sent(p, ctx.scenario.duration);
+        total += records;
+        if (total <= most_records_per_scenario) continue;
+        ctx.sink.error(p.position.line, p.position.column,
+                       fmt::format("producer '{}' would send about {:.3g} records in {}; a scenario may send at most "
+                                   "{:.0f} records in all (lower the rate, shorten the run or set count)",
+                                   p.name, records, sim::format_duration(std::min(p.stop, ctx.scenario.duration) - p.start),
+                                   most_records_per_scenario));
+        return;
+    }
+}
+
 }  // namespace
 
 void parse_producers(Context& ctx, const YAML::Node& node) {
@@ -137,6 +171,7 @@ void parse_producers(Context& ctx, const YAML::Node& node) {
         if (ctx.sink.full()) return;
         parse_producer(ctx, entry);
     }
+    check_records_bound(ctx);
 }
 
 }  // namespace kafkalab::scenarios::detail

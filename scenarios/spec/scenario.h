@@ -316,6 +316,57 @@ struct ExpectationSpec {
 };
 
 // ---------------------------------------------------------------------------------
+// Sweeps: the bounds of the random fault schedules `kafkalab sweep --faults random`
+// (and `kafkalab run --faults random`) draw from each seed (scenarios/sweep/).
+
+/// One episode of a random schedule: crash then restart; power-loss then restart;
+/// partition (the drawn hosts cut off from everyone else) then heal; slow (latency
+/// on the hosts' links) for a while; pause (a consumer stops polling, a broker or
+/// ZooKeeper node freezes) for a while.
+enum class SweepFaultKind : std::uint8_t { crash, power_loss, partition, slow, pause };
+
+/// A sweep-wide expectation: the share of runs that show something.
+enum class SweepShareKind : std::uint8_t {
+    lost_acknowledged_records,  // runs with at least one lost write
+    duplicate_records,          // runs with at least one duplicate
+    reordered_records,          // runs with at least one nonmonotonic send
+    failed_runs,                // runs that failed one of the scenario's expectations
+};
+struct SweepShareExpectation {
+    SweepShareKind kind = SweepShareKind::lost_acknowledged_records;
+    std::optional<double> min;  // fractions of the runs, in [0, 1]
+    std::optional<double> max;
+    SourcePosition position;
+};
+
+struct SweepSpec {
+    /// The episode kinds drawn from, each equally likely; never empty.
+    std::vector<SweepFaultKind> faults{SweepFaultKind::crash, SweepFaultKind::partition};
+    /// Episodes per run, drawn in [count_min, count_max]; 0 <= min <= max <= 100.
+    std::int32_t count_min = 1;
+    std::int32_t count_max = 3;
+    /// Hosts one episode hits at once, drawn in [hosts_per_fault_min, hosts_per_fault_max].
+    std::int32_t hosts_per_fault_min = 1;
+    std::int32_t hosts_per_fault_max = 1;
+    /// Every episode begins and ends in [window_start, window_stop]; defaults: a tenth
+    /// and two thirds of the run, so the cluster has the rest of it to recover.
+    Duration window_start{0};
+    Duration window_stop{0};
+    /// Between two episodes' starts, and between the end of one host's episode and
+    /// its next one.
+    Duration min_gap = std::chrono::seconds(1);
+    /// How long an episode lasts (crash to restart, partition to heal, slow, pause).
+    Duration lasts_min = std::chrono::seconds(1);
+    Duration lasts_max = std::chrono::seconds(10);
+    /// The latency a slow episode adds (its jitter is a quarter of it).
+    Duration latency_min = std::chrono::milliseconds(50);
+    Duration latency_max = std::chrono::milliseconds(500);
+    /// Who may be hit, in file order; default: every broker. power-loss skips clients.
+    std::vector<std::string> hosts;
+    std::vector<SweepShareExpectation> expect;
+};
+
+// ---------------------------------------------------------------------------------
 
 struct Scenario {
     std::string name;  // defaults to the file name without its extension
@@ -335,6 +386,8 @@ struct Scenario {
     std::vector<NarrationSpec> narration;
     std::vector<PredictionSpec> predictions;
     std::vector<ExpectationSpec> expectations;
+    /// `sweep:`, with its defaults filled in even when the file has none.
+    SweepSpec sweep;
 
     const BrokerSpec* find_broker(std::string_view host) const;
     const TopicSpec* find_topic(std::string_view name) const;

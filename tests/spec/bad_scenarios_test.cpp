@@ -59,7 +59,7 @@ TEST_CASE("every bad scenario file is refused with the error its first line prom
     }
 }
 
-TEST_CASE("several mistakes in one file are all reported, in line order") {
+TEST_CASE("several mistakes in one file are all reported in line order") {
     auto result = load_scenario_text("name: many\n"
                                      "duration: forever\n"
                                      "topics:\n"

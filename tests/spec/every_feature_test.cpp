@@ -24,7 +24,7 @@ const LinkEntry& link(const Scenario& s, std::string_view a, std::string_view b)
 
 }  // namespace
 
-TEST_CASE("every-feature scenario: header, era and cluster") {
+TEST_CASE("every-feature scenario: header and era and cluster") {
     const Scenario& s = everything();
     CHECK(s.description == "A scenario that uses each part of the language.");
     CHECK(s.seed == 7);
@@ -42,7 +42,7 @@ TEST_CASE("every-feature scenario: header, era and cluster") {
     CHECK(s.cluster.brokers[0].properties.get_duration("zookeeper.session.timeout.ms") == 6s);  // 2.4 era
 }
 
-TEST_CASE("every-feature scenario: network racks, defaults and explicit links") {
+TEST_CASE("every-feature scenario: network racks and defaults and explicit links") {
     const Scenario& s = everything();
     CHECK(s.network.defaults.latency == 2ms);
     CHECK(s.network.defaults.jitter == 100us);
@@ -78,7 +78,7 @@ TEST_CASE("every-feature scenario: topics keep overrides and explicit assignment
     CHECK(audit.position.line == 33);
 }
 
-TEST_CASE("every-feature scenario: producers' schedules, values, keys and configs") {
+TEST_CASE("every-feature scenario: producers' schedules and values and keys and configs") {
     const Scenario& s = everything();
     REQUIRE(s.producers.size() == 4);
     const ProducerSpec& clicks = s.producers[0];
@@ -115,7 +115,7 @@ TEST_CASE("every-feature scenario: producers' schedules, values, keys and config
     CHECK(s.producers[3].value.kind == ValueKind::sequence);
 }
 
-TEST_CASE("every-feature scenario: consumers subscribe, assign, and get groups") {
+TEST_CASE("every-feature scenario: consumers subscribe and assign and get groups") {
     const Scenario& s = everything();
     REQUIRE(s.consumers.size() == 3);
     const ConsumerSpec& analytics = s.consumers[0];
@@ -166,7 +166,7 @@ TEST_CASE("every-feature scenario: each kind of fault with its target and timing
     CHECK(s.faults[12].target.host == "clicks");
 }
 
-TEST_CASE("every-feature scenario: steps, narration, predictions and expectations") {
+TEST_CASE("every-feature scenario: steps and narration and predictions and expectations") {
     const Scenario& s = everything();
     CHECK(s.steps.at(1).tool == "kafka-consumer-groups");
     CHECK(s.steps.at(1).at == 50s);

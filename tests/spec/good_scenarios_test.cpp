@@ -88,7 +88,7 @@ TEST_CASE("the beginner's one-broker setup reads real properties files and maps 
     CHECK(s.predictions[0].answer.starts_with("No:"));
 }
 
-TEST_CASE("a generated group name depends on the seed and the consumer, nothing else") {
+TEST_CASE("a generated group name depends on the seed and the consumer only") {
     auto text = [](int seed) {
         return "seed: " + std::to_string(seed) + "\ntopics: [{name: t}]\nconsumers: [{name: c, topics: [t]}]\n";
     };

@@ -49,7 +49,7 @@ TEST_CASE("an empty scenario file is refused as empty") {
     std::filesystem::remove(path);
 }
 
-TEST_CASE("a missing scenario file is one error, not an exception") {
+TEST_CASE("a missing scenario file is one error and no exception") {
     auto result = load_scenario(KAFKALAB_TEST_DATA "/does-not-exist.yaml");
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].message.starts_with("cannot read the scenario file"));
@@ -103,7 +103,7 @@ TEST_CASE("every prefix of a good scenario loads or fails cleanly") {
     CHECK(refused > 0);
 }
 
-TEST_CASE("wrong types, absurd numbers and aliases anywhere give errors, not crashes") {
+TEST_CASE("wrong types and absurd numbers and aliases anywhere give errors and no crash") {
     const char* texts[] = {
         "seed: [1, 2]",
         "seed: 99999999999999999999999",
@@ -128,4 +128,44 @@ TEST_CASE("wrong types, absurd numbers and aliases anywhere give errors, not cra
         CHECK_FALSE(result.ok());
         CHECK_FALSE(result.diagnostics.empty());
     }
+}
+
+TEST_CASE("producers that would send over ten million records are refused unless count bounds them") {
+    const std::string base = "duration: 1h\ntopics: [{name: t}]\nproducers:\n";
+    auto flood = load_scenario_text(base + "  - {name: a, topic: t, rate: 2000/s}\n  - {name: b, topic: t, rate: 1000/s}\n",
+                                    "flood.yaml");
+    INFO(report(flood));
+    REQUIRE(flood.diagnostics.size() == 1);
+    CHECK(flood.diagnostics[0].to_string() ==
+          "flood.yaml:5:5: error: producer 'b' would send about 3.6e+06 records in 1h; a scenario may send at most "
+          "10000000 records in all (lower the rate, shorten the run or set count)");
+    auto counted = load_scenario_text(base + "  - {name: a, topic: t, rate: 1000000/ms, count: 5000}\n", "counted.yaml");
+    INFO(report(counted));
+    CHECK(counted.ok());
+    auto windowed = load_scenario_text(base + "  - {name: a, topic: t, rate: 100000/s, start: 10s, stop: 20s}\n",
+                                       "windowed.yaml");
+    INFO(report(windowed));
+    CHECK(windowed.ok());
+}
+
+TEST_CASE("network faults at one instant that override each other contradict") {
+    const std::string base = "cluster: {brokers: 3}\nfaults:\n";
+    auto same_instant = load_scenario_text(base + "  - {at: 5s, partition: {groups: [[broker-1]]}}\n"
+                                                  "  - {at: 5s, heal: all}\n",
+                                           "a.yaml");
+    REQUIRE(same_instant.diagnostics.size() == 1);
+    CHECK(same_instant.diagnostics[0].to_string() == "a.yaml:4:5: error: contradictory faults: partition (line 3) and heal both at 5s");
+    auto in_turn = load_scenario_text(base + "  - {at: 5s, partition: {groups: [[broker-1]]}}\n"
+                                             "  - {at: 6s, partition: {groups: [[broker-2]]}}\n"
+                                             "  - {at: 7s, heal: all}\n"
+                                             "  - {at: 8s, cut: [broker-1, broker-2]}\n",
+                                      "b.yaml");
+    INFO(report(in_turn));
+    CHECK(in_turn.ok());
+    auto heal_and_cut = load_scenario_text(base + "  - {at: 7s, cut: [broker-1, broker-2]}\n"
+                                                  "  - {at: 7s, heal: all}\n",
+                                           "c.yaml");
+    REQUIRE(heal_and_cut.diagnostics.size() == 1);
+    CHECK(heal_and_cut.diagnostics[0].to_string() ==
+          "c.yaml:4:5: error: contradictory faults: cut (line 3) and heal of broker-1 - broker-2 both at 7s");
 }

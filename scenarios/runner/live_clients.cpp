@@ -1,0 +1,35 @@
+// Clients of the scenario file, added at the start of the run or, from the viewer,
+// while it runs. Either way a client's `start` is a scenario time, so a client added
+// at 12s and one written with `start: 12s` begin sending or polling at the same moment.
+#include <algorithm>
+
+#include "broker_model/client/consumer.h"
+#include "broker_model/client/producer.h"
+#include "scenarios/runner/config_mapping.h"
+#include "scenarios/runner/scenario_run.h"
+
+namespace kafkalab::scenarios {
+
+void ScenarioRun::add_producer(const ProducerSpec& producer) {
+    kafka::add_producer(sim_, producer.name, producer_config(producer), ledger_, producer_workload(producer, start_, end()));
+}
+
+void ScenarioRun::add_consumer(const ConsumerSpec& consumer, const std::string& switch_name) {
+    kafka::ConsumerOptions options;
+    for (const auto& server : consumer.bootstrap_servers) options.config.bootstrap_servers.push_back(server.host);
+    options.config.client_id = consumer.name;
+    for (const auto& entry : consumer.properties.entries()) {
+        kafka::set_consumer_property(options.config, entry.key, entry.value);
+    }
+    if (!consumer.group_id.empty()) options.config.group_id = consumer.group_id;
+    if (consumer.group_id_generated) options.config.enable_auto_commit = false;  // as kafka-console-consumer
+    options.topics = consumer.topics;
+    options.partitions = consumer.assign;
+    options.workload.processing_per_record = consumer.processing_per_record;
+    // The node's start delay counts from when it is added.
+    options.workload.start_delay = std::max(sim::Duration{0}, consumer.start - now());
+    options.log = consumption_;
+    sim_.add_node(consumer.name, kafka::Consumer::factory(options), switch_name);
+}
+
+}  // namespace kafkalab::scenarios

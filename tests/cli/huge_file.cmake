@@ -1,0 +1,17 @@
+# A 100 MB scenario file (sparse: it costs no disk) is refused by its size before a
+# byte of it is read: exit code 2 and the size limit in the message.
+set(file ${WORKDIR}/hundred-megabytes.yaml)
+file(REMOVE ${file})
+execute_process(COMMAND truncate -s 100M ${file} RESULT_VARIABLE made)
+if(NOT made EQUAL 0)
+  message(FATAL_ERROR "could not create ${file}")
+endif()
+execute_process(COMMAND ${KAFKALAB} ${SUBCOMMAND} ${file} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(REMOVE ${file})
+if(NOT code EQUAL 2)
+  message(FATAL_ERROR "exit code ${code}, expected 2\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+set(expected "hundred-megabytes.yaml:1:1: error: the file has 104857600 bytes; scenario files over 4 MiB are refused")
+if(NOT "${err}" MATCHES "${expected}")
+  message(FATAL_ERROR "stderr does not contain '${expected}'\nstderr:\n${err}")
+endif()

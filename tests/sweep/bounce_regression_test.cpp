@@ -1,0 +1,21 @@
+// Real bugs the safe sweep found, each kept as a scenario that must pass.
+#include <catch2/catch.hpp>
+
+#include "scenarios/runner/run_report.h"
+#include "scenarios/spec/load_scenario.h"
+
+using namespace kafkalab::scenarios;
+
+TEST_CASE("a leader that bounces while the controller is cut off from ZooKeeper loses no acknowledged record") {
+    // KIP-380 broker epochs and ZooKeeper's SetWatches after a lost watch event.
+    LoadResult loaded = load_scenario(KAFKALAB_SWEEP_TEST_DATA "/controller-misses-a-bounce.yaml");
+    REQUIRE(loaded.ok());
+    ScenarioRun run(*loaded.scenario, RunOptions{});
+    run.run();
+    RunReport report = finish_run(run);
+    for (const auto& e : report.expectations) {
+        INFO(e.description << ": " << e.detail);
+        CHECK(e.passed);
+    }
+    CHECK(report.check.counts.acknowledged > 300);
+}
