@@ -12,7 +12,7 @@ using namespace kafkalab::viz;
 using testing::crash_lesson;
 using testing::lesson;
 
-TEST_CASE("space plays and pauses; a step pauses and moves one log line") {
+TEST_CASE("space plays and pauses and a step pauses and moves one log line") {
     LabSession session(lesson(crash_lesson));
     UiState ui;
     apply(Command::of(Command::Kind::toggle_play), session, ui);
@@ -23,7 +23,7 @@ TEST_CASE("space plays and pauses; a step pauses and moves one log line") {
     REQUIRE(session.log().added() == lines + 1);
 }
 
-TEST_CASE("the fault menu's crash is applied, recorded and reported in the status line") {
+TEST_CASE("the fault menu's crash is applied and recorded and reported in the status line") {
     LabSession session(lesson(crash_lesson));
     UiState ui;
     apply(Command::seek(4s), session, ui);
@@ -35,7 +35,7 @@ TEST_CASE("the fault menu's crash is applied, recorded and reported in the statu
     REQUIRE(session.live_faults().size() == 1);
 }
 
-TEST_CASE("clicking the timeline behind the playhead rewinds, and a log line goes right after its event") {
+TEST_CASE("clicking the timeline behind the playhead rewinds and a log line goes right after its event") {
     LabSession session(lesson(crash_lesson));
     UiState ui;
     apply(Command::seek(6s), session, ui);
@@ -47,7 +47,7 @@ TEST_CASE("clicking the timeline behind the playhead rewinds, and a log line goe
     REQUIRE(session.now() == line.time);
 }
 
-TEST_CASE("next fault stops on the crash; past the last one it says so") {
+TEST_CASE("next fault stops on the crash and past the last one it says so") {
     LabSession session(lesson(crash_lesson));
     UiState ui;
     apply(Command::next(EventCategory::fault), session, ui);

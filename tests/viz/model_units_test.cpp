@@ -12,7 +12,7 @@ using namespace std::chrono_literals;
 using namespace kafkalab;
 using namespace kafkalab::viz;
 
-TEST_CASE("the scrubber maps the run onto its width and back, clamped to the run") {
+TEST_CASE("the scrubber maps the run onto its width and back clamped to the run") {
     TimelineMapping mapping(60s, 100.0f, 700.0f);
     REQUIRE(mapping.x_of(0s) == 100.0f);
     REQUIRE(mapping.x_of(30s) == 400.0f);
@@ -90,7 +90,7 @@ void require_boxes_inside_and_apart(const ClusterLayout& layout, Rect canvas) {
 
 }  // namespace
 
-TEST_CASE("the cluster picture puts ZooKeeper above the brokers and the clients below, without overlaps") {
+TEST_CASE("the cluster picture puts ZooKeeper above the brokers and the clients below without overlaps") {
     Rect canvas{0, 0, 600, 400};
     ClusterSnapshot s = cluster(3, 0);
     ClusterLayout layout = layout_cluster(s, canvas);
@@ -104,7 +104,7 @@ TEST_CASE("the cluster picture puts ZooKeeper above the brokers and the clients 
     REQUIRE_FALSE(layout.host_at({1, 1}).has_value());
 }
 
-TEST_CASE("thirty brokers in three racks fit the picture, each rack's brokers side by side in its frame") {
+TEST_CASE("thirty brokers in three racks fit the picture with each rack's brokers side by side in its frame") {
     Rect canvas{10, 20, 1280, 500};
     ClusterSnapshot s = cluster(30, 3);
     ClusterLayout layout = layout_cluster(s, canvas);
@@ -118,7 +118,7 @@ TEST_CASE("thirty brokers in three racks fit the picture, each rack's brokers si
     }
 }
 
-TEST_CASE("a long log is drawn one cell per run of offsets, so every row fits") {
+TEST_CASE("a long log is drawn one cell per run of offsets so every row fits") {
     OffsetWindow small = offset_window(0, 12, 48);
     REQUIRE(small.per_cell == 1);
     REQUIRE(small.cell_count() == 12);

@@ -27,7 +27,7 @@ TEST_CASE("the state after rewinding to 15s equals the state reached by running 
     REQUIRE(rewound.run().ledger().digest() == direct.run().ledger().digest());
 }
 
-TEST_CASE("rewinding to an event number lands right after that event, as stepping there does") {
+TEST_CASE("rewinding to an event number lands right after that event as stepping there does") {
     LabSession direct(lesson(crash_lesson));
     direct.advance_to(9s);
     for (int i = 0; i < 40; ++i) REQUIRE(direct.step_event());

@@ -91,7 +91,7 @@ int boxes_in(const Image& image, Rgb colour) {
 
 }  // namespace
 
-TEST_CASE("a headless screenshot is a full picture, not a blank window") {
+TEST_CASE("a headless screenshot is a full picture and not a blank window") {
     Image image = screenshot(testing::crash_lesson, "5s");
     REQUIRE(image.width == 1280);
     REQUIRE(image.height == 720);
@@ -117,7 +117,7 @@ TEST_CASE("lesson 5: once broker-2 restarts at 45s no box is in the crash colour
     REQUIRE(boxes_in(screenshot(testing::crash_lesson, "46s"), palette::host_crashed) == 0);
 }
 
-TEST_CASE("a large window draws the same boxes, larger") {
+TEST_CASE("a large window draws the same boxes larger") {
     Image image = screenshot(testing::crash_lesson, "12s", "1600x1000");
     REQUIRE(image.width == 1600);
     REQUIRE(boxes_in(image, palette::host_crashed) == 1);

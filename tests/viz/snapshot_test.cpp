@@ -23,7 +23,7 @@ std::vector<int> ids(const std::vector<kafka::BrokerId>& brokers) {
 
 }  // namespace
 
-TEST_CASE("at the start every broker is up, one is the controller and every partition is fully replicated") {
+TEST_CASE("at the start every broker is up and one is the controller and every partition is fully replicated") {
     LabSession session(lesson(crash_lesson));
     const auto& s = session.snapshot();
     REQUIRE(std::count_if(s.hosts.begin(), s.hosts.end(), [](auto& h) { return h.role == HostRole::broker; }) == 3);
@@ -53,7 +53,7 @@ TEST_CASE("after the crash the dead broker drops out of the ISR and a survivor l
     REQUIRE(crashed->log_end_offset > 0);
 }
 
-TEST_CASE("the analytics group shows its member, its generation and a small lag") {
+TEST_CASE("the analytics group shows its member and its generation and a small lag") {
     LabSession session(lesson(crash_lesson));
     session.advance_to(8s);
     const auto& s = session.snapshot();

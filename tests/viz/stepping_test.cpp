@@ -37,7 +37,7 @@ TEST_CASE("stepping to the next fault stops at the lesson's crash of the payment
     REQUIRE(session.snapshot().find_host(leader)->state == sim::HostState::crashed);
 }
 
-TEST_CASE("the event log reads as sender, receiver and the request in Kafka's words") {
+TEST_CASE("the event log reads as sender and receiver and the request in Kafka's words") {
     LabSession session(lesson(crash_lesson));
     session.advance_to(3s);
     bool saw_produce = false;

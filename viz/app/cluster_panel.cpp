@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "viz/app/fault_menu.h"
 #include "viz/app/panels.h"
 #include "viz/model/cluster_layout.h"
 
@@ -23,9 +24,18 @@ Rgb fill_of(const HostView& host) {
     }
 }
 
-const char* state_line(const HostView& host) {
+/// How a host is drawn apart from its snapshot: paused from the window, or picked for
+/// a side of the partition being built.
+struct HostMarks {
+    bool selected = false;
+    bool paused = false;
+    int partition_side = -1;
+};
+
+const char* state_line(const HostView& host, bool paused) {
     if (host.state == sim::HostState::crashed) return "CRASHED";
     if (host.state == sim::HostState::powered_off) return "POWER LOST";
+    if (paused) return "PAUSED";
     if (host.is_controller) return "controller";
     return nullptr;
 }
@@ -78,18 +88,24 @@ void draw_switches(ImDrawList* draw, const ClusterSnapshot& s, const ClusterLayo
     }
 }
 
-void draw_host(ImDrawList* draw, const HostView& host, const Rect& box, bool selected) {
+void draw_host(ImDrawList* draw, const HostView& host, const Rect& box, const HostMarks& marks) {
     ImVec2 a(box.x, box.y), b(box.x + box.width, box.y + box.height);
     draw->AddRectFilled(a, b, to_imgui(fill_of(host)), 5.0f);
     if (host.is_controller) draw->AddRect(a, b, to_imgui(palette::controller_mark), 5.0f, 0, 3.0f);
-    if (selected) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), IM_COL32_WHITE, 6.0f, 0, 2.0f);
+    if (marks.selected) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), IM_COL32_WHITE, 6.0f, 0, 2.0f);
+    if (marks.partition_side >= 0) {
+        // Being picked for a partition: dashed in the cut colour, with its side's letter.
+        draw->AddRect(ImVec2(a.x - 5, a.y - 5), ImVec2(b.x + 5, b.y + 5), to_imgui(palette::link_cut), 6.0f, 0, 2.0f);
+        const char* letter = marks.partition_side == 0 ? "A" : "B";
+        draw->AddText(ImVec2(a.x - 4, a.y - 5 - ImGui::GetTextLineHeight()), to_imgui(palette::link_cut), letter);
+    }
     ImVec2 centre((a.x + b.x) / 2, (a.y + b.y) / 2);
     // In a crowded picture "broker-13" does not fit its box: "13" does.
     std::string name = host.name;
     if (ImGui::CalcTextSize(name.c_str()).x > box.width - 4 && name.find('-') != std::string::npos) {
         name = name.substr(name.rfind('-') + 1);
     }
-    const char* state = state_line(host);
+    const char* state = state_line(host, marks.paused);
     if (state && ImGui::CalcTextSize(state).x > box.width - 4) state = nullptr;
     float line = ImGui::GetTextLineHeight();
     if (state && box.height >= 2 * line) {
@@ -161,23 +177,12 @@ void draw_legend(FrameContext& frame) {
     }
 }
 
-void host_menu(FrameContext& frame, const HostView& host) {
-    ImGui::TextUnformatted(host.name.c_str());
-    ImGui::Separator();
-    bool up = host.state == sim::HostState::up;
-    auto inject = [&](LiveFaultKind kind) {
-        frame.commands.push_back(Command::inject(kind, host.name));
-    };
-    if (ImGui::MenuItem("Crash (kill -9)", nullptr, false, up)) inject(LiveFaultKind::crash);
-    if (ImGui::MenuItem("Power loss (unflushed data lost)", nullptr, false, up)) inject(LiveFaultKind::power_loss);
-    if (ImGui::MenuItem("Restart", nullptr, false, !up)) inject(LiveFaultKind::restart);
-}
-
 }  // namespace
 
 void draw_cluster_panel(FrameContext& frame) {
     const ClusterSnapshot& s = frame.session.snapshot();
     draw_legend(frame);
+    draw_partition_bar(frame);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 avail = ImGui::GetContentRegionAvail();
     if (avail.x < 50 || avail.y < 50) return;
@@ -189,7 +194,9 @@ void draw_cluster_panel(FrameContext& frame) {
     draw_messages(draw, frame, layout);
     for (const auto& host : s.hosts) {
         if (auto box = layout.boxes.find(host.vertex); box != layout.boxes.end()) {
-            draw_host(draw, host, box->second, frame.ui.selected_host == host.name);
+            HostMarks marks{frame.ui.selected_host == host.name, frame.session.live_pause(host.name) != nullptr,
+                            partition_side_of(frame.ui, host.name)};
+            draw_host(draw, host, box->second, marks);
         }
     }
     if (s.controller == kafka::no_broker) {
@@ -209,7 +216,7 @@ void draw_cluster_panel(FrameContext& frame) {
         ImGui::OpenPopup("host menu");
     }
     if (ImGui::BeginPopup("host menu")) {
-        if (const HostView* host = s.find_host(frame.ui.menu_host)) host_menu(frame, *host);
+        if (const HostView* host = s.find_host(frame.ui.menu_host)) draw_host_fault_menu(frame, *host);
         ImGui::EndPopup();
     }
 }

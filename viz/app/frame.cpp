@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cmath>
+
 #include "viz/app/panels.h"
 
 namespace kafkalab::viz {
@@ -14,28 +17,33 @@ bool begin_panel(const char* title, ImVec2 position, ImVec2 size) {
 
 void draw_frame(FrameContext& frame) {
     handle_keys(frame);
+    const float menu_h = draw_menu_bar(frame);
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
-    const float toolbar_h = 36.0f;
-    const float narration_h = 64.0f;
+    // Classroom mode's larger text needs taller strips.
+    const float text_scale = ImGui::GetFontSize() / ImGui::GetIO().Fonts->Fonts[0]->FontSize;
+    const float toolbar_h = std::round(36.0f * text_scale);
+    const float narration_h = std::round(64.0f * text_scale);
     const float bottom_h = std::max(200.0f, screen.y * 0.34f);
-    const float top_h = screen.y - toolbar_h - narration_h - bottom_h;
+    const float top_y = menu_h + toolbar_h;
+    const float top_h = screen.y - top_y - narration_h - bottom_h;
     const float cluster_w = std::floor(screen.x * 0.42f);
     const float timeline_w = std::floor(screen.x * 0.5f);
 
-    if (begin_panel("##toolbar", {0, 0}, {screen.x, toolbar_h})) draw_toolbar(frame);
+    if (begin_panel("##toolbar", {0, menu_h}, {screen.x, toolbar_h})) draw_toolbar(frame);
     ImGui::End();
-    if (begin_panel("Cluster", {0, toolbar_h}, {cluster_w, top_h})) draw_cluster_panel(frame);
+    if (begin_panel("Cluster", {0, top_y}, {cluster_w, top_h})) draw_cluster_panel(frame);
     ImGui::End();
-    if (begin_panel("Partitions", {cluster_w, toolbar_h}, {screen.x - cluster_w, top_h})) draw_partitions_panel(frame);
+    if (begin_panel("Partitions", {cluster_w, top_y}, {screen.x - cluster_w, top_h})) draw_partitions_panel(frame);
     ImGui::End();
-    if (begin_panel("Lesson", {0, toolbar_h + top_h}, {screen.x, narration_h})) draw_narration_panel(frame);
+    if (begin_panel("Lesson", {0, top_y + top_h}, {screen.x, narration_h})) draw_narration_panel(frame);
     ImGui::End();
-    float bottom_y = toolbar_h + top_h + narration_h;
+    float bottom_y = top_y + top_h + narration_h;
     if (begin_panel("Timeline", {0, bottom_y}, {timeline_w, bottom_h})) draw_timeline_panel(frame);
     ImGui::End();
     if (begin_panel("##tables", {timeline_w, bottom_y}, {screen.x - timeline_w, bottom_h})) {
         if (ImGui::BeginTabBar("tables")) {
             if (ImGui::BeginTabItem("Event log")) { draw_event_log(frame); ImGui::EndTabItem(); }
+            if (ImGui::BeginTabItem("Console")) { draw_console(frame); ImGui::EndTabItem(); }
             if (ImGui::BeginTabItem("Brokers")) { draw_brokers_table(frame); ImGui::EndTabItem(); }
             if (ImGui::BeginTabItem("Topics")) { draw_topics_table(frame); ImGui::EndTabItem(); }
             if (ImGui::BeginTabItem("Groups")) { draw_groups_table(frame); ImGui::EndTabItem(); }

@@ -9,15 +9,8 @@
 
 namespace kafkalab::viz {
 
-namespace {
-
-struct Lesson {
-    std::string path;
-    std::string title;
-};
-
-std::vector<Lesson> list_lessons(const std::string& directory) {
-    std::vector<Lesson> lessons;
+std::vector<LessonEntry> list_lessons(const std::string& directory) {
+    std::vector<LessonEntry> lessons;
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
         if (entry.path().extension() != ".yaml") continue;
@@ -25,14 +18,12 @@ std::vector<Lesson> list_lessons(const std::string& directory) {
         std::string name = loaded.scenario ? loaded.scenario->name : "(does not load)";
         lessons.push_back({entry.path().string(), entry.path().filename().string() + "  " + name});
     }
-    std::sort(lessons.begin(), lessons.end(), [](const Lesson& a, const Lesson& b) { return a.path < b.path; });
+    std::sort(lessons.begin(), lessons.end(), [](const LessonEntry& a, const LessonEntry& b) { return a.path < b.path; });
     return lessons;
 }
 
-}  // namespace
-
 std::string pick_lesson(Window& window, const std::string& directory) {
-    std::vector<Lesson> lessons = list_lessons(directory);
+    std::vector<LessonEntry> lessons = list_lessons(directory);
     while (!window.should_close()) {
         window.begin_frame(0.05);
         ImVec2 screen = ImGui::GetIO().DisplaySize;

@@ -2,6 +2,7 @@
 // library), then plays it, steps it, rewinds it and takes faults from the class.
 //
 //   kafkalab-viz [SCENARIO.yaml] [--at 12s] [--screenshot out.png] [--size 1280x720] [--frames N]
+//                [--large-font]
 //
 // With --screenshot or --frames it renders without a visible window (tests run it
 // under xvfb-run) and exits. Exit codes: 0 done, 2 bad input, 3 no display or OpenGL.
@@ -37,13 +38,19 @@ struct Options {
     std::string screenshot;
     std::string size = "1280x720";
     int frames = 0;
+    bool large_font = false;
 };
 
-std::optional<scenarios::Scenario> load(const std::string& path) {
+std::unique_ptr<LabSession> open_session(const std::string& path, std::string* error = nullptr) {
     auto loaded = scenarios::load_scenario(path);
     for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << "\n";
-    if (!loaded.scenario) return std::nullopt;
-    return std::move(*loaded.scenario);
+    if (!loaded.scenario) {
+        if (error) *error = loaded.diagnostics.empty() ? path + " does not load" : loaded.diagnostics.front().to_string();
+        return nullptr;
+    }
+    SessionOptions options;
+    options.source_file = path;
+    return std::make_unique<LabSession>(std::move(*loaded.scenario), options);
 }
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -52,10 +59,12 @@ bool parse_size(const std::string& text, int& width, int& height) {
 }
 
 /// Draws one frame, then applies what the panels asked for and plays the clock on.
-void frame(Window& window, LabSession& session, UiState& ui, bool present, double wall_seconds) {
+void frame(Window& window, LabSession& session, UiState& ui, bool present, double wall_seconds,
+           const std::vector<LessonEntry>* lessons = nullptr) {
+    window.set_large_font(ui.large_font);
     window.begin_frame(present && !ui.playback.playing() ? 0.05 : 0);
     std::vector<Command> commands;
-    FrameContext context{session, ui, commands};
+    FrameContext context{session, ui, commands, lessons};
     draw_frame(context);
     window.end_frame(present);
     for (const auto& command : commands) apply(command, session, ui);
@@ -65,6 +74,7 @@ void frame(Window& window, LabSession& session, UiState& ui, bool present, doubl
 
 int render_headless(Window& window, LabSession& session, const Options& options) {
     UiState ui;
+    ui.large_font = options.large_font;
     // ImGui sizes tables and text on the first frames; the third one is settled.
     for (int i = 0; i < 3; ++i) frame(window, session, ui, false, 0);
     if (!options.screenshot.empty()) {
@@ -94,21 +104,33 @@ int render_headless(Window& window, LabSession& session, const Options& options)
     return exit_ok;
 }
 
-int run_window(Window& window, std::unique_ptr<LabSession> session) {
+int run_window(Window& window, std::unique_ptr<LabSession> session, bool large_font) {
     UiState ui;
+    ui.large_font = large_font;
+    const std::vector<LessonEntry> lessons = list_lessons(KAFKALAB_LESSONS_DIR);
     auto last = std::chrono::steady_clock::now();
     while (!window.should_close()) {
         if (!session) {
             std::string chosen = pick_lesson(window, KAFKALAB_LESSONS_DIR);
             if (chosen.empty()) return exit_ok;
-            auto scenario = load(chosen);
-            if (scenario) session = std::make_unique<LabSession>(std::move(*scenario));
+            session = open_session(chosen);
             continue;
         }
         auto now = std::chrono::steady_clock::now();
         double wall = std::chrono::duration<double>(now - last).count();
         last = now;
-        frame(window, *session, ui, true, wall);
+        frame(window, *session, ui, true, wall, &lessons);
+        if (ui.quit_requested) window.request_close();
+        if (!ui.open_request.empty()) {
+            // Another lesson from the menu: a fresh start, keeping only the classroom setting.
+            std::string error;
+            auto opened = open_session(ui.open_request, &error);
+            UiState fresh;
+            fresh.large_font = ui.large_font;
+            fresh.status = opened ? "" : error;
+            ui = std::move(fresh);
+            if (opened) session = std::move(opened);
+        }
     }
     return exit_ok;
 }
@@ -123,6 +145,7 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", options.screenshot, "Render to this PNG without a visible window, then exit");
     app.add_option("--size", options.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--frames", options.frames, "Render this many frames headless; print mean and p95 frame time");
+    app.add_flag("--large-font", options.large_font, "Classroom mode: large text for a projector (Ctrl+L toggles it)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -141,9 +164,8 @@ int main(int argc, char** argv) {
     }
     std::unique_ptr<LabSession> session;
     if (!options.scenario.empty()) {
-        auto scenario = load(options.scenario);
-        if (!scenario) return exit_bad_input;
-        session = std::make_unique<LabSession>(std::move(*scenario));
+        session = open_session(options.scenario);
+        if (!session) return exit_bad_input;
         if (!options.at.empty()) {
             auto at = sim::parse_duration(options.at);
             if (!at) {
@@ -156,7 +178,7 @@ int main(int argc, char** argv) {
     try {
         Window window(width, height, !headless, "kafkalab-viz");
         if (headless) return render_headless(window, *session, options);
-        return run_window(window, std::move(session));
+        return run_window(window, std::move(session), options.large_font);
     } catch (const std::runtime_error& error) {
         std::cerr << "kafkalab-viz: " << error.what() << "\n";
         return exit_no_display;

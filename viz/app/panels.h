@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "viz/app/lesson_picker.h"
 #include "viz/app/style.h"
 #include "viz/model/lab_session.h"
 #include "viz/model/ui_state.h"
@@ -15,12 +16,16 @@ struct FrameContext {
     LabSession& session;
     UiState& ui;
     std::vector<Command>& commands;
+    const std::vector<LessonEntry>* lessons = nullptr;  // for the Lessons menu
 };
 
 /// Lays the panels out over the whole window (no docking in ImGui 1.86: positions are
 /// computed from the window size, so a 1280x720 projector and a large monitor both work).
 void draw_frame(FrameContext& frame);
 
+/// File (save the session as a scenario, quit), Lessons (open another), View (classroom
+/// mode); returns the bar's height.
+float draw_menu_bar(FrameContext& frame);
 void draw_toolbar(FrameContext& frame);
 void draw_cluster_panel(FrameContext& frame);
 void draw_partitions_panel(FrameContext& frame);
@@ -31,7 +36,13 @@ void draw_brokers_table(FrameContext& frame);
 void draw_topics_table(FrameContext& frame);
 void draw_groups_table(FrameContext& frame);
 void draw_checker(FrameContext& frame);
-/// Space plays and pauses, the right arrow steps one event, the left goes back one.
+/// Clients > Add producer / Add consumer: the form, as a modal popup.
+void open_client_form(UiState& ui, bool producer);
+void draw_client_form(FrameContext& frame);
+/// The terminal: Kafka commands typed by the class and the lesson's steps, with output.
+void draw_console(FrameContext& frame);
+/// Space plays and pauses, the right arrow steps one event, the left goes back one,
+/// 1 to 9 pick a speed, Ctrl+L toggles classroom mode.
 void handle_keys(FrameContext& frame);
 
 /// Begins a fixed panel at (x, y, w, h); returns false when there is nothing to draw.

@@ -1,6 +1,8 @@
 // Play, pause, step, jump to the next event of a kind, speed, and where the run is.
 #include <fmt/format.h>
 
+#include <GLFW/glfw3.h>
+
 #include "viz/app/panels.h"
 
 namespace kafkalab::viz {
@@ -56,6 +58,13 @@ void draw_toolbar(FrameContext& frame) {
 
 void handle_keys(FrameContext& frame) {
     if (ImGui::GetIO().WantTextInput) return;
+    // ImGui 1.86 names only the editing keys; the GLFW backend indexes the rest natively.
+    for (int digit = 1; digit <= 9; ++digit) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_0 + digit, false)) {
+            frame.commands.push_back(Command::speed(Playback::speed_index_for_digit(digit)));
+        }
+    }
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_L, false)) frame.ui.large_font = !frame.ui.large_font;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) push(frame, Command::Kind::toggle_play);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) push(frame, Command::Kind::step_event);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && frame.session.event_number() > 0) {

@@ -16,18 +16,24 @@ namespace kafkalab::viz {
 namespace {
 
 constexpr const char* text_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr float text_size = 15.0f;
+/// Classroom mode: big enough to read from the back of a room on a 1280x720 projector.
+constexpr float large_text_size = 22.0f;
 
-void load_font() {
+/// Loads the text font at its normal size (the default) and its classroom size;
+/// returns the classroom one, or null when only the built-in font is there.
+ImFont* load_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     // ImGui asserts on a missing font file, so look first; the built-in font will do.
-    if (!std::filesystem::exists(text_font)) return;
+    if (!std::filesystem::exists(text_font)) return nullptr;
     // Latin text plus the few symbols the panels use (arrows, dashes, the times sign).
     static ImVector<ImWchar> ranges;  // read when the atlas is built, so it must live on
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText("\u2192\u2190\u2014\u00d7\u2605\u2716\u25bc\u25b2");
     builder.BuildRanges(&ranges);
-    io.Fonts->AddFontFromFileTTF(text_font, 15.0f, nullptr, ranges.Data);
+    io.Fonts->AddFontFromFileTTF(text_font, text_size, nullptr, ranges.Data);
+    return io.Fonts->AddFontFromFileTTF(text_font, large_text_size, nullptr, ranges.Data);
 }
 
 }  // namespace
@@ -48,7 +54,7 @@ Window::Window(int width, int height, bool visible, const std::string& title) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, not remembered
-    load_font();
+    large_font_ = load_fonts();
     apply_style();
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -65,6 +71,17 @@ Window::~Window() {
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 
 void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+
+void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void Window::set_large_font(bool large) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (large_font_) {
+        io.FontDefault = large ? large_font_ : nullptr;  // null: the first font loaded
+    } else {
+        io.FontGlobalScale = large ? large_text_size / text_size : 1.0f;  // the built-in font, scaled
+    }
+}
 
 void Window::begin_frame(double wait_seconds) {
     if (wait_seconds > 0) {

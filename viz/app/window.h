@@ -6,6 +6,7 @@
 #include <vector>
 
 struct GLFWwindow;
+struct ImFont;
 
 namespace kafkalab::viz {
 
@@ -25,9 +26,14 @@ public:
     /// The back buffer as RGBA rows, top row first.
     std::vector<std::uint8_t> read_pixels(int& width, int& height) const;
     void set_title(const std::string& title);
+    /// File > Quit: the main loop ends after this frame.
+    void request_close();
+    /// Classroom mode: the large text font from the next frame on.
+    void set_large_font(bool large);
 
 private:
     GLFWwindow* window_ = nullptr;
+    ImFont* large_font_ = nullptr;  // owned by ImGui's font atlas
 };
 
 }  // namespace kafkalab::viz

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "broker_model/client/producer.h"
 #include "broker_model/group/group_coordinator.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/log/log_manager.h"
@@ -208,6 +209,11 @@ std::vector<HostRole> host_roles(scenarios::ScenarioRun& run) {
         if (auto node = sim.find_node(producer.name)) roles[*node] = HostRole::producer;
     }
     if (auto terminal = sim.find_node("terminal")) roles[*terminal] = HostRole::tools;
+    // Producers started later (added from the window, kafka-console-producer) are
+    // producers too; every other late node is a consumer.
+    for (sim::NodeIndex node = 0; node < sim.node_count(); ++node) {
+        if (roles[node] == HostRole::consumer && sim.node_as<kafka::Producer>(node)) roles[node] = HostRole::producer;
+    }
     return roles;
 }
 

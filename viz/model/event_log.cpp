@@ -61,8 +61,8 @@ void EventLog::attach(scenarios::ScenarioRun& run) {
 void EventLog::on_fired(const sim::FiredEvent& event) {
     if (event.info.kind != sim::EventKind::delivery || !event.info.message) return;
     auto& sim = run_->simulation();
-    // A client started after attach() (a console consumer) is a consumer too.
-    while (roles_.size() < sim.node_count()) roles_.push_back(HostRole::consumer);
+    // A client started after attach() (a console tool, one added from the window).
+    if (roles_.size() < sim.node_count()) roles_ = host_roles(*run_);
     EventEntry entry;
     entry.event_number = sim.scheduler().fired();
     entry.time = event.time - start_;

@@ -1,10 +1,16 @@
 #include "viz/model/lab_session.h"
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 
+#include "broker_model/client/consumer.h"
 #include "broker_model/log/log_manager.h"
+#include "scenarios/cli_tools/cli_command.h"
 #include "scenarios/runner/run_report.h"
+#include "scenarios/spec/load_scenario.h"
+#include "viz/model/live_fault_checks.h"
+#include "viz/model/session_file.h"
 
 namespace kafkalab::viz {
 
@@ -34,6 +40,11 @@ void LabSession::start_run() {
     // Only the first run is traced: a rewind's re-run would append a second copy.
     run_options.trace = options_.trace;
     options_.trace = nullptr;
+    console_.clear();
+    run_options.on_line = [this](sim::Duration at, const std::string& what, const std::string& text) {
+        bool terminal = what == "$" || what == "output" || what == "error" || what == "note" || what.rfind("console-", 0) == 0;
+        if (terminal) console_.push_back({at, what, text});
+    };
     run_ = std::make_unique<scenarios::ScenarioRun>(*scenario_, run_options);
     start_ = run_->simulation().now() - run_->now();
     roles_ = host_roles(*run_);
@@ -58,13 +69,58 @@ std::vector<InFlightMessage> LabSession::in_flight() {
 }
 
 void LabSession::apply(const LiveFault& fault) {
+    // As the scenario runner applies the same `faults:` line (scenario_faults.cpp), so a
+    // saved session replays it the same way.
     auto& sim = run_->simulation();
     auto node = sim.find_node(fault.host);
-    if (!node) return;
     switch (fault.kind) {
-        case LiveFaultKind::crash: sim.crash(*node); break;
-        case LiveFaultKind::restart: sim.restart(*node); break;
-        case LiveFaultKind::power_loss: sim.power_loss(*node); break;
+        case LiveFaultKind::crash: if (node) sim.crash(*node); break;
+        case LiveFaultKind::restart: if (node) sim.restart(*node); break;
+        case LiveFaultKind::power_loss: if (node) sim.power_loss(*node); break;
+        case LiveFaultKind::pause:
+            if (!node) break;
+            if (auto* consumer = sim.node_as<kafka::Consumer>(*node)) {
+                consumer->pause(fault.for_duration);
+            } else {
+                // A frozen broker answers nothing: its host drops off the network.
+                sim.isolate(*node);
+                sim.at(sim.now() + fault.for_duration, "resume", [&sim, n = *node] { sim.unisolate(n); });
+            }
+            break;
+        case LiveFaultKind::partition: {
+            std::vector<std::vector<sim::NodeIndex>> groups;
+            for (const auto& side : fault.groups) {
+                groups.emplace_back();
+                for (const auto& host : side) {
+                    if (auto member = sim.find_node(host)) groups.back().push_back(*member);
+                }
+            }
+            sim.partition(groups);
+            break;
+        }
+        case LiveFaultKind::heal: sim.heal(); break;
+        case LiveFaultKind::cut: sim.cut_link(fault.host, fault.peer); break;
+        case LiveFaultKind::restore: sim.restore_link(fault.host, fault.peer); break;
+        case LiveFaultKind::command: {
+            scenarios::StepSpec step;
+            step.run = fault.run;
+            step.input = fault.input;
+            if (auto parsed = scenarios::parse_cli_command(fault.run)) {
+                step.tool = scenarios::cli_tool_names[parsed.command->index()];
+            }
+            run_->run_command(std::move(step));
+            break;
+        }
+        case LiveFaultKind::add_producer:
+            if (auto it = live_producers_.find(fault.host); it != live_producers_.end()) run_->add_producer(it->second);
+            roles_ = host_roles(*run_);
+            break;
+        case LiveFaultKind::add_consumer:
+            if (auto it = live_consumers_.find(fault.host); it != live_consumers_.end()) {
+                run_->add_consumer(it->second.first, it->second.second);
+            }
+            roles_ = host_roles(*run_);
+            break;
     }
     snapshot_.reset();
 }
@@ -151,20 +207,109 @@ void LabSession::rewind_to_event(std::uint64_t event_number) {
     }
 }
 
-bool LabSession::inject(LiveFaultKind kind, const std::string& host) {
-    if (!run_->simulation().find_node(host)) return false;
+bool LabSession::inject(LiveFault fault, std::string* refused_because) {
+    fault.at = position();
     // The run takes a new course from here: faults recorded for its old future go.
-    live_faults_.resize(next_live_fault_);
-    live_faults_.push_back(LiveFault{position(), kind, host});
+    std::vector<LiveFault> kept(live_faults_.begin(), live_faults_.begin() + static_cast<std::ptrdiff_t>(next_live_fault_));
+    auto why = refusal(fault, *scenario_, kept);
+    if (!why && run_->simulation().find_node(fault.host) && fault.adds_client()) why = "a host named " + fault.host + " exists already";
+    // The loader has the last word: the session saved with this fault must load.
+    if (!why) why = check_with_loader(fault, kept);
+    if (why) {
+        if (refused_because) *refused_because = *why;
+        return false;
+    }
+    live_faults_ = std::move(kept);
+    live_faults_.push_back(std::move(fault));
     apply(live_faults_.back());
     next_live_fault_ = live_faults_.size();
     return true;
 }
 
+std::optional<std::string> LabSession::check_with_loader(const LiveFault& fault, const std::vector<LiveFault>& kept) {
+    if (options_.source_file.empty()) {
+        if (!fault.adds_client()) return std::nullopt;  // nothing to check it against but the rules above
+        return "adding a client needs the scenario's file: open the scenario from a file";
+    }
+    std::ifstream in(options_.source_file, std::ios::binary);
+    std::ostringstream original;
+    original << in.rdbuf();
+    std::vector<LiveFault> with_client = kept;
+    with_client.push_back(fault);
+    std::string text;
+    try {
+        text = session_as_scenario(original.str(), options_.source_file.parent_path(), with_client);
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    auto loaded = scenarios::load_scenario_text(text, options_.source_file.filename().string());
+    if (!loaded.ok()) {
+        for (const auto& d : loaded.diagnostics) {
+            if (d.severity == scenarios::Severity::error) return d.message;
+        }
+        return "the scenario loader refuses this";
+    }
+    for (const auto& producer : loaded.scenario->producers) {
+        if (producer.name == fault.host) live_producers_.insert_or_assign(fault.host, producer);
+    }
+    for (const auto& consumer : loaded.scenario->consumers) {
+        if (consumer.name != fault.host) continue;
+        std::string switch_name;
+        for (const auto& host : loaded.scenario->network.hosts) {
+            if (host.name == fault.host) switch_name = host.switch_name;
+        }
+        live_consumers_.insert_or_assign(fault.host, std::make_pair(consumer, switch_name));
+    }
+    return std::nullopt;
+}
+
+const LiveFault* LabSession::live_pause(const std::string& host) const {
+    for (std::size_t i = next_live_fault_; i-- > 0;) {
+        const LiveFault& fault = live_faults_[i];
+        if (fault.kind == LiveFaultKind::pause && fault.host == host && fault.at.time <= now() &&
+            now() < fault.at.time + fault.for_duration) {
+            return &fault;
+        }
+    }
+    return nullptr;
+}
+
+bool LabSession::resume(const std::string& host) {
+    const LiveFault* pause = live_pause(host);
+    if (!pause) return false;
+    const sim::Duration target = now();
+    const auto index = static_cast<std::size_t>(pause - live_faults_.data());
+    live_faults_.resize(next_live_fault_);
+    if (pause->at.time == target) {
+        // Resumed at the very instant it was paused: as if it never was.
+        live_faults_.erase(live_faults_.begin() + static_cast<std::ptrdiff_t>(index));
+    } else {
+        live_faults_[index].for_duration = target - live_faults_[index].at.time;
+    }
+    rewind_to(target);
+    return true;
+}
+
 std::string LabSession::live_faults_yaml() const {
-    std::string out = "faults:\n";
-    for (const auto& fault : live_faults_) out += "  " + fault.to_yaml() + "\n";
+    std::string faults, steps, producers, consumers;
+    for (const auto& fault : live_faults_) {
+        std::string& section = fault.kind == LiveFaultKind::command        ? steps
+                               : fault.kind == LiveFaultKind::add_producer ? producers
+                               : fault.kind == LiveFaultKind::add_consumer ? consumers
+                                                                           : faults;
+        section += "  " + fault.to_yaml() + "\n";
+    }
+    std::string out;
+    if (!producers.empty()) out += "producers:\n" + producers;
+    if (!consumers.empty()) out += "consumers:\n" + consumers;
+    if (!faults.empty() || out.empty()) out += "faults:\n" + faults;
+    if (!steps.empty()) out += "steps:\n" + steps;
     return out;
+}
+
+std::optional<std::string> LabSession::save_as(const std::filesystem::path& out) const {
+    if (options_.source_file.empty()) return "this session was not opened from a file";
+    return save_session(options_.source_file, out, live_faults_);
 }
 
 const scenarios::NarrationSpec* LabSession::narration() const {

@@ -8,6 +8,9 @@
 //   advance_to / step_event / step_to_next ──> forward, replaying recorded live faults
 //   rewind_to(time) / rewind_to_event(n)   ──> new run from 0, forward to the target
 //   inject(fault)                          ──> applied now, recorded; later ones dropped
+//   resume(host)                           ──> a live pause shortened to end now, re-run
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,7 +26,17 @@
 
 namespace kafkalab::viz {
 
+/// A line of the terminal: a command ("$"), its output, or what a console tool printed.
+struct ConsoleLine {
+    sim::Duration at{0};  // scenario time
+    std::string what;     // "$", "output", "error", "note", "console-consumer-1", ...
+    std::string text;
+    bool operator==(const ConsoleLine&) const = default;
+};
+
 struct SessionOptions {
+    /// The scenario file the session was opened from; File > Save session as starts from it.
+    std::filesystem::path source_file;
     sim::Trace* trace = nullptr;  // records the run (tests compare it with a plain run)
     SnapshotOptions snapshot;
     std::size_t log_capacity = 200'000;
@@ -37,6 +50,7 @@ public:
     LabSession& operator=(const LabSession&) = delete;
 
     const scenarios::Scenario& scenario() const { return *scenario_; }
+    const std::filesystem::path& source_file() const { return options_.source_file; }
     scenarios::ScenarioRun& run() { return *run_; }
     sim::Duration now() const { return run_->now(); }
     sim::Duration duration() const { return run_->end(); }
@@ -61,11 +75,35 @@ public:
 
     // --- Live faults ---------------------------------------------------------------
     /// Applies a fault now and records it. Faults recorded after this point (before a
-    /// rewind) are forgotten: the run has a new future. False for an unknown host.
-    bool inject(LiveFaultKind kind, const std::string& host);
+    /// rewind) are forgotten: the run has a new future. False, with the reason in
+    /// `refused_because`, for a fault a scenario file could not replay (live_fault_checks.h).
+    bool inject(LiveFault fault, std::string* refused_because = nullptr);
+    bool inject(LiveFaultKind kind, const std::string& host) { return inject(LiveFault::on_host(kind, host)); }
+    /// Ends the live pause of `host` now. The process cannot be woken early, so the pause
+    /// is recorded as lasting until now and the run is replayed to this moment, where
+    /// it wakes. False when no live pause of `host` is in force.
+    bool resume(const std::string& host);
+    /// The live pause of `host` in force now, or null.
+    const LiveFault* live_pause(const std::string& host) const;
     const std::vector<LiveFault>& live_faults() const { return live_faults_; }
-    /// The session's live faults as scenario lines, ready to paste under `faults:`.
+    /// The session's live faults as scenario lines, ready to paste under `faults:` (and
+    /// its console commands under `steps:`).
     std::string live_faults_yaml() const;
+    /// File > Save session as: the source file plus every recorded live fault, written
+    /// to `out` as a scenario (session_file.h says what its replay reproduces). What
+    /// went wrong, or nothing.
+    std::optional<std::string> save_as(const std::filesystem::path& out) const;
+
+    // --- Console -------------------------------------------------------------------
+    /// Runs a Kafka command line at the terminal now, as a scenario `steps:` entry does
+    /// (`input`: the lines typed into kafka-console-producer), and records it like a
+    /// live fault. False, with the reason, for a line the tools do not take.
+    bool run_command(std::string line, std::vector<std::string> input = {}, std::string* refused_because = nullptr) {
+        return inject(LiveFault::command(std::move(line), std::move(input)), refused_because);
+    }
+    /// What the terminal showed in this run so far: the lesson's steps and the console's
+    /// commands, each with its output, in order.
+    const std::vector<ConsoleLine>& console() const { return console_; }
 
     // --- What the panels read ------------------------------------------------------
     /// The state now; cached until the run moves.
@@ -93,6 +131,10 @@ private:
     void forward(sim::Time until, std::uint64_t max_events);
     void reach(const RunPosition& position);
     void apply(const LiveFault& fault);
+    /// Reads the session saved with `fault` after `kept` with the scenario loader, as
+    /// the saved file will be read: why it would not load, or nothing. For an added
+    /// client, keeps what the loader made of its entry.
+    std::optional<std::string> check_with_loader(const LiveFault& fault, const std::vector<LiveFault>& kept);
     sim::Time absolute(sim::Duration scenario_time) const { return start_ + scenario_time; }
     sim::Time end_time() const { return absolute(duration()); }
 
@@ -108,6 +150,10 @@ private:
     std::size_t next_live_fault_ = 0;  // the first not yet applied in this run
     std::optional<ClusterSnapshot> snapshot_;
     std::string checker_report_;
+    std::vector<ConsoleLine> console_;
+    /// Clients added from the window, by name, as the loader read their entries.
+    std::map<std::string, scenarios::ProducerSpec> live_producers_;
+    std::map<std::string, std::pair<scenarios::ConsumerSpec, std::string>> live_consumers_;  // with its switch
 };
 
 }  // namespace kafkalab::viz

@@ -23,6 +23,9 @@ public:
     void set_speed_index(std::size_t index) { speed_index_ = index < speeds.size() ? index : speeds.size() - 1; }
     void faster() { set_speed_index(speed_index_ + 1); }
     void slower() { if (speed_index_ > 0) --speed_index_; }
+    /// Classroom keys: digit 1 is 0.01×, 5 real time, 9 is 1000×; the extremes (0.001×
+    /// and 10000×) stay on the arrow keys. The index for set_speed_index().
+    static std::size_t speed_index_for_digit(int digit) { return static_cast<std::size_t>(digit < 1 ? 1 : digit > 9 ? 9 : digit); }
     /// "0.001×", "1×", "1000×"
     std::string speed_label() const;
 

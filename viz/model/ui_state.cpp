@@ -1,5 +1,7 @@
 #include "viz/model/ui_state.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "viz/model/lab_session.h"
@@ -32,11 +34,36 @@ void apply(const Command& command, LabSession& session, UiState& ui) {
             ui.playback.pause();
             session.rewind_to_event(command.event_number);
             break;
-        case Kind::inject:
-            ui.status = session.inject(command.fault, command.host)
-                            ? fmt::format("{} {} at {} (recorded)", to_string(command.fault), command.host,
+        case Kind::set_speed: ui.playback.set_speed_index(command.speed_index); break;
+        case Kind::inject: {
+            std::string refused_because;
+            const bool typed = command.fault.kind == LiveFaultKind::command;
+            const bool client = command.fault.adds_client();
+            if (!session.inject(command.fault, &refused_because)) {
+                ui.status = refused_because;
+                if (typed) ui.console_error = refused_because;
+                if (client) ui.client_form_error = refused_because;
+                break;
+            }
+            if (typed) ui.console_error.clear();
+            if (client) ui.client_form_error.clear();
+            ui.status = fmt::format("{} at {} (recorded)", command.fault.describe(), sim::format_duration(session.now()));
+            if (command.fault.kind == LiveFaultKind::partition) ui.partition_sides = {};
+            break;
+        }
+        case Kind::resume:
+            ui.status = session.resume(command.host)
+                            ? fmt::format("resume {} at {} (its pause recorded as ending here)", command.host,
                                           sim::format_duration(session.now()))
-                            : "unknown host " + command.host;
+                            : command.host + " is not paused from the window";
+            break;
+        case Kind::save_as:
+            if (auto error = session.save_as(command.path)) {
+                ui.status = *error;
+            } else {
+                ui.status = fmt::format("saved as {}: the scenario and its {} live fault{}", command.path,
+                                        session.live_faults().size(), session.live_faults().size() == 1 ? "" : "s");
+            }
             break;
         case Kind::restart_run:
             ui.playback.pause();
@@ -44,6 +71,20 @@ void apply(const Command& command, LabSession& session, UiState& ui) {
             break;
     }
     ui.answer_revealed = ui.answer_revealed && session.prediction() != nullptr;
+}
+
+void toggle_partition_side(UiState& ui, const std::string& host, int side) {
+    const int current = partition_side_of(ui, host);
+    for (auto& members : ui.partition_sides) std::erase(members, host);
+    if (current != side) ui.partition_sides.at(static_cast<std::size_t>(side)).push_back(host);
+}
+
+int partition_side_of(const UiState& ui, const std::string& host) {
+    for (std::size_t side = 0; side < ui.partition_sides.size(); ++side) {
+        const auto& members = ui.partition_sides[side];
+        if (std::find(members.begin(), members.end(), host) != members.end()) return static_cast<int>(side);
+    }
+    return -1;
 }
 
 }  // namespace kafkalab::viz

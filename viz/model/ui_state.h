@@ -2,6 +2,7 @@
 // What the window remembers between frames, apart from the run itself: playback,
 // filters, selection and which panels are open. Panels read it and push Commands; the
 // main loop applies the commands between frames, so the model only ever changes there.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,22 @@ struct PanelVisibility {
     bool tables = true;
 };
 
+/// The Clients menu's form: a producer (name, topic, acks, rate) or a consumer (name,
+/// topic, group id), added at the current moment of the run.
+struct ClientForm {
+    bool producer = true;
+    std::string name;
+    std::string topic;
+    std::string acks = "all";
+    int records_per_second = 5;
+    std::string group_id;
+    /// The live fault that adds it.
+    LiveFault to_fault() const {
+        return producer ? LiveFault::add_producer(name, topic, acks, records_per_second)
+                        : LiveFault::add_consumer(name, topic, group_id);
+    }
+};
+
 struct UiState {
     Playback playback;
     MessageFilter filter;
@@ -36,19 +53,42 @@ struct UiState {
     bool log_follow = true;          // keep the newest line in view
     bool answer_revealed = false;    // of the current prediction question
     std::string status;              // one line about the last command
+    /// The two sides of a network partition being picked host by host, before it is applied.
+    std::array<std::vector<std::string>, 2> partition_sides;
+    bool large_font = false;         // classroom mode: everything bigger for a projector
+    std::string save_path;           // File > Save session as: where, as last typed
+    std::string console_line;        // the command being typed in the console
+    std::string console_input;       // lines for kafka-console-producer, one per record
+    bool console_follow = true;      // keep the newest console line in view
+    std::string console_error;       // why the last typed command was refused
+    ClientForm client_form;
+    bool client_form_requested = false;  // the Clients menu asked for the form this frame
+    std::string client_form_error;       // why the last client was refused
+    /// A scenario the File or Lessons menu asked to open; the main loop opens it.
+    std::string open_request;
+    bool quit_requested = false;
 };
+
+/// Puts `host` on side 0 or 1 of the partition being picked, or takes it off if it is
+/// there already; a host is on one side at most.
+void toggle_partition_side(UiState& ui, const std::string& host, int side);
+/// The side `host` is on in the partition being picked: 0, 1, or -1 for none.
+int partition_side_of(const UiState& ui, const std::string& host);
 
 /// Something a panel asks for. Applied between frames by apply().
 struct Command {
     enum class Kind : std::uint8_t {
-        toggle_play, faster, slower, step_event, step_to_next, seek_time, seek_event, inject, restart_run,
+        toggle_play, faster, slower, set_speed, step_event, step_to_next, seek_time, seek_event, inject, resume,
+        restart_run, save_as,
     };
     Kind kind = Kind::toggle_play;
     EventCategory category = EventCategory::fault;  // step_to_next
     sim::Duration time{0};                          // seek_time
     std::uint64_t event_number = 0;                 // seek_event
-    LiveFaultKind fault = LiveFaultKind::crash;     // inject
-    std::string host;                               // inject
+    LiveFault fault;                                // inject (its position is set when applied)
+    std::string host;                               // resume
+    std::size_t speed_index = 0;                    // set_speed
+    std::string path;                               // save_as
 
     static Command of(Kind kind) {
         Command c;
@@ -71,9 +111,26 @@ struct Command {
         return c;
     }
     static Command inject(LiveFaultKind fault, std::string host) {
+        return inject(LiveFault::on_host(fault, std::move(host)));
+    }
+    static Command inject(LiveFault fault) {
         Command c = of(Kind::inject);
-        c.fault = fault;
+        c.fault = std::move(fault);
+        return c;
+    }
+    static Command resume(std::string host) {
+        Command c = of(Kind::resume);
         c.host = std::move(host);
+        return c;
+    }
+    static Command save_as(std::string path) {
+        Command c = of(Kind::save_as);
+        c.path = std::move(path);
+        return c;
+    }
+    static Command speed(std::size_t index) {
+        Command c = of(Kind::set_speed);
+        c.speed_index = index;
         return c;
     }
 };
