@@ -2,18 +2,15 @@
 // replication factor 3), a consumer group of 3 reads everything. Prints records per
 // wall second through the whole path, beside peak memory. Producer and consumers are
 // the real client nodes, with their ledger and consumption log.
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
-#include "broker_model/broker/broker.h"
+#include "bench/bench_cluster.h"
+#include "bench/result_line.h"
 #include "broker_model/client/consumer.h"
 #include "broker_model/client/producer.h"
-#include "broker_model/group/group_coordinator_hook.h"
-#include "broker_model/protocol/admin_requests.h"
-#include "broker_model/zookeeper/ensemble.h"
 #include "sim/simulation.h"
 
 using namespace kafkalab;
@@ -23,25 +20,7 @@ using namespace std::chrono_literals;
 int main(int argc, char** argv) {
     const std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
     sim::Simulation sim(1);
-    auto zookeeper = zk::Ensemble::add_to(sim, 1);
-    std::vector<sim::NodeIndex> brokers;
-    for (int id = 1; id <= 3; ++id) {
-        BrokerConfig config;
-        config.broker_id = BrokerId{id};
-        config.zookeeper_connect = {"zk-1"};
-        brokers.push_back(sim.add_node("broker-" + std::to_string(id), [config](sim::NodeContext& c) {
-            return std::make_unique<Broker>(c, config, group_coordinator_hook());
-        }));
-    }
-    sim.run_for(5s);
-    Broker* controller = nullptr;
-    for (auto b : brokers) {
-        if (auto* broker = sim.node_as<Broker>(b); broker->is_controller()) controller = broker;
-    }
-    auto create = std::make_shared<CreateTopicsRequest>();
-    create->topics.push_back({"e2e", 6, 3, {}, {}});
-    sim.context(brokers[0]).send(brokers[static_cast<std::size_t>(controller->id().value - 1)], create);
-    sim.run_for(2s);
+    bench::start_three_broker_cluster(sim, "e2e", 6);
 
     // Values are not kept in the ledger: only ids, offsets and outcomes.
     SendLedger ledger(1, 0);
@@ -76,11 +55,10 @@ int main(int argc, char** argv) {
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     double simulated_s = std::chrono::duration<double>(sim.now() - simulated_start).count();
     auto delivered = static_cast<double>(consumed->deliveries().size());
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
     std::printf("end-to-end: %.0f records produced (acks=all, RF 3), replicated and consumed by a group of 3\n", delivered);
     std::printf("end-to-end: %.2f M records per wall second (target >= 5 M: %.2fx); simulated %.2f s in %.2f s wall\n",
                 delivered / wall_s / 1e6, delivered / wall_s / 5e6, simulated_s, wall_s);
-    std::printf("end-to-end: peak RSS %.1f MiB\n", usage.ru_maxrss / 1024.0);
-    return 0;
+    std::printf("end-to-end: peak RSS %.1f MiB\n", bench::peak_rss_mib());
+    bench::print_result("end to end: produce and consume 1 M records", "kafkalab", delivered / wall_s, "records/s");
+    return delivered == static_cast<double>(total) ? 0 : 1;
 }

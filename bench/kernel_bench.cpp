@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "bench/result_line.h"
 #include "sim/random.h"
 #include "sim/scheduler.h"
 #include "sim/simulation.h"
 
 using namespace kafkalab::sim;
+namespace bench = kafkalab::bench;
 
 namespace {
 
@@ -75,38 +77,46 @@ struct Ping final : Message {
     std::size_t size_bytes() const override { return 100; }
 };
 
-/// Sends to a random peer; each arrival makes the receiver send the next message, so
-/// every sender has exactly one message outstanding.
+constexpr std::size_t network_hosts = 100;
+
+/// Sends `budget` messages, each to a uniformly random other host, one at a time: the
+/// next leaves when the receiver has the previous one (one outstanding per sender).
 class Sender final : public Node {
 public:
-    Sender(NodeContext& context, std::size_t hosts, std::int64_t* budget)
-        : Node(context), hosts_(hosts), budget_(budget) {}
+    Sender(NodeContext& context, std::vector<Sender*>& hosts, std::int64_t budget)
+        : Node(context), hosts_(hosts), budget_(budget) {
+        hosts_[context.index()] = this;
+    }
     void on_start() override { send_one(); }
-    void on_message(NodeIndex, const MessagePtr&) override { send_one(); }
+    /// The receiver's side: tells the sender its message has arrived.
+    void on_message(NodeIndex from, const MessagePtr&) override { hosts_[from]->send_one(); }
 
 private:
     void send_one() {
-        if (--*budget_ < 0) return;
-        auto to = static_cast<NodeIndex>(context().random().below(hosts_));
-        if (to == context().index()) to = static_cast<NodeIndex>((to + 1) % hosts_);
+        if (budget_-- <= 0) return;
+        auto to = static_cast<NodeIndex>(context().random().below(network_hosts - 1));
+        if (to >= context().index()) ++to;
         context().send(to, message_);
     }
-    std::size_t hosts_;
-    std::int64_t* budget_;
+    std::vector<Sender*>& hosts_;
+    std::int64_t budget_;
     MessagePtr message_ = std::make_shared<Ping>();
 };
 
+/// 100 hosts, each sending range(0) / 100 messages of 100 bytes.
 void network_messages(benchmark::State& state) {
-    const std::size_t hosts = 100;
     for (auto _ : state) {
         Simulation sim(1);
-        std::int64_t budget = state.range(0);
-        for (std::size_t i = 0; i < hosts; ++i) {
+        std::vector<Sender*> hosts(network_hosts, nullptr);
+        const std::int64_t per_sender = state.range(0) / static_cast<std::int64_t>(network_hosts);
+        for (std::size_t i = 0; i < network_hosts; ++i) {
             sim.add_node("host-" + std::to_string(i),
-                         [&](NodeContext& c) { return std::make_unique<Sender>(c, hosts, &budget); });
+                         [&](NodeContext& c) { return std::make_unique<Sender>(c, hosts, per_sender); });
         }
         sim.scheduler().run();
-        benchmark::DoNotOptimize(sim.messages_delivered());
+        if (sim.messages_delivered() != static_cast<std::uint64_t>(per_sender) * network_hosts) {
+            state.SkipWithError("not every message was delivered");
+        }
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
@@ -126,8 +136,8 @@ public:
 
 }  // namespace
 
-BENCHMARK(bare_priority_queue)->Arg(3'000'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(kernel_events)->Arg(3'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(bare_priority_queue)->Arg(30'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(kernel_events)->Arg(30'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(network_messages)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
@@ -139,10 +149,13 @@ int main(int argc, char** argv) {
         std::printf("kernel events/s: %.2fM   bare priority_queue events/s: %.2fM   ratio: %.2f (target >= 0.5)\n",
                     r["kernel_events"] / 1e6, r["bare_priority_queue"] / 1e6,
                     r["kernel_events"] / r["bare_priority_queue"]);
+        bench::print_result("event kernel", "kafkalab", r["kernel_events"], "events/s");
+        bench::print_result("event kernel", "bare std::priority_queue", r["bare_priority_queue"], "events/s");
     }
     if (r.count("network_messages")) {
         std::printf("network messages/s (100 hosts, 100 B, one outstanding per sender): %.2fM\n",
                     r["network_messages"] / 1e6);
+        bench::print_result("network messages", "kafkalab", r["network_messages"], "messages/s");
     }
     benchmark::Shutdown();
 }

@@ -3,13 +3,12 @@
 // Prints simulated records per wall-clock second, peak memory, and log memory per
 // retained record besides the payload. The target is 10x the "1 million messages per
 // second" of the beginner's notes: at least 10 M records replicated per wall second.
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
 
+#include "bench/result_line.h"
 #include "broker_model/broker/broker.h"
 #include "broker_model/log/record_data.h"
 #include "broker_model/protocol/admin_requests.h"
@@ -73,12 +72,6 @@ private:
     std::int64_t failed_ = 0;
 };
 
-long peak_rss_kib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -133,6 +126,7 @@ int main(int argc, char** argv) {
                 rate / 1e6, rate / 10e6, simulated_s, wall_s);
     std::printf("replication: log memory %.1f bytes per retained replica record besides the payload (target < 64), "
                 "peak RSS %.1f MiB\n",
-                static_cast<double>(log_memory) / static_cast<double>(retained), peak_rss_kib() / 1024.0);
+                static_cast<double>(log_memory) / static_cast<double>(retained), kafkalab::bench::peak_rss_mib());
+    kafkalab::bench::print_result("replication only (synthetic producer)", "kafkalab", rate, "records/s");
     return 0;
 }

@@ -99,6 +99,7 @@ public:
     const ChunkedVector<SendEntry>& entries() const { return entries_; }
 
     std::vector<const SendEntry*> acknowledged() const { return with_status(SendStatus::acknowledged); }
+    std::size_t acknowledged_count() const { return acknowledgement_order_.size(); }
     std::vector<const SendEntry*> failed() const { return with_status(SendStatus::failed); }
     std::vector<const SendEntry*> pending() const { return with_status(SendStatus::pending); }
     /// One producer's entries in its send order.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -70,6 +71,22 @@ TEST_CASE("fixed and random-bytes values have the requested content and size") {
     CHECK(two.size() == 100);
     CHECK(one != two);
     CHECK(std::all_of(one.begin(), one.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
+}
+
+TEST_CASE("random-bytes values use every letter and digit about equally often") {
+    RandomStream random(11);
+    auto bytes = make_value_generator("random-bytes:1000");
+    std::map<char, int> counts;
+    for (std::uint64_t id = 0; id < 72; ++id) {
+        for (char c : bytes->generate(id, time_zero, random)) ++counts[c];
+    }
+    // 72,000 letters over 36 symbols: 2,000 each expected; +-15 % is over 6 standard deviations.
+    REQUIRE(counts.size() == 36);
+    for (const auto& [symbol, count] : counts) {
+        INFO("symbol " << symbol);
+        CHECK(count > 1700);
+        CHECK(count < 2300);
+    }
 }
 
 TEST_CASE("unknown value generators and bad sizes are refused with the accepted forms") {

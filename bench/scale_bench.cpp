@@ -1,0 +1,143 @@
+// The scale workload: B brokers on R racks (broker.rack), one ZooKeeper server, a topic
+// of P partitions with replication factor 3 (rack-aware assignment), ZooKeeper mode.
+// Once every partition has a leader, the broker leading the most partitions (not the
+// controller) is killed; the run goes on until the controller has moved every one of
+// its leaderships. Prints the simulated failover time (ZooKeeper session expiry, then
+// the controller's elections, ZooKeeper writes and LeaderAndIsr/UpdateMetadata to every
+// broker: the ZooKeeper-era controller's known slowness), and the wall time and peak
+// memory to simulate it all.
+//
+// Usage: scale_bench [brokers] [racks] [partitions]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "bench/result_line.h"
+#include "broker_model/broker/broker.h"
+#include "broker_model/controller/zk_controller.h"
+#include "broker_model/group/group_coordinator_hook.h"
+#include "broker_model/protocol/admin_requests.h"
+#include "broker_model/zookeeper/ensemble.h"
+#include "sim/simulation.h"
+
+using namespace kafkalab;
+using namespace kafkalab::kafka;
+using namespace std::chrono_literals;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double seconds(sim::Duration d) { return std::chrono::duration<double>(d).count(); }
+
+const Broker* active_controller(sim::Simulation& sim, const std::vector<sim::NodeIndex>& brokers) {
+    for (auto b : brokers) {
+        if (sim.host_state(b) != sim::HostState::up) continue;
+        if (const auto* broker = sim.node_as<Broker>(b); broker->is_controller()) return broker;
+    }
+    return nullptr;
+}
+
+/// Partitions led by each broker, in the active controller's view.
+std::map<BrokerId, int> leaderships(const ControllerContext& context) {
+    std::map<BrokerId, int> led;
+    for (const auto& [tp, state] : context.states) ++led[state.leader];
+    return led;
+}
+
+/// Runs in steps of `step` until `done` or `limit` of simulated time; false on timeout.
+template <typename Done>
+bool run_until(sim::Simulation& sim, sim::Duration step, sim::Duration limit, Done done) {
+    sim::Time start = sim.now();
+    while (!done()) {
+        if (sim.now() - start >= limit) return false;
+        sim.run_for(step);
+    }
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int broker_count = argc > 1 ? std::atoi(argv[1]) : 1000;
+    const int racks = argc > 2 ? std::atoi(argv[2]) : 10;
+    const int partitions = argc > 3 ? std::atoi(argv[3]) : 100'000;
+    if (broker_count < 3 || racks < 1 || partitions < 1) {
+        std::fprintf(stderr, "usage: scale_bench [brokers >= 3] [racks >= 1] [partitions >= 1]\n");
+        return 2;
+    }
+    auto wall_start = Clock::now();
+    sim::Simulation sim(1);
+    zk::Ensemble::add_to(sim, 1);
+    std::vector<sim::NodeIndex> brokers;
+    for (int id = 1; id <= broker_count; ++id) {
+        BrokerConfig config;
+        config.broker_id = BrokerId{id};
+        config.rack = "rack-" + std::to_string((id - 1) % racks + 1);
+        config.zookeeper_connect = {"zk-1"};
+        brokers.push_back(sim.add_node("broker-" + std::to_string(id), [config](sim::NodeContext& c) {
+            return std::make_unique<Broker>(c, config, group_coordinator_hook());
+        }));
+    }
+    const Broker* controller = nullptr;
+    bool registered = run_until(sim, 100ms, 120s, [&] {
+        controller = active_controller(sim, brokers);
+        return controller && static_cast<int>(controller->controller()->context_view().live_brokers.size()) == broker_count;
+    });
+    if (!registered) {
+        std::fprintf(stderr, "scale_bench: the controller did not see all %d brokers within 120 s\n", broker_count);
+        return 1;
+    }
+    auto create = std::make_shared<CreateTopicsRequest>();
+    create->topics.push_back({"scale", partitions, 3, {}, {}});
+    sim.context(brokers[0]).send(brokers[static_cast<std::size_t>(controller->id().value - 1)], create);
+    bool created = run_until(sim, 100ms, 600s, [&] {
+        const auto& states = controller->controller()->context_view().states;
+        return static_cast<int>(states.size()) == partitions;
+    });
+    if (!created) {
+        std::fprintf(stderr, "scale_bench: the topic's %d partitions did not all get leaders\n", partitions);
+        return 1;
+    }
+    sim.run_for(5s);  // LeaderAndIsr and UpdateMetadata reach every broker
+    double build_wall = seconds_since(wall_start);
+    sim::Time built_at = sim.now();
+
+    // The victim: the broker leading the most partitions, other than the controller.
+    BrokerId victim = no_broker;
+    int victim_led = -1;
+    for (const auto& [id, led] : leaderships(controller->controller()->context_view())) {
+        if (id != controller->id() && led > victim_led) victim = id, victim_led = led;
+    }
+    auto failover_wall_start = Clock::now();
+    sim::Time crashed_at = sim.now();
+    sim.crash(brokers[static_cast<std::size_t>(victim.value - 1)]);
+    sim::Time detected_at{};
+    bool moved = run_until(sim, 10ms, 600s, [&] {
+        const auto& context = controller->controller()->context_view();
+        if (detected_at == sim::Time{} && !context.live_brokers.count(victim)) detected_at = sim.now();
+        return detected_at != sim::Time{} && leaderships(context)[victim] == 0;
+    });
+    if (!moved) {
+        std::fprintf(stderr, "scale_bench: broker %d's leaderships did not move within 600 s\n", victim.value);
+        return 1;
+    }
+    double failover_wall = seconds_since(failover_wall_start);
+    double total_wall = seconds_since(wall_start);
+
+    std::printf("scale: %d brokers on %d racks, %d partitions x 3 replicas, 1 ZooKeeper server\n", broker_count, racks,
+                partitions);
+    std::printf("scale: cluster built and topic created in %.2f s wall (%.1f s simulated)\n", build_wall,
+                seconds(built_at - sim::Time{}));
+    std::printf("scale: broker %d crashed leading %d partitions; failover took %.2f s simulated "
+                "(%.2f s to detect, ZooKeeper session expiry; %.2f s to move the leaderships)\n",
+                victim.value, victim_led, seconds(sim.now() - crashed_at), seconds(detected_at - crashed_at),
+                seconds(sim.now() - detected_at));
+    std::printf("scale: failover simulated in %.2f s wall; whole run %.2f s wall, peak RSS %.0f MiB\n", failover_wall,
+                total_wall, bench::peak_rss_mib());
+    bench::print_result("scale: failover wall time", "kafkalab", total_wall, "s");
+    return 0;
+}

@@ -1,0 +1,56 @@
+# Turns the result lines bench/run gathered (workload, system, value, unit, peak MiB,
+# tab-separated, after the word "result") into one table: each peer's row carries
+# kafkalab's figure divided by the peer's, against the target ratio.
+function human(v, unit) {
+    if (unit ~ /\/s$/) {
+        if (v >= 1e6) return sprintf("%.2f M %s", v / 1e6, unit)
+        if (v >= 1e3) return sprintf("%.1f k %s", v / 1e3, unit)
+    }
+    return sprintf("%.3g %s", v, unit)
+}
+BEGIN {
+    ratio_target["event kernel" SUBSEP "bare"] = 0.6
+    ratio_target["event kernel" SUBSEP "ns-3"] = 1.5
+    ratio_target["network messages" SUBSEP "SimGrid"] = 10
+    ratio_target["produce 1 M records, acks=all, RF 3" SUBSEP "librdkafka"] = 5
+    at_least["end to end: produce and consume 1 M records"] = 5e6
+    at_least["produce 1 M records, acks=all, RF 3"] = 10e6
+    at_most["scale: failover wall time"] = 10
+    at_most["viewer: 3-broker lesson"] = 16
+    at_most["viewer: 30 brokers, 300 partitions"] = 33
+    at_most_memory["scale: failover wall time"] = 4096
+}
+$1 == "skipped" { skipped = skipped " " $2; next }
+$1 == "result" {
+    n++
+    workload[n] = $2; sysname[n] = $3; value[n] = $4 + 0; unit[n] = $5; rss[n] = $6
+    if ($3 == "kafkalab") ours[$2] = $4 + 0
+    if (!($2 in seen)) { seen[$2] = 1; order[++workloads] = $2 }
+}
+END {
+    printf "%-46s  %-40s  %22s  %9s  %9s  %-16s  %s\n", "workload", "system", "figure", "peak MiB", "ratio", "target", "met?"
+    for (w = 1; w <= workloads; w++) {
+        name = order[w]
+        for (i = 1; i <= n; i++) {
+            if (workload[i] != name) continue
+            ratio = "-"; target = "-"; met = "-"
+            if (sysname[i] == "kafkalab") {
+                if (name in at_least) { target = ">= " human(at_least[name], unit[i]); met = value[i] >= at_least[name] ? "yes" : "no" }
+                if (name in at_most) {
+                    target = "<= " at_most[name] " " unit[i]; met = value[i] <= at_most[name] ? "yes" : "no"
+                    if (name in at_most_memory && rss[i] > at_most_memory[name]) met = "no (memory)"
+                }
+            } else if (name in ours && value[i] > 0) {
+                r = ours[name] / value[i]; ratio = sprintf("%.2fx", r)
+                for (key in ratio_target) {
+                    split(key, part, SUBSEP)
+                    if (part[1] == name && index(sysname[i], part[2]) == 1) {
+                        target = ">= " ratio_target[key] "x"; met = r >= ratio_target[key] ? "yes" : "no"
+                    }
+                }
+            }
+            printf "%-46s  %-40s  %22s  %9s  %9s  %-16s  %s\n", name, sysname[i], human(value[i], unit[i]), rss[i], ratio, target, met
+        }
+    }
+    if (skipped != "") printf "\nskipped (not built):%s\n", skipped
+}
