@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "broker_model/broker/broker.h"
+#include "broker_model/client/producer.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/zookeeper/ensemble.h"
@@ -39,6 +40,21 @@ void start_three_broker_cluster(sim::Simulation& sim, const std::string& topic, 
     create->topics.push_back({topic, partitions, 3, {}, {}});
     sim.context(brokers[0]).send(controller, create);
     sim.run_for(2s);
+}
+
+void add_bench_producer(sim::Simulation& sim, kafka::SendLedger& ledger, const std::string& topic,
+                        std::int64_t records) {
+    kafka::ProducerConfig producer;
+    producer.bootstrap_servers = {"broker-1"};
+    producer.acks = kafka::Acks::all;
+    producer.linger = 5ms;
+    producer.batch_size_bytes = 1 << 20;
+    kafka::ProducerWorkload workload;
+    workload.topic = topic;
+    workload.schedule = "burst 2000 every 1ms";
+    workload.value = "random-bytes:100";
+    workload.record_limit = static_cast<std::uint64_t>(records);
+    kafka::add_producer(sim, "producer", producer, ledger, workload);
 }
 
 }  // namespace kafkalab::bench

@@ -24,16 +24,7 @@ int main(int argc, char** argv) {
 
     // Values are not kept in the ledger: only ids, offsets and outcomes.
     SendLedger ledger(1, 0);
-    ProducerConfig producer;
-    producer.bootstrap_servers = {"broker-1"};
-    producer.linger = 5ms;
-    producer.batch_size_bytes = 1 << 20;
-    ProducerWorkload workload;
-    workload.topic = "e2e";
-    workload.schedule = "burst 2000 every 1ms";  // 2 M records per simulated second
-    workload.value = "random-bytes:100";
-    workload.record_limit = static_cast<std::uint64_t>(total);
-    add_producer(sim, "producer", producer, ledger, workload);
+    bench::add_bench_producer(sim, ledger, "e2e", total);
     // Nor in the consumption log: the count of deliveries is all this benchmark reads.
     auto consumed = std::make_shared<ConsumptionLog>(false);
     for (int i = 1; i <= 3; ++i) {

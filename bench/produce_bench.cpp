@@ -10,7 +10,7 @@
 
 #include "bench/bench_cluster.h"
 #include "bench/result_line.h"
-#include "broker_model/client/producer.h"
+#include "broker_model/client/send_ledger.h"
 #include "sim/simulation.h"
 
 using namespace kafkalab;
@@ -23,17 +23,7 @@ int main(int argc, char** argv) {
     bench::start_three_broker_cluster(sim, "produce", 6);
 
     SendLedger ledger(1, 0);
-    ProducerConfig producer;
-    producer.bootstrap_servers = {"broker-1"};
-    producer.acks = Acks::all;
-    producer.linger = 5ms;
-    producer.batch_size_bytes = 1 << 20;
-    ProducerWorkload workload;
-    workload.topic = "produce";
-    workload.schedule = "burst 2000 every 1ms";  // 2 M records per simulated second
-    workload.value = "random-bytes:100";
-    workload.record_limit = static_cast<std::uint64_t>(total);
-    add_producer(sim, "producer", producer, ledger, workload);
+    bench::add_bench_producer(sim, ledger, "produce", total);
 
     auto wall_start = std::chrono::steady_clock::now();
     sim::Time simulated_start = sim.now();

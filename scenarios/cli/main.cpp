@@ -1,5 +1,5 @@
 // kafkalab: run, check, sweep and list Kafka failure scenarios from the command line.
-// `sweep` and `sweep-merge` (sweep_command.h) keep the exit codes below.
+// `sweep` and `sweep-merge` (sweep_command.h) share these codes (exit_codes_and_loading.h).
 //
 // Exit codes: 0 the run passed its expectations (or validate found no error);
 // 1 an expectation failed; 2 the scenario file or the command line is invalid;
@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "scenarios/cli/exit_codes_and_loading.h"
 #include "scenarios/cli/progress_bar.h"
 #include "scenarios/cli/sweep_command.h"
 #include "scenarios/runner/metrics_csv.h"
@@ -24,20 +25,11 @@
 using namespace kafkalab;
 using namespace kafkalab::scenarios;
 
+using namespace kafkalab::cli;
+
 namespace {
 
-constexpr int exit_passed = 0;
-constexpr int exit_expectation_failed = 1;
-constexpr int exit_bad_input = 2;
-constexpr int exit_invariant_violated = 3;
-
-/// Loads a scenario, printing its diagnostics; nothing if it has errors.
-std::optional<Scenario> load(const std::string& path) {
-    LoadResult loaded = load_scenario(path);
-    for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << "\n";
-    if (!loaded.scenario) return std::nullopt;
-    return std::move(*loaded.scenario);
-}
+std::optional<Scenario> load(const std::string& path) { return load_printing_diagnostics(path); }
 
 /// Everything `kafkalab run` was told.
 struct RunFlags {

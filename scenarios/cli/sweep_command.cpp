@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "scenarios/cli/exit_codes_and_loading.h"
 #include "scenarios/spec/load_scenario.h"
 #include "scenarios/sweep/sweep_run.h"
 #include "scenarios/sweep/sweep_summary.h"
@@ -21,17 +22,10 @@ namespace {
 
 using namespace kafkalab::scenarios;
 
-constexpr int exit_passed = 0;
-constexpr int exit_failed = 1;
-constexpr int exit_bad_input = 2;
+constexpr int exit_failed = exit_expectation_failed;
 constexpr int most_jobs = 256;
 
-std::optional<Scenario> load(const std::string& path) {
-    LoadResult loaded = load_scenario(path);
-    for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << "\n";
-    if (!loaded.scenario) return std::nullopt;
-    return std::move(*loaded.scenario);
-}
+std::optional<Scenario> load(const std::string& path) { return load_printing_diagnostics(path); }
 
 template <class T>
 std::optional<T> flag_value(const std::variant<T, std::string>& parsed) {
