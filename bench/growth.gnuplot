@@ -9,9 +9,9 @@ set grid
 set key top left
 set xlabel "work (records, partitions or brokers)"
 set ylabel "wall seconds"
-plot for [s in "records partitions brokers"] "docs/growth.tsv" using ($1 eq s ? $2 : NaN):3 \
+plot for [s in "records partitions brokers"] "docs/growth.tsv" every ::1 using (strcol(1) eq s ? $2 : NaN):3 \
      with linespoints title s
 set ylabel "peak memory (MiB)"
-plot for [s in "records partitions brokers"] "docs/growth.tsv" using ($1 eq s ? $2 : NaN):4 \
+plot for [s in "records partitions brokers"] "docs/growth.tsv" every ::1 using (strcol(1) eq s ? $2 : NaN):4 \
      with linespoints title s
 unset multiplot
