@@ -235,7 +235,8 @@ std::optional<Duration> Network::path_latency(VertexId from, VertexId to) const 
     return Duration{routes_from(from).distance_ns[to]};
 }
 
-Transmission Network::transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random) {
+Transmission Network::transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random,
+                               bool draw_loss) {
     const Route& cached = route(from, to);
     if (!cached.reachable) return {TransmitOutcome::no_route, {}};
     const Hop* hops = route_cache_[from].hops.data() + cached.first_hop;
@@ -243,7 +244,7 @@ Transmission Network::transmit(VertexId from, VertexId to, std::size_t bytes, Ti
     Duration slowest_serialization{0};
     for (std::uint32_t i = 0; i < cached.hop_count; ++i) {
         EdgeProps& link = *hops[i].link;
-        if (random.chance(link.spec.loss_probability)) return {TransmitOutcome::lost, {}};
+        if (draw_loss && random.chance(link.spec.loss_probability)) return {TransmitOutcome::lost, {}};
         const Duration serialization = serialization_time(bytes, link.spec.bandwidth_bytes_per_s);
         Time& free_at = link.free_at[hops[i].direction];
         const Time start = std::max(head, free_at);

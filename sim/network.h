@@ -87,7 +87,9 @@ public:
     /// Sends `bytes` from `from` to `to` at `now`: picks the route, draws loss and
     /// jitter from `random`, and books the links' bandwidth. Messages are cut-through:
     /// each hop adds its latency, and the slowest link's serialization time is paid once.
-    Transmission transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random);
+    /// `draw_loss` false sends without drawing loss (data TCP got across already).
+    Transmission transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random,
+                          bool draw_loss = true);
 
     /// One link as the viewer draws it: its ends (lower vertex id first) and whether it is up.
     struct LinkState {

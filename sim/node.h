@@ -31,6 +31,10 @@ public:
     Disk& disk() { return disk_; }
 
     void send(NodeIndex to, MessagePtr message);
+    /// Closes the connection to `to` in both directions, as a client does when a
+    /// request times out: what either side still had queued or on the wire for the
+    /// other is gone, and the next send opens a fresh connection.
+    void close_connection(NodeIndex to);
     /// A timer that fires `fn` after `delay` unless cancelled or this node crashes first.
     TimerId set_timer(Duration delay, const char* label, Callback fn);
     bool cancel_timer(TimerId id);

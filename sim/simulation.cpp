@@ -9,6 +9,8 @@ Time NodeContext::now() const { return simulation_.now(); }
 
 void NodeContext::send(NodeIndex to, MessagePtr message) { simulation_.send(index_, to, std::move(message)); }
 
+void NodeContext::close_connection(NodeIndex to) { simulation_.close_connection(index_, to); }
+
 TimerId NodeContext::set_timer(Duration delay, const char* label, Callback fn) {
     return simulation_.scheduler().schedule_after(delay, EventInfo{EventKind::timer, index_, no_node, label, nullptr},
                                                   std::move(fn));
@@ -82,12 +84,12 @@ void Simulation::take_down(NodeIndex index, HostState state) {
     if (slot.state != HostState::up) return;
     record(state == HostState::crashed ? "crash" : "power-loss", no_node, index, "");
     for (NodeIndex peer = 0; peer < nodes_.size(); ++peer) {
-        Connection& out = connection(index, peer);
-        Connection& in = connection(peer, index);
+        const Connection& out = connection(index, peer);
+        const Connection& in = connection(peer, index);
         // A dead process's kernel resets its connections; a dead host says nothing.
         bool was_open = out.open || in.open;
-        out = Connection{};
-        in = Connection{};
+        reset_connection(index, peer, "sender crashed");
+        reset_connection(peer, index, "receiver down");
         if (!was_open || state != HostState::crashed || !is_up(peer)) continue;
         auto latency = network_.path_latency(slot.vertex, nodes_[peer]->vertex);
         if (!latency) continue;
@@ -177,7 +179,7 @@ TimerId Simulation::at(Time when, const char* label, Callback fn) {
 }
 
 void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary) {
-    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "control" && kind != "disconnect";
+    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "retransmit" && kind != "stall" && kind != "close" && kind != "control" && kind != "disconnect";
     if (!trace_ && !(listener_ && notable)) return;
     TraceRecord record{now(), trace_ ? trace_->count() : notable_records_, std::move(kind),
                        source == no_node ? "" : node_name(source), destination == no_node ? "" : node_name(destination),
@@ -187,82 +189,6 @@ void Simulation::record(std::string kind, NodeIndex source, NodeIndex destinatio
         listener_(record);
     }
     if (trace_) trace_->add(std::move(record));
-}
-
-void Simulation::drop(NodeIndex from, NodeIndex to, const Message& message, std::string_view reason) {
-    ++dropped_;
-    if (trace_) record("drop", from, to, message.summary() + " (" + std::string(reason) + ")");
-}
-
-void Simulation::fail_connection_later(NodeIndex from, NodeIndex to, Duration after) {
-    Connection& c = connection(from, to);
-    if (c.failing) return;
-    c.failing = true;
-    std::uint32_t incarnation = scheduler_.incarnation(from);
-    scheduler_.schedule_after(after, EventInfo{EventKind::delivery, from, to, "disconnect", nullptr},
-                              [this, from, to, incarnation] {
-                                  if (!is_up(from) || scheduler_.incarnation(from) != incarnation) return;
-                                  Connection& failed = connection(from, to);
-                                  if (!failed.failing) return;  // reset meanwhile by a crash
-                                  failed = Connection{};
-                                  record("disconnect", to, from, "connection timed out");
-                                  nodes_[from]->instance->on_disconnect(to);
-                              });
-}
-
-void Simulation::send(NodeIndex from, NodeIndex to, MessagePtr message) {
-    if (!is_up(from)) return;
-    Connection& c = connection(from, to);
-    c.open = true;
-    const NodeSlot& receiver = *nodes_[to];
-    if (receiver.state == HostState::crashed) {
-        // The host is alive and refuses the connection: the sender hears of it at once.
-        drop(from, to, *message, "connection refused");
-        fail_connection_later(from, to, 2 * options_.link.latency);
-        return;
-    }
-    Transmission sent = receiver.state == HostState::up
-                            ? network_.transmit(nodes_[from]->vertex, receiver.vertex, message->size_bytes(),
-                                                now(), network_random_)
-                            : Transmission{TransmitOutcome::no_route, {}};
-    if (sent.outcome == TransmitOutcome::lost) {
-        drop(from, to, *message, "lost");
-        return;
-    }
-    if (sent.outcome == TransmitOutcome::no_route) {
-        drop(from, to, *message, receiver.state == HostState::up ? "no route" : "host down");
-        fail_connection_later(from, to, options_.unreachable_timeout);
-        return;
-    }
-    // TCP never reorders a connection: a message cannot overtake the one before it.
-    Time arrival = std::max(sent.arrival, c.last_arrival);
-    c.last_arrival = arrival;
-    EventInfo info{EventKind::delivery, to, from, message->name(), message.get()};
-    scheduler_.schedule_at(arrival, info,
-                           [this, from, to, sender = scheduler_.incarnation(from),
-                            receiver_incarnation = scheduler_.incarnation(to),
-                            version = network_.topology_version(), message = std::move(message)]() mutable {
-                               deliver(from, to, sender, receiver_incarnation, version, std::move(message));
-                           });
-}
-
-void Simulation::deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation,
-                         std::uint32_t receiver_incarnation, std::uint64_t topology_version, MessagePtr message) {
-    if (scheduler_.incarnation(from) != sender_incarnation) return drop(from, to, *message, "sender crashed");
-    if (!is_up(to) || scheduler_.incarnation(to) != receiver_incarnation) {
-        return drop(from, to, *message, "receiver down");
-    }
-    if (topology_version != network_.topology_version() &&
-        !network_.reachable(nodes_[from]->vertex, nodes_[to]->vertex)) {
-        // The route broke while the message was on the wire.
-        drop(from, to, *message, "no route");
-        fail_connection_later(from, to, options_.unreachable_timeout);
-        return;
-    }
-    ++delivered_;
-    connection(to, from).open = true;
-    if (trace_) record("deliver", from, to, message->summary());
-    nodes_[to]->instance->on_message(from, message);
 }
 
 }  // namespace kafkalab::sim

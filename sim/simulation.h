@@ -3,11 +3,13 @@
 // enter only here (crash, power loss, restart, partitions, cut links), so every layer
 // above sees them the way a real system would: through lost messages, disconnects
 // and timeouts.
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/network.h"
@@ -25,6 +27,10 @@ struct NetworkOptions {
     /// How long a sender waits before a connection to an unreachable peer fails
     /// (Kafka's socket.connection.setup.timeout.ms is 10 s).
     Duration unreachable_timeout{std::chrono::seconds(10)};
+    /// TCP's retransmission timeout: a message lost on a link or sent into a broken
+    /// route is sent again after it, the wait doubling per attempt (Linux's bounds).
+    Duration min_retransmit_timeout{std::chrono::milliseconds(200)};
+    Duration max_retransmit_timeout{std::chrono::seconds(120)};
 };
 
 enum class HostState : std::uint8_t { up, crashed, powered_off };
@@ -98,6 +104,7 @@ public:
 
     // Used by NodeContext.
     void send(NodeIndex from, NodeIndex to, MessagePtr message);
+    void close_connection(NodeIndex from, NodeIndex to);
 
     std::uint64_t messages_delivered() const { return delivered_; }
     std::uint64_t messages_dropped() const { return dropped_; }
@@ -113,20 +120,44 @@ private:
         HostState state = HostState::up;
     };
     /// Per ordered pair of nodes: TCP-like FIFO and whether a connection is open.
+    /// Sequence numbers are TCP's: 32 bits, compared modulo 2^32.
+    using Sequence = std::uint32_t;
+    static bool sequence_before(Sequence a, Sequence b) { return static_cast<std::int32_t>(a - b) < 0; }
     struct Connection {
         Time last_arrival{};
-        std::uint32_t sender_incarnation = 0;
+        Sequence next_sequence = 0;
+        Sequence first_sequence = 0;  // of this incarnation of the connection: older ones were reset
         bool open = false;
-        bool failing = false;  // an unreachable-timeout error is already scheduled
+        bool failing = false;  // a connection error is already scheduled
+        bool stalled = false;  // a message awaits retransmission (see stalls_)
     };
+    /// A connection whose oldest unacknowledged message was lost: it and everything
+    /// sent after it wait, in order, for the retransmission to get through.
+    struct Stall {
+        struct Waiting {
+            Sequence sequence;
+            MessagePtr message;
+        };
+        std::deque<Waiting> waiting;  // by sequence
+        Time since{};
+        Duration retransmit_timeout{};
+    };
+    static std::uint64_t stall_key(NodeIndex from, NodeIndex to) { return std::uint64_t{from} << 32 | to; }
 
     Connection& connection(NodeIndex from, NodeIndex to) { return connections_[from * capacity_ + to]; }
     void grow_connections();
     void boot(NodeIndex node);
     void take_down(NodeIndex node, HostState state);
-    void deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation,
-                 std::uint32_t receiver_incarnation, std::uint64_t topology_version, MessagePtr message);
+    // The transport (simulation_transport.cpp).
+    void put_on_wire(NodeIndex from, NodeIndex to, Sequence sequence, Time arrival, MessagePtr message);
+    void deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation, std::uint32_t receiver_incarnation,
+                 std::uint32_t topology_version, Sequence sequence, MessagePtr message);
+    void hold(NodeIndex from, NodeIndex to, Sequence sequence, MessagePtr message, std::string_view reason);
+    void retransmit(NodeIndex from, NodeIndex to);
+    void schedule_retransmit(NodeIndex from, NodeIndex to, Time at);
     void drop(NodeIndex from, NodeIndex to, const Message& message, std::string_view reason);
+    void reset_connection(NodeIndex from, NodeIndex to, std::string_view reason);
+    void fail_connection(NodeIndex from, NodeIndex to, std::string_view reason);
     void fail_connection_later(NodeIndex from, NodeIndex to, Duration after);
     VertexId switch_for(std::string_view switch_name);
 
@@ -139,6 +170,7 @@ private:
     std::vector<std::unique_ptr<NodeSlot>> nodes_;
     std::vector<Connection> connections_;  // capacity_ x capacity_, row = sender
     std::size_t capacity_ = 0;
+    std::unordered_map<std::uint64_t, Stall> stalls_;  // by stall_key; looked up, never iterated
     Trace* trace_ = nullptr;
     std::function<void(const TraceRecord&)> listener_;
     std::uint64_t notable_records_ = 0;

@@ -19,8 +19,14 @@ NetworkClient::~NetworkClient() {
 
 void NetworkClient::send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
                                   sim::Duration timeout, Callback callback) {
-    sim::TimerId timer = context_.set_timer(timeout, "request timeout", [this, correlation_id] {
+    sim::TimerId timer = context_.set_timer(timeout, "request timeout", [this, correlation_id, to] {
+        // Kafka's NetworkClient disconnects from a node whose request timed out, so a
+        // late response can never arrive; the other requests in flight to it fail.
+        auto alive = alive_;
         complete(correlation_id, Error::request_timed_out, nullptr);
+        if (!*alive) return;
+        context_.close_connection(to);
+        on_disconnect(to);
     });
     pending_.emplace(correlation_id, Pending{to, timer, std::move(callback)});
     context_.send(to, std::move(request));

@@ -2,8 +2,9 @@
 // Requests with responses, the way Kafka's NetworkClient pairs them: every request
 // gets a correlation id; its callback runs once, with the response, or with an error
 // when the connection breaks (NETWORK_EXCEPTION) or no answer comes within the request
-// timeout (REQUEST_TIMED_OUT). Owned by a node; its timers die with the node, and so
-// do its callbacks.
+// timeout (REQUEST_TIMED_OUT; the connection is then closed and the node's other
+// requests fail too). Owned by a node; its timers die with the node, and so do its
+// callbacks.
 #include <cstdint>
 #include <functional>
 #include <map>

@@ -93,6 +93,8 @@ sim::Duration ZooKeeperClient::connect_timeout() const {
 void ZooKeeperClient::attempt_failed() {
     context_.cancel_timer(attempt_timer_);
     attempt_timer_ = {};
+    // ClientCnxn closes the socket it gives up on: nothing late comes through it.
+    if (current_server_ != sim::no_node) context_.close_connection(current_server_);
     current_server_ = sim::no_node;
     phase_ = Phase::waiting;
     // ClientCnxn's cleanup(): what waited for this connection fails with CONNECTIONLOSS.
@@ -157,6 +159,7 @@ void ZooKeeperClient::connection_lost() {
     context_.cancel_timer(read_timer_);
     context_.cancel_timer(ping_timer_);
     read_timer_ = ping_timer_ = {};
+    if (current_server_ != sim::no_node) context_.close_connection(current_server_);
     current_server_ = sim::no_node;
     phase_ = Phase::waiting;
     if (!fail_all(ZkCode::connection_loss)) return;

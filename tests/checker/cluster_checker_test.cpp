@@ -139,7 +139,8 @@ TEST_CASE("with acks=1 the records an isolated leader acknowledged are exactly t
 namespace {
 
 /// Sends one record and, the moment the leader has appended it, cuts the producer off
-/// so the response is lost; heals before request.timeout.ms, so the producer retries.
+/// until its request times out, so the response is lost; then heals, and the producer
+/// retries.
 CheckReport lose_one_response(bool idempotence, RecordId& record) {
     ProducerFixture f;
     const TopicPartition t0{"t", 0};
@@ -157,8 +158,10 @@ CheckReport lose_one_response(bool idempotence, RecordId& record) {
     // Step event by event: the cut must fall between the append and the response.
     for (int i = 0; i < 100000 && log.log_end_offset() == before; ++i) f.cluster.sim().step();
     REQUIRE(log.log_end_offset() > before);
+    // Cut off past request.timeout.ms: the producer closes the connection (the late
+    // response can no longer arrive) and retries once the heal lets it through.
     f.cluster.sim().partition({{node}});
-    f.cluster.run_for(1s);
+    f.cluster.run_for(3500ms);
     f.cluster.sim().heal();
     REQUIRE(f.settle());
     f.cluster.run_for(2s);

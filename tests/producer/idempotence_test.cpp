@@ -12,8 +12,8 @@ namespace {
 const TopicPartition t0{"t", 0};
 
 /// Sends one record, and the moment the leader has appended it, cuts the producer off
-/// so that the response is lost; heals before request.timeout.ms, so the producer's
-/// retry reaches the same leader.
+/// until its request times out, so that the response is lost; heals soon after, so
+/// the producer's retry reaches the same leader.
 std::vector<RecordId> lose_one_response(ProducerFixture& f, ProducerConfig config, RecordId& record) {
     REQUIRE(f.cluster.create_topic("t", 1, 3).error == Error::none);
     config.bootstrap_servers = cluster_producer_config().bootstrap_servers;
@@ -28,8 +28,10 @@ std::vector<RecordId> lose_one_response(ProducerFixture& f, ProducerConfig confi
     // Step event by event: the cut must fall between the append and the response.
     for (int i = 0; i < 100000 && f.cluster.log(leader, t0)->log_end_offset() == before; ++i) f.cluster.sim().step();
     REQUIRE(f.cluster.log(leader, t0)->log_end_offset() > before);
+    // Cut off past request.timeout.ms: the producer closes the connection (the late
+    // response can no longer arrive) and retries once the heal lets it through.
     f.cluster.sim().partition({{node}});
-    f.cluster.run_for(1s);
+    f.cluster.run_for(3500ms);
     f.cluster.sim().heal();
     REQUIRE(f.settle());
     f.cluster.run_for(2s);
@@ -104,8 +106,10 @@ std::vector<RecordId> lose_two_responses(ProducerFixture& f, ProducerConfig conf
     for (int i = 0; i < 100000 && log.log_end_offset() == start + 1; ++i) f.cluster.sim().step();
     REQUIRE(log.log_end_offset() == start + 2);
     REQUIRE(f.producer(node).in_flight_requests() == 2);
+    // Cut off past request.timeout.ms: the producer closes the connection (the late
+    // response can no longer arrive) and retries once the heal lets it through.
     f.cluster.sim().partition({{node}});
-    f.cluster.run_for(1s);
+    f.cluster.run_for(3500ms);
     f.cluster.sim().heal();
     REQUIRE(f.settle());
     f.cluster.run_for(2s);

@@ -53,25 +53,7 @@ TEST_CASE("a 1 MB message on a 1 Gbit/s link arrives about 8 ms plus latency lat
     }
 }
 
-TEST_CASE("loss drops messages at the configured rate for a seed") {
-    NetworkOptions options;
-    options.link.loss_probability = 0.1;  // per link; a message crosses two
-    Simulation sim(5, options);
-    std::vector<Arrival> log;
-    auto a = sim.add_node("a", recorder(log));
-    auto b = sim.add_node("b", recorder(log));
-    sim.run_for(1ms);
-    const int sent = 10'000;
-    for (int i = 0; i < sent; ++i) send_note(sim, a, b, i);
-    sim.run_for(10s);
-    // Expected delivery 0.9 * 0.9 = 81 %; 5 standard deviations is about 2 %.
-    double delivered = static_cast<double>(log.size()) / sent;
-    CHECK(delivered > 0.79);
-    CHECK(delivered < 0.83);
-    CHECK(sim.messages_dropped() == static_cast<std::uint64_t>(sent) - log.size());
-}
-
-TEST_CASE("a partition drops messages between groups and heal restores delivery") {
+TEST_CASE("a partition holds messages between groups and heal lets them through in order") {
     Simulation sim(3);
     std::vector<Arrival> log;
     auto a = sim.add_node("a", recorder(log));
@@ -90,16 +72,17 @@ TEST_CASE("a partition drops messages between groups and heal restores delivery"
         sim.run_for(10s);
         CHECK(sim.node_as<Recorder>(a)->disconnects == std::vector<NodeIndex>{c});
     }
-    SECTION("after heal the same message gets through") {
+    SECTION("after heal the held message and a new one get through in order") {
         sim.heal();
         send_note(sim, a, c, 3);
-        sim.run_for(1s);
-        REQUIRE(log.size() == 2);
-        CHECK(log[1].number == 3);
+        sim.run_for(2s);
+        REQUIRE(log.size() == 3);
+        CHECK(log[1].number == 2);
+        CHECK(log[2].number == 3);
     }
 }
 
-TEST_CASE("a message in flight when the partition starts is dropped") {
+TEST_CASE("a message in flight when the partition starts does not arrive while it lasts") {
     Simulation sim(3, NetworkOptions{LinkSpec{50ms, 0ns, 0, 0.0}, 10s});
     std::vector<Arrival> log;
     auto a = sim.add_node("a", recorder(log));
@@ -112,7 +95,7 @@ TEST_CASE("a message in flight when the partition starts is dropped") {
     CHECK(log.empty());
 }
 
-TEST_CASE("cutting the only link drops traffic; restoring it brings it back") {
+TEST_CASE("cutting the only link holds traffic and restoring it lets it through in order") {
     Simulation sim(3);
     std::vector<Arrival> log;
     auto a = sim.add_node("a", recorder(log));
@@ -125,8 +108,9 @@ TEST_CASE("cutting the only link drops traffic; restoring it brings it back") {
     REQUIRE(sim.restore_link("a", "core"));
     send_note(sim, a, b, 2);
     sim.run_for(1s);
-    REQUIRE(log.size() == 1);
-    CHECK(log[0].number == 2);
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].number == 1);
+    CHECK(log[1].number == 2);
 }
 
 TEST_CASE("routes follow the lowest latency over links that are up") {
