@@ -1,5 +1,7 @@
 #include "broker_model/broker/broker.h"
 
+#include "broker_model/broker/log_truncation.h"
+
 #include "broker_model/common/recurring_step.h"
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/topic_names.h"
@@ -30,7 +32,13 @@ Broker::Broker(sim::NodeContext& context, BrokerConfig config, HookFactory hooks
       logs_(LogManager::on_disk(context.disk())),
       network_(context),
       services_{context, config_, logs_, metadata_, network_},
-      hook_factory_(std::move(hooks)) {}
+      hook_factory_(std::move(hooks)) {
+    // A power loss finds no broker object to tell: the disk reports what its logs lost.
+    sim::NodeContext* node = &context;
+    logs_.set_power_loss_observer([node](const TopicPartition& tp, Offset old_log_end, Offset new_log_end) {
+        record_truncation(*node, {tp, node->name(), new_log_end, old_log_end, TruncationCause::power_loss});
+    });
+}
 
 Broker::~Broker() { *alive_ = false; }
 

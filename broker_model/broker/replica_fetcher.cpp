@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "broker_model/broker/log_truncation.h"
+
 namespace kafkalab::kafka {
 
 ReplicaFetcherManager::~ReplicaFetcherManager() { *alive_ = false; }
@@ -14,7 +16,7 @@ void ReplicaFetcherManager::add(const TopicPartition& tp, BrokerId leader, Leade
     if (services_.config.truncate_to_high_watermark) {
         // Before KIP-101 a new follower cut its log back to its high watermark, which
         // could throw away records that were committed (the HW lags one fetch behind).
-        log.truncate_to(log.high_watermark());
+        truncate_and_record(services_.context, log, tp, log.high_watermark(), TruncationCause::high_watermark);
         state.truncating = false;
     } else if (!log.latest_epoch()) {
         state.truncating = false;  // an empty log has nothing to diverge
@@ -93,22 +95,25 @@ void ReplicaFetcherManager::send_epoch_queries(Fetcher& fetcher) {
 
 bool ReplicaFetcherManager::truncate(PartitionLog& log, const EpochEndOffsetResult& answer) {
     // AbstractFetcherThread.getOffsetTruncationState.
+    auto truncate_to = [&](Offset end_offset) {
+        truncate_and_record(services_.context, log, answer.partition, end_offset, TruncationCause::leader_epoch);
+    };
     if (answer.end_offset.value < 0) {
-        log.truncate_to(log.high_watermark());  // the leader knows no such epoch: fall back to the HW
+        truncate_to(log.high_watermark());  // the leader knows no such epoch: fall back to the HW
         return true;
     }
     EpochEndOffset mine = log.end_offset_for_epoch(answer.leader_epoch);
     if (mine.end_offset.value < 0) {
-        log.truncate_to(std::min(answer.end_offset, log.log_end_offset()));
+        truncate_to(std::min(answer.end_offset, log.log_end_offset()));
         return true;
     }
     if (mine.epoch != answer.leader_epoch) {
         // KIP-279: we never saw the leader's epoch; cut to the end of our largest
         // smaller epoch and ask again about the epoch before it.
-        log.truncate_to(std::min(mine.end_offset, log.log_end_offset()));
+        truncate_to(std::min(mine.end_offset, log.log_end_offset()));
         return false;
     }
-    log.truncate_to(std::min({answer.end_offset, mine.end_offset, log.log_end_offset()}));
+    truncate_to(std::min({answer.end_offset, mine.end_offset, log.log_end_offset()}));
     return true;
 }
 

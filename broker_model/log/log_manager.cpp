@@ -40,7 +40,11 @@ void LogManager::reload_after_restart() {
 }
 
 void LogManager::lose_unflushed() {
-    for (auto& [partition, log] : logs_) log.lose_unflushed();
+    for (auto& [partition, log] : logs_) {
+        const Offset before = log.log_end_offset();
+        log.lose_unflushed();
+        if (power_loss_observer_ && log.log_end_offset() < before) power_loss_observer_(partition, before, log.log_end_offset());
+    }
 }
 
 std::size_t LogManager::approximate_memory_bytes() const {

@@ -10,6 +10,7 @@
 //
 // Simplification: one log directory, no per-directory failure (KIP-112).
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -53,12 +54,18 @@ public:
 
     /// Power loss: every log loses its unflushed tail.
     void lose_unflushed() override;
+    /// Told of each log a power loss shortened, with its log end offset before and after.
+    /// The broker points it at the trace; it only observes, so what survives is the same
+    /// with or without it. It lives on the disk because the broker object is gone by then.
+    using PowerLossObserver = std::function<void(const TopicPartition&, Offset old_log_end, Offset new_log_end)>;
+    void set_power_loss_observer(PowerLossObserver observer) { power_loss_observer_ = std::move(observer); }
 
     std::size_t approximate_memory_bytes() const;
 
 private:
     /// Ordered, so iteration (and anything it drives) is deterministic.
     std::map<TopicPartition, PartitionLog> logs_;
+    PowerLossObserver power_loss_observer_;
 };
 
 }  // namespace kafkalab::kafka

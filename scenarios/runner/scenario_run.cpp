@@ -192,12 +192,13 @@ void ScenarioRun::on_event(const sim::TraceRecord& record) {
     static const char* const shown[] = {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore",
                                         "controller", "leader-election", "isr-change", "broker-failure",
                                         "unclean-election", "zk-session-expired", "controlled-shutdown",
-                                        "topic-deletion", "rebalance"};
+                                        "topic-deletion", "rebalance", "truncate"};
     bool wanted = false;
     for (const char* kind : shown) wanted |= record.kind == kind;
     if (!wanted) return;
     // Internal topics (__consumer_offsets has 50 partitions) would drown the lesson.
-    if ((record.kind == "leader-election" || record.kind == "isr-change") && record.summary.rfind("__", 0) == 0) return;
+    const bool per_partition = record.kind == "leader-election" || record.kind == "isr-change" || record.kind == "truncate";
+    if (per_partition && record.summary.rfind("__", 0) == 0) return;
     std::string who = record.destination.empty() ? record.source : record.destination;
     std::string text = record.summary.empty() ? who : (record.kind == "crash" || record.kind == "restart" ? who : record.summary);
     if (record.kind == "controller" || record.kind == "controlled-shutdown" || record.kind == "zk-session-expired") {

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -89,6 +90,18 @@ int boxes_in(const Image& image, Rgb colour) {
     return boxes;
 }
 
+/// Pixels drawn exactly in `colour` inside [x0, x1) x [y0, y1).
+int pixels_in(const Image& image, Rgb colour, int x0, int y0, int x1, int y1) {
+    int count = 0;
+    for (int y = y0; y < std::min(y1, image.height); ++y) {
+        for (int x = x0; x < std::min(x1, image.width); ++x) count += image.at(x, y) == colour ? 1 : 0;
+    }
+    return count;
+}
+
+/// The partitions panel at 1280x720: right of the cluster picture, above the lesson strip.
+int struck_pixels(const Image& image) { return pixels_in(image, palette::struck_out, 540, 60, 1280, 410); }
+
 }  // namespace
 
 TEST_CASE("a headless screenshot is a full picture and not a blank window") {
@@ -121,6 +134,15 @@ TEST_CASE("a large window draws the same boxes larger") {
     Image image = screenshot(testing::crash_lesson, "12s", "1600x1000");
     REQUIRE(image.width == 1600);
     REQUIRE(boxes_in(image, palette::host_crashed) == 1);
+}
+
+TEST_CASE("lesson 8: the records broker-1 truncates after the unclean election are struck through in its row") {
+    REQUIRE(struck_pixels(screenshot("08-unclean-leader-election.yaml", "79s")) == 0);
+    Image after = screenshot("08-unclean-leader-election.yaml", "81s");
+    // Offsets 50..499 span dozens of cells, each with its bar and its lost-write frame.
+    REQUIRE(struck_pixels(after) > 300);
+    // Only the partitions panel strikes anything through.
+    REQUIRE(pixels_in(after, palette::struck_out, 0, 0, 1280, 720) == struck_pixels(after));
 }
 
 #endif  // KAFKALAB_VIZ

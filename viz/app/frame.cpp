@@ -52,6 +52,7 @@ void draw_frame(FrameContext& frame) {
         }
     }
     ImGui::End();
+    draw_violation_banner(frame);
 }
 
 }  // namespace kafkalab::viz

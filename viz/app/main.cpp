@@ -68,8 +68,7 @@ void frame(Window& window, LabSession& session, UiState& ui, bool present, doubl
     draw_frame(context);
     window.end_frame(present);
     for (const auto& command : commands) apply(command, session, ui);
-    session.advance_by(ui.playback.advance_for(wall_seconds));
-    if (session.finished()) ui.playback.pause();
+    play_for(session, ui, wall_seconds);
 }
 
 int render_headless(Window& window, LabSession& session, const Options& options) {

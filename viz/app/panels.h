@@ -41,6 +41,8 @@ void open_client_form(UiState& ui, bool producer);
 void draw_client_form(FrameContext& frame);
 /// The terminal: Kafka commands typed by the class and the lesson's steps, with output.
 void draw_console(FrameContext& frame);
+/// Over everything, while a broken model invariant halts the run: which, where, and what to do.
+void draw_violation_banner(FrameContext& frame);
 /// Space plays and pauses, the right arrow steps one event, the left goes back one,
 /// 1 to 9 pick a speed, Ctrl+L toggles classroom mode.
 void handle_keys(FrameContext& frame);

@@ -1,12 +1,15 @@
 // The heart of the lab: each partition's replicas as rows of offset cells, the high
 // watermark as a line across them, the leader, the ISR, and the consumers' committed
-// offsets and positions. Offline partitions say so in words.
+// offsets and positions. Offline partitions say so in words. Records a truncation
+// removed are struck through where they were (viz/model/truncations.h).
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
 #include "viz/app/panels.h"
 #include "viz/model/log_cells.h"
+#include "viz/model/truncations.h"
 
 namespace kafkalab::viz {
 
@@ -66,6 +69,25 @@ struct RowGeometry {
     }
 };
 
+/// A cross and a bar through the cell: over the dim ghost of removed records, or over
+/// the new records that refilled the offsets. A lost acknowledged write is framed too.
+void draw_struck_cell(ImDrawList* draw, const StruckCell& s, const RowGeometry& g, float y, float line) {
+    float x0 = g.x_of(s.first_offset);
+    ImVec2 a(x0 + 1, y + 1), b(x0 + g.cell_width - 1, y + line - 1);
+    const ImU32 strike = to_imgui(palette::struck_out);
+    if (!s.refilled) draw->AddRectFilled(a, b, to_imgui(palette::muted, 60));
+    // In narrow cells a cross is a smudge: the bar alone says it.
+    if (g.cell_width >= 8) {
+        draw->AddLine(a, b, strike, 1.5f);
+        draw->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, a.y), strike, 1.5f);
+    }
+    if (s.lost_acknowledged) draw->AddRect(a, b, strike, 0, 0, 1.0f);
+    // Last and axis-aligned, so its pixels keep the exact colour.
+    float mid = std::floor((a.y + b.y) / 2);
+    draw->AddRectFilled(ImVec2(a.x, mid - 1), ImVec2(b.x, mid + 1), strike);
+    if (ImGui::IsMouseHoveringRect(a, b)) ImGui::SetTooltip("%s", s.mark->describe().c_str());
+}
+
 void draw_replica_row(FrameContext& frame, const PartitionView& p, const ReplicaView& r, const RowGeometry& g) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -83,6 +105,10 @@ void draw_replica_row(FrameContext& frame, const PartitionView& p, const Replica
             // Committed records are solid; those above this replica's high watermark
             // are faint: they may still be lost.
             draw->AddRectFilled(a, b, to_imgui(c, cell.below_high_watermark ? 255 : 90));
+        }
+        for (const auto& struck : struck_cells(frame.session.truncations(), r.host, p.partition, r.log_end_offset,
+                                               g.window, frame.session.now())) {
+            draw_struck_cell(draw, struck, g, pos.y, line);
         }
         float leo_x = g.x_of(r.log_end_offset);
         draw->AddLine(ImVec2(leo_x, pos.y), ImVec2(leo_x, pos.y + line), to_imgui(palette::log_end), 2.0f);
@@ -126,6 +152,9 @@ void draw_partition(FrameContext& frame, const PartitionView& p) {
         if (!r.has_log) continue;
         first = std::min(first, r.log_start_offset);
         end = std::max(end, r.log_end_offset);
+        // Removed offsets past every log's end still get their (struck) cells.
+        end = std::max(end, struck_end(frame.session.truncations(), r.host, p.partition, r.log_end_offset,
+                                       frame.session.now()));
     }
     if (first == INT64_MAX) first = 0;
     float cells_width = std::max(60.0f, ImGui::GetContentRegionAvail().x - label_width - tail_width);
@@ -160,6 +189,10 @@ void draw_partitions_panel(FrameContext& frame) {
     ImGui::TextColored(to_imvec4(palette::consumer_position), "  v position");
     ImGui::SameLine();
     ImGui::TextColored(to_imvec4(palette::muted), "  faint cells: above the high watermark");
+    if (!frame.session.truncations().empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(to_imvec4(palette::muted), "  \u2716 struck: removed by a truncation (hover for why)");
+    }
     if (s.partitions.empty()) {
         ImGui::TextColored(to_imvec4(palette::muted), "No topics yet.");
         return;

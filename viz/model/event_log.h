@@ -56,6 +56,9 @@ public:
     const std::vector<EventEntry>& notable() const { return notable_; }
     /// Entries ever added, including those the capacity pushed out.
     std::uint64_t added() const { return added_; }
+    /// Adds a notable entry the simulation did not record itself (the viewer's own
+    /// findings, such as a broken model invariant).
+    void note(EventEntry entry) { add(std::move(entry)); }
 
 private:
     void on_fired(const sim::FiredEvent& event);

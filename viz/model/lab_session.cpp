@@ -39,6 +39,7 @@ void LabSession::start_run() {
     scenarios::RunOptions run_options;
     // Only the first run is traced: a rewind's re-run would append a second copy.
     run_options.trace = options_.trace;
+    run_options.check_invariants = options_.check_invariants;
     options_.trace = nullptr;
     console_.clear();
     run_options.on_line = [this](sim::Duration at, const std::string& what, const std::string& text) {
@@ -52,6 +53,8 @@ void LabSession::start_run() {
     next_live_fault_ = 0;
     snapshot_.reset();
     checker_report_.clear();
+    violation_.reset();
+    truncations_.clear();
     series_.maybe_sample(snapshot());
 }
 
@@ -160,21 +163,23 @@ void LabSession::forward(sim::Time until, std::uint64_t max_events) {
 void LabSession::advance_to(sim::Duration time) {
     time = std::clamp(time, sim::Duration{0}, duration());
     if (time < now()) return rewind_to(time);
-    forward(absolute(time), UINT64_MAX);
+    run_guarded([&] { forward(absolute(time), UINT64_MAX); });
 }
 
 bool LabSession::step_event() {
     auto& sim = run_->simulation();
     const std::uint64_t added = log_->added();
-    for (std::uint64_t i = 0; i < step_event_limit && log_->added() == added; ++i) {
-        while (next_live_fault_ < live_faults_.size() &&
-               live_faults_[next_live_fault_].at.event_number <= sim.scheduler().fired()) {
-            reach(live_faults_[next_live_fault_].at);
-            apply(live_faults_[next_live_fault_++]);
+    run_guarded([&] {
+        for (std::uint64_t i = 0; i < step_event_limit && log_->added() == added; ++i) {
+            while (next_live_fault_ < live_faults_.size() &&
+                   live_faults_[next_live_fault_].at.event_number <= sim.scheduler().fired()) {
+                reach(live_faults_[next_live_fault_].at);
+                apply(live_faults_[next_live_fault_++]);
+            }
+            if (sim.scheduler().next_event_time() > end_time()) break;
+            sim.step();
         }
-        if (sim.scheduler().next_event_time() > end_time()) break;
-        sim.step();
-    }
+    });
     series_.maybe_sample(snapshot());
     return log_->added() != added;
 }
@@ -194,20 +199,27 @@ bool LabSession::step_to_next(EventCategory category) {
 
 void LabSession::rewind_to(sim::Duration time) {
     start_run();
-    forward(absolute(std::clamp(time, sim::Duration{0}, duration())), UINT64_MAX);
+    run_guarded([&] { forward(absolute(std::clamp(time, sim::Duration{0}, duration())), UINT64_MAX); });
 }
 
 void LabSession::rewind_to_event(std::uint64_t event_number) {
     if (event_number < this->event_number()) start_run();
     auto& sim = run_->simulation();
-    while (sim.scheduler().fired() < event_number) {
-        std::uint64_t before = sim.scheduler().fired();
-        forward(sim::time_never, event_number - before);
-        if (sim.scheduler().fired() == before) break;  // the run ended first
-    }
+    run_guarded([&] {
+        while (sim.scheduler().fired() < event_number) {
+            std::uint64_t before = sim.scheduler().fired();
+            forward(sim::time_never, event_number - before);
+            if (sim.scheduler().fired() == before) break;  // the run ended first
+        }
+    });
 }
 
 bool LabSession::inject(LiveFault fault, std::string* refused_because) {
+    if (violation_) {
+        // The model is in a state it should never reach: nothing done to it now teaches anything.
+        if (refused_because) *refused_because = "the run is halted by a broken model invariant: rewind first";
+        return false;
+    }
     fault.at = position();
     // The run takes a new course from here: faults recorded for its old future go.
     std::vector<LiveFault> kept(live_faults_.begin(), live_faults_.begin() + static_cast<std::ptrdiff_t>(next_live_fault_));
@@ -221,8 +233,8 @@ bool LabSession::inject(LiveFault fault, std::string* refused_because) {
     }
     live_faults_ = std::move(kept);
     live_faults_.push_back(std::move(fault));
-    apply(live_faults_.back());
     next_live_fault_ = live_faults_.size();
+    run_guarded([&] { apply(live_faults_.back()); });
     return true;
 }
 
@@ -344,9 +356,11 @@ std::vector<std::string> LabSession::producer_names() const {
 
 const std::string& LabSession::checker_report() {
     if (finished() && checker_report_.empty()) {
-        std::ostringstream out;
-        scenarios::print_report(*run_, scenarios::finish_run(*run_), out);
-        checker_report_ = out.str();
+        run_guarded([&] {
+            std::ostringstream out;
+            scenarios::print_report(*run_, scenarios::finish_run(*run_), out);
+            checker_report_ = out.str();
+        });
     }
     return checker_report_;
 }

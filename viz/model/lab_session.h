@@ -1,6 +1,8 @@
 #pragma once
 // One scenario in the viewer: the run, its event log and timeline, and everything the
-// controls do to it. Moving forward runs the kernel; moving back re-runs the scenario
+// controls do to it. A broken model invariant (a simulator bug, thrown out of the
+// event loop in Debug builds) halts the session where it happened, for the window to
+// show, instead of ending the program; a rewind to before it starts afresh. Moving forward runs the kernel; moving back re-runs the scenario
 // from the start with the same seed and the same live faults at the same points, which
 // the kernel's determinism makes exact: the state after a rewind equals the state
 // reached directly.
@@ -10,6 +12,7 @@
 //   inject(fault)                          ──> applied now, recorded; later ones dropped
 //   resume(host)                           ──> a live pause shortened to end now, re-run
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,6 +26,7 @@
 #include "viz/model/in_flight.h"
 #include "viz/model/live_fault.h"
 #include "viz/model/timeline.h"
+#include "viz/model/truncations.h"
 
 namespace kafkalab::viz {
 
@@ -40,6 +44,9 @@ struct SessionOptions {
     sim::Trace* trace = nullptr;  // records the run (tests compare it with a plain run)
     SnapshotOptions snapshot;
     std::size_t log_capacity = 200'000;
+    /// Check the model's invariants after every event (on in Debug builds). A violation
+    /// halts the session instead of escaping: see LabSession::violation().
+    bool check_invariants = invariants::on_by_default;
 };
 
 class LabSession {
@@ -122,9 +129,19 @@ public:
     std::vector<std::string> producer_names() const;
     /// The checker's report, once the run reached its end; empty before.
     const std::string& checker_report();
+    /// Every truncation of a replica's log so far, as marks for the partitions panel.
+    const std::vector<TruncationMark>& truncations();
+
+    // --- A broken model -------------------------------------------------------------
+    /// The invariant violation that halted this run, if one did. While it is set the
+    /// run does not move forward; rewinding starts a new run and clears it.
+    const std::optional<invariants::Violation>& violation() const { return violation_; }
 
 private:
     void start_run();
+    /// Runs `body`, turning an invariant violation out of the event loop into a halt
+    /// (violation() set, a line in the event log). False when halted, before or now.
+    bool run_guarded(const std::function<void()>& body);
     /// Moves forward to absolute time `until` but stops after `max_events` events,
     /// applying recorded live faults at their points on the way and sampling the
     /// timeline.
@@ -150,6 +167,8 @@ private:
     std::size_t next_live_fault_ = 0;  // the first not yet applied in this run
     std::optional<ClusterSnapshot> snapshot_;
     std::string checker_report_;
+    std::optional<invariants::Violation> violation_;
+    TruncationHistory truncations_;
     std::vector<ConsoleLine> console_;
     /// Clients added from the window, by name, as the loader read their entries.
     std::map<std::string, scenarios::ProducerSpec> live_producers_;

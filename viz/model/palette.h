@@ -48,6 +48,13 @@ inline constexpr Rgb consumer_position = okabe_ito::orange;
 inline constexpr Rgb out_of_isr = okabe_ito::reddish_purple;
 inline constexpr Rgb offline = okabe_ito::reddish_purple;
 
+/// The cross and bar over records a truncation removed; used for nothing else, so a
+/// test can count struck cells by colour. The cross's shape carries the meaning for
+/// anyone who cannot tell this red from the producers' colours.
+inline constexpr Rgb struck_out{255, 48, 96};
+/// The banner of a broken model invariant (a simulator bug), behind white text.
+inline constexpr Rgb violation_banner{120, 16, 40};
+
 /// Colours for producers, in the order the scenario lists them.
 inline constexpr Rgb producers[] = {okabe_ito::orange, okabe_ito::sky_blue, okabe_ito::bluish_green,
                                     okabe_ito::reddish_purple, okabe_ito::yellow, {180, 180, 180}};

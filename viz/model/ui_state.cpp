@@ -12,6 +12,11 @@ void apply(const Command& command, LabSession& session, UiState& ui) {
     using Kind = Command::Kind;
     switch (command.kind) {
         case Kind::toggle_play:
+            if (session.violation()) {
+                ui.playback.pause();
+                ui.status = "halted: a model invariant is broken (see the banner); rewind to run again";
+                break;
+            }
             if (session.finished() && !ui.playback.playing()) break;
             ui.playback.toggle();
             break;
@@ -71,6 +76,15 @@ void apply(const Command& command, LabSession& session, UiState& ui) {
             break;
     }
     ui.answer_revealed = ui.answer_revealed && session.prediction() != nullptr;
+}
+
+void play_for(LabSession& session, UiState& ui, double wall_seconds) {
+    session.advance_by(ui.playback.advance_for(wall_seconds));
+    if (session.violation() && ui.playback.playing()) {
+        ui.playback.pause();
+        ui.status = "halted: a model invariant is broken (see the banner)";
+    }
+    if (session.finished()) ui.playback.pause();
 }
 
 void toggle_partition_side(UiState& ui, const std::string& host, int side) {

@@ -137,4 +137,8 @@ struct Command {
 
 void apply(const Command& command, LabSession& session, UiState& ui);
 
+/// Plays the clock on for a frame that took `wall_seconds`; pauses at the end of the
+/// run, and when a broken model invariant halted it (the status line says so).
+void play_for(LabSession& session, UiState& ui, double wall_seconds);
+
 }  // namespace kafkalab::viz
