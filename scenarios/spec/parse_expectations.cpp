@@ -107,9 +107,11 @@ void read_isr(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
 void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std::string_view name) {
     using K = ExpectationKind;
     if (!is_map(ctx, node, name)) return;
+    static constexpr std::array<std::string_view, 10> detail_keys{"topic", "group", "consumer", "partition", "partitions",
+                                                                  "at",    "is",    "count",    "min",       "max"};
     Fields f(ctx, node, "in " + std::string(name), {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max"});
     auto allowed = [&](std::initializer_list<std::string_view> keys) {
-        for (const auto* key : {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max"}) {
+        for (std::string_view key : detail_keys) {
             bool ok = std::find(keys.begin(), keys.end(), key) != keys.end();
             if (!ok && f.key_node(key)) error_at(ctx, *f.key_node(key), std::string(key) + " does not apply to " + std::string(name));
         }
