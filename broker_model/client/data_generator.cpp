@@ -101,17 +101,17 @@ public:
     explicit RandomBytes(std::size_t size_bytes) : size_bytes_(size_bytes) {}
     std::string generate(std::uint64_t, sim::Time, sim::RandomStream& random) override {
         static constexpr std::string_view alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        // One uniform draw below 36^12 gives 12 independent uniform letters: a tenth
-        // of the draws of one per letter, for the same distribution.
-        constexpr std::uint64_t letters_per_draw = 12;
-        constexpr std::uint64_t draw_bound = 4'738'381'338'321'616'896ULL;  // 36^12
+        // A draw read as a fraction of 2^64 gives its base-36 digits one multiply
+        // each: 12 letters per draw (62 of its 64 bits), each uniform to within 2^-40.
+        constexpr int letters_per_draw = 12;
         std::string value(size_bytes_, ' ');
-        std::uint64_t digits = 0;
-        std::uint64_t left = 0;
+        std::uint64_t fraction = 0;
+        int left = 0;
         for (char& c : value) {
-            if (left == 0) digits = random.below(draw_bound), left = letters_per_draw;
-            c = alphabet[digits % alphabet.size()];
-            digits /= alphabet.size();
+            if (left == 0) fraction = random.next_u64(), left = letters_per_draw;
+            const unsigned __int128 scaled = static_cast<unsigned __int128>(fraction) * alphabet.size();
+            c = alphabet[static_cast<std::size_t>(scaled >> 64)];
+            fraction = static_cast<std::uint64_t>(scaled);
             --left;
         }
         return value;

@@ -78,8 +78,8 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
     WaitingRecord record;
     record.topic = topic;
     record.partition = partition;
-    if (key) record.key = serialize(config_.key_serializer, *key);
-    record.value = serialize(config_.value_serializer, value);
+    if (key) record.key = serialize(config_.key_serializer, std::move(*key));
+    record.value = serialize(config_.value_serializer, std::move(value));
     record.timestamp_ms = to_ms(context().now());
     record.deadline = context().now() + config_.max_block;
     record.callback = std::move(callback);

@@ -5,7 +5,11 @@
 namespace kafkalab::kafka {
 
 ProducerBatch::ProducerBatch(TopicPartition partition, sim::Time created, std::size_t batch_size_bytes)
-    : partition_(std::move(partition)), created_(created), batch_size_bytes_(batch_size_bytes) {}
+    // Kafka's BufferPool hands each new batch a buffer of batch.size bytes up front.
+    : partition_(std::move(partition)),
+      created_(created),
+      batch_size_bytes_(batch_size_bytes),
+      builder_(0, batch_size_bytes) {}
 
 bool ProducerBatch::try_append(std::optional<std::string_view> key, std::string_view value, std::int64_t timestamp_ms,
                                RecordId record_id, SendCallback callback) {
@@ -15,8 +19,8 @@ bool ProducerBatch::try_append(std::optional<std::string_view> key, std::string_
     // MemoryRecordsBuilder.hasRoomFor: the first record always fits.
     if (!record_ids_.empty() && builder_.size_bytes() + record_bytes > batch_size_bytes_) return false;
     builder_.add(key, value, timestamp_ms, record_id);
+    if (callback) callbacks_.emplace_back(record_ids_.size(), std::move(callback));
     record_ids_.push_back(record_id);
-    callbacks_.push_back(std::move(callback));
     return true;
 }
 
@@ -46,11 +50,10 @@ void ProducerBatch::set_producer_state(ProducerBatchInfo info, bool reset) {
 bool ProducerBatch::complete(Offset base_offset, Error error) {
     if (done_) return false;
     done_ = true;
-    for (std::size_t i = 0; i < record_ids_.size(); ++i) {
-        if (!callbacks_[i]) continue;
+    for (auto& [i, callback] : callbacks_) {
         RecordMetadata metadata{record_ids_[i], partition_, Offset{-1}};
         if (error == Error::none && base_offset.value >= 0) metadata.offset = base_offset + static_cast<std::int64_t>(i);
-        callbacks_[i](metadata, error);
+        callback(metadata, error);
     }
     callbacks_.clear();
     return true;

@@ -45,11 +45,11 @@ std::string quote_json(std::string_view text) {
 
 }  // namespace
 
-std::string serialize(Serializer serializer, std::string_view text) {
-    if (serializer != Serializer::json) return std::string(text);
+std::string serialize(Serializer serializer, std::string text) {
+    if (serializer != Serializer::json) return text;
     // Generated values are JSON documents already; a JsonSerializer would write them
     // unchanged, while a plain string becomes a JSON string literal.
-    if (!text.empty() && (text.front() == '{' || text.front() == '[')) return std::string(text);
+    if (!text.empty() && (text.front() == '{' || text.front() == '[')) return text;
     return quote_json(text);
 }
 

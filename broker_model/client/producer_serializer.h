@@ -22,7 +22,8 @@ const char* to_string(Serializer serializer);
 
 /// The bytes `serializer` writes for `text`. JSON keeps text that already is a JSON
 /// object or array (a generated user registration) and quotes anything else as a
-/// JSON string, escaping quotes, backslashes and control characters.
-std::string serialize(Serializer serializer, std::string_view text);
+/// JSON string, escaping quotes, backslashes and control characters. Takes the text
+/// by value: bytes that need no change are moved through, not copied.
+std::string serialize(Serializer serializer, std::string text);
 
 }  // namespace kafkalab::kafka

@@ -87,7 +87,12 @@ void RecordDataBuilder::add_record(std::optional<std::string_view> key, std::str
     if (!data_) {
         // Created lazily so that a builder reused after build() starts fresh.
         data_.reset(new RecordData());
-        data_->index_.reserve(expected_records_);
+        // Without a record count, guess it from the payload hint and this record, as
+        // a producer's batch of batch.size bytes holds records of similar sizes.
+        const std::size_t record_bytes = RecordData::record_overhead_bytes + (key ? key->size() : 0) + stored_value.size();
+        const std::size_t expected_records =
+            expected_records_ > 0 ? expected_records_ : expected_payload_bytes_ / record_bytes + 1;
+        data_->index_.reserve(expected_records);
         data_->payload_.reserve(expected_payload_bytes_);
         data_->base_timestamp_ms_ = timestamp_ms;
         data_->max_timestamp_ms_ = timestamp_ms;
@@ -123,9 +128,13 @@ std::size_t RecordDataBuilder::size_bytes() const {
 
 std::shared_ptr<const RecordData> RecordDataBuilder::build() {
     assert(data_ && data_->record_count() > 0);
-    // Spare capacity would be held for the life of the batch in every replica's log.
-    data_->index_.shrink_to_fit();
-    data_->payload_.shrink_to_fit();
+    // Spare capacity would be held for the life of the batch in every replica's log,
+    // but shrinking copies: only a batch that used less than half its room shrinks.
+    const auto shrink_if_mostly_spare = [](auto& buffer) {
+        if (buffer.size() < buffer.capacity() / 2) buffer.shrink_to_fit();
+    };
+    shrink_if_mostly_spare(data_->index_);
+    shrink_if_mostly_spare(data_->payload_);
     return std::shared_ptr<const RecordData>(data_.release());
 }
 

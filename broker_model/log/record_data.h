@@ -95,7 +95,8 @@ private:
 ///     auto data = RecordDataBuilder().add("user-1", "{...}", now_ms, id).build();
 class RecordDataBuilder {
 public:
-    /// Reserving avoids reallocation while adding; it is only a hint.
+    /// Reserving avoids reallocation while adding; it is only a hint. With only a
+    /// payload hint, the record count is estimated from the first record's size.
     explicit RecordDataBuilder(std::size_t expected_records = 0, std::size_t expected_payload_bytes = 0);
 
     RecordDataBuilder& add(std::optional<std::string_view> key, std::string_view value,
