@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "sim/content_hash.h"
 #include "sim/random.h"
 
 namespace kafkalab::kafka {
@@ -15,34 +16,51 @@ const char* to_string(SendStatus status) {
     return "?";
 }
 
-RecordId SendLedger::record_send(SendDescription send) {
-    SendEntry entry;
-    entry.record_id = first_record_id_ + entries_.size();
-    entry.value_hash = sim::stable_hash(send.value);
-    entry.value_size_bytes = send.value.size();
-    if (send.value.size() > max_stored_value_bytes_) {
-        // Large generated payloads would make the ledger the biggest thing in memory;
-        // the hash and size still identify the value.
-        send.value.resize(max_stored_value_bytes_);
-        send.value.shrink_to_fit();  // or the whole payload's buffer stays allocated
-        entry.value_stored = false;
+SendLedger::SendLedger(const SendLedger& other)
+    : first_record_id_(other.first_record_id_),
+      max_stored_value_bytes_(other.max_stored_value_bytes_),
+      acknowledgement_order_(other.acknowledgement_order_) {
+    for (const SendEntry& theirs : other.entries_) {
+        SendEntry& mine = entries_.emplace_back(theirs);
+        mine.producer = intern(theirs.producer);
+        mine.topic = intern(theirs.topic);
+        if (theirs.key) mine.key = bytes_.store(*theirs.key);
+        mine.value = bytes_.store(theirs.value);
     }
-    // A linear search: a run has a handful of producers.
+    for (const auto& [name, next] : other.next_producer_sequence_) next_producer_sequence_.emplace_back(intern(name), next);
+}
+
+std::string_view SendLedger::intern(std::string_view name) {
+    // A linear search: a run has a handful of producers and topics; the latest one
+    // first, as sends come in runs.
+    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+        if (*it == name) return *it;
+    }
+    return names_.emplace_back(bytes_.store(name));
+}
+
+RecordId SendLedger::record_send(const SendDescription& send) {
+    SendEntry& entry = entries_.emplace_back();
+    entry.record_id = first_record_id_ + entries_.size() - 1;
+    entry.value_hash = sim::content_hash(send.value);
+    entry.value_size_bytes = send.value.size();
+    // Large generated payloads would make the ledger the biggest thing in memory; the
+    // hash and size still identify the value.
+    entry.value_stored = send.value.size() <= max_stored_value_bytes_;
+    entry.value = bytes_.store(send.value.substr(0, max_stored_value_bytes_));
+    entry.producer = intern(send.producer);
+    entry.topic = intern(send.topic);
+    if (send.key) entry.key = bytes_.store(*send.key);
     std::uint64_t* counter = nullptr;
     for (auto& [name, next] : next_producer_sequence_) {
-        if (name == send.producer) counter = &next;
+        if (name == entry.producer) counter = &next;
     }
-    if (!counter) counter = &next_producer_sequence_.emplace_back(send.producer, 0).second;
+    if (!counter) counter = &next_producer_sequence_.emplace_back(entry.producer, 0).second;
     entry.producer_sequence = (*counter)++;
-    entry.producer = std::move(send.producer);
-    entry.topic = std::move(send.topic);
-    entry.key = std::move(send.key);
-    entry.value = std::move(send.value);
     entry.requested_partition = send.requested_partition;
     entry.partition = send.requested_partition.value_or(-1);
     entry.send_time = send.send_time;
-    entries_.push_back(std::move(entry));
-    return entries_.back().record_id;
+    return entry.record_id;
 }
 
 SendEntry& SendLedger::mutable_entry(RecordId id) {
@@ -101,7 +119,8 @@ std::uint64_t SendLedger::digest() const {
     std::string line;
     std::uint64_t hash = 0;
     for (const auto& e : entries_) {
-        line = std::to_string(e.record_id) + '|' + e.producer + '|' + e.topic + '|' + e.key.value_or("<null>") + '|' +
+        line = std::to_string(e.record_id) + '|' + std::string(e.producer) + '|' + std::string(e.topic) + '|' +
+               std::string(e.key.value_or("<null>")) + '|' +
                std::to_string(e.value_hash) + '|' + std::to_string(e.send_time.time_since_epoch().count()) + '|' +
                std::to_string(e.partition) + '|' + std::to_string(e.attempts) + '|' + to_string(e.status) + '|' +
                std::to_string(e.offset.value) + '|' + std::to_string(static_cast<int>(e.error)) + '|' +

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "broker_model/common/byte_arena.h"
 #include "broker_model/common/chunked_vector.h"
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
@@ -37,16 +38,18 @@ namespace kafkalab::kafka {
 enum class SendStatus : std::uint8_t { pending, acknowledged, failed };
 const char* to_string(SendStatus status);
 
+/// One send. The strings are views into storage the ledger owns (names interned, key
+/// and value bytes copied once), valid for the ledger's life: an entry is ~150 bytes
+/// with no heap block of its own, where strings cost 230 bytes and an allocation each.
 struct SendEntry {
     RecordId record_id = 0;
-    std::string producer;  // the producer node's name
-    std::string topic;
+    std::string_view producer;  // the producer node's name
+    std::string_view topic;
     /// The serialized key and value, as they travel; the value only up to the
     /// ledger's max_stored_value_bytes (value_stored says whether it is complete).
-    std::optional<std::string> key;
-    std::string value;
-    bool value_stored = true;
-    std::uint64_t value_hash = 0;  // sim::stable_hash of the whole serialized value
+    std::optional<std::string_view> key;
+    std::string_view value;
+    std::uint64_t value_hash = 0;  // sim::content_hash of the whole serialized value
     std::size_t value_size_bytes = 0;
     /// The producer's own count of its sends, from 0: a checker's "send index".
     std::uint64_t producer_sequence = 0;
@@ -57,20 +60,22 @@ struct SendEntry {
     /// How many times the record's batch went out in a ProduceRequest.
     std::uint32_t attempts = 0;
 
-    SendStatus status = SendStatus::pending;
     Offset offset{-1};  // acknowledged; -1 with acks=0, or for a deduplicated retry
-    Error error = Error::none;  // failed
     sim::Time outcome_time{};   // acknowledged or failed
+    Error error = Error::none;  // failed
+    SendStatus status = SendStatus::pending;
+    bool value_stored = true;
 
-    TopicPartition topic_partition() const { return {topic, partition}; }
+    TopicPartition topic_partition() const { return {std::string(topic), partition}; }
 };
 
-/// What a producer tells the ledger at send().
+/// What a producer tells the ledger at send(). Views: the ledger copies what it keeps
+/// (a value only up to max_stored_value_bytes), so a send copies no payload it drops.
 struct SendDescription {
-    std::string producer;
-    std::string topic;
-    std::optional<std::string> key;
-    std::string value;
+    std::string_view producer;
+    std::string_view topic;
+    std::optional<std::string_view> key;
+    std::string_view value;
     std::optional<std::int32_t> requested_partition;
     sim::Time send_time{};
 };
@@ -79,10 +84,15 @@ class SendLedger {
 public:
     explicit SendLedger(RecordId first_record_id = 1, std::size_t max_stored_value_bytes = 4096)
         : first_record_id_(first_record_id), max_stored_value_bytes_(max_stored_value_bytes) {}
+    // Entries view the ledger's own storage: a move keeps it, a copy stores its own.
+    SendLedger(SendLedger&&) noexcept = default;
+    SendLedger& operator=(SendLedger&&) noexcept = default;
+    SendLedger(const SendLedger& other);
+    SendLedger& operator=(const SendLedger& other) { return *this = SendLedger(other); }
 
     // Written by producers.
     /// Records a send and returns its new record id.
-    RecordId record_send(SendDescription send);
+    RecordId record_send(const SendDescription& send);
     void record_partition(RecordId id, std::int32_t partition);
     void record_attempt(RecordId id);
     /// Precondition for both: the entry is pending (outcomes are final).
@@ -113,6 +123,8 @@ public:
 
 private:
     SendEntry& mutable_entry(RecordId id);
+    /// The ledger's one copy of a producer or topic name.
+    std::string_view intern(std::string_view name);
     std::vector<const SendEntry*> with_status(SendStatus status) const;
 
     RecordId first_record_id_;
@@ -122,7 +134,11 @@ private:
     /// Record ids in the order their acknowledgements arrived; only grows.
     std::vector<RecordId> acknowledgement_order_;
     /// Next producer_sequence per producer name (ordered: no hash order anywhere).
-    std::vector<std::pair<std::string, std::uint64_t>> next_producer_sequence_;
+    std::vector<std::pair<std::string_view, std::uint64_t>> next_producer_sequence_;
+    /// Names, keys and stored values the entries view.
+    ByteArena bytes_;
+    /// Distinct producer and topic names, interned into bytes_.
+    std::vector<std::string_view> names_;
 };
 
 }  // namespace kafkalab::kafka

@@ -65,7 +65,7 @@ void find_unseen(const CheckInput& input, const CheckOptions& options, CheckRepo
                 const kafka::SendEntry& entry = input.ledger.entry(record.record_id);
                 if (entry.status != kafka::SendStatus::acknowledged) continue;
                 if (!reported.insert(record.record_id).second) continue;
-                report.unseen.push_back({group, record.record_id, entry.producer, record.value, {tp, record.offset}});
+                report.unseen.push_back({group, record.record_id, std::string(entry.producer), record.value, {tp, record.offset}});
             }
         }
     }

@@ -72,8 +72,8 @@ void inconsistent_acknowledgements(const CheckInput& input, const CheckIndex& in
         // (or none at all), not a re-used offset.
         if (!holder || holder->record_id == entry.record_id) continue;
         seen.insert({tp, entry.offset, entry.record_id});
-        report.inconsistent_offsets.push_back({InconsistentOffset::Claim::acknowledgement, entry.producer, tp,
-                                               entry.offset, entry.record_id, entry.value,
+        report.inconsistent_offsets.push_back({InconsistentOffset::Claim::acknowledgement, std::string(entry.producer), tp,
+                                               entry.offset, entry.record_id, std::string(entry.value),
                                                index.offset_in(entry.record_id, tp), holder->record_id,
                                                holder->value});
     }
@@ -113,7 +113,7 @@ void find_nonmonotonic_sends(const CheckInput& input, CheckReport& report) {
         kafka::Offset offset{-1};
     };
     for (const auto& [tp, log] : input.logs) {
-        std::map<std::string, Last> last_by_producer;
+        std::map<std::string_view, Last> last_by_producer;
         for (const auto& record : log.records) {
             const kafka::SendEntry* entry = ledger_entry(input, record.record_id);
             if (!entry) continue;
@@ -123,7 +123,7 @@ void find_nonmonotonic_sends(const CheckInput& input, CheckReport& report) {
             // means the producer's later send landed first. An equal index is the same
             // record twice, a duplicate, which find_duplicates reports.
             if (!first && entry->producer_sequence < last.index) {
-                report.nonmonotonic_sends.push_back({entry->producer, tp, record.record_id, entry->producer_sequence,
+                report.nonmonotonic_sends.push_back({std::string(entry->producer), tp, record.record_id, entry->producer_sequence,
                                                      record.offset, last.id, last.index, last.offset});
             }
             last = {record.record_id, entry->producer_sequence, record.offset};

@@ -87,7 +87,7 @@ void Sampler::sample_producers() {
     struct Counts {
         std::int64_t acknowledged = 0, failed = 0, pending = 0;
     };
-    std::map<std::string, Counts> producers;
+    std::map<std::string_view, Counts> producers;
     for (const auto& entry : run_.ledger().entries()) {
         Counts& c = producers[entry.producer];
         switch (entry.status) {
@@ -96,7 +96,8 @@ void Sampler::sample_producers() {
             case kafka::SendStatus::pending: ++c.pending; break;
         }
     }
-    for (const auto& [name, c] : producers) {
+    for (const auto& [view, c] : producers) {
+        const std::string name(view);
         add("producer", name, "", -1, "acknowledged", c.acknowledged);
         add("producer", name, "", -1, "failed", c.failed);
         add("producer", name, "", -1, "pending", c.pending);

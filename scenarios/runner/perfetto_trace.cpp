@@ -210,12 +210,12 @@ Json record_args(const kafka::SendEntry& e, sim::Time start) {
 /// Send slices, poll slices, and a flow from each record's send to every poll of it.
 void write_records_flow(EventStream& events, const TrackMap& tracks, ScenarioRun& run, sim::Time start) {
     // Producer -> send time -> the records sent then.
-    std::map<std::string, std::map<sim::Duration, std::vector<const kafka::SendEntry*>>> sends;
+    std::map<std::string_view, std::map<sim::Duration, std::vector<const kafka::SendEntry*>>> sends;
     std::map<std::string, std::vector<sim::Duration>> polls;
     for (const auto& e : run.ledger().entries()) sends[e.producer][e.send_time - start].push_back(&e);
     for (const auto& p : run.consumption()->polls()) polls[p.consumer].push_back(p.time - start);
     for (const auto& [producer, by_time] : sends) {
-        auto track = tracks.host(producer);
+        auto track = tracks.host(std::string(producer));
         if (!track) continue;
         std::vector<sim::Duration> times;
         for (const auto& [at, entries] : by_time) times.push_back(at);
@@ -242,7 +242,7 @@ void write_records_flow(EventStream& events, const TrackMap& tracks, ScenarioRun
         ++flow;
         if (!run.ledger().contains(d.record.record_id)) continue;
         const auto& sent = run.ledger().entry(d.record.record_id);
-        auto from = tracks.host(sent.producer);
+        auto from = tracks.host(std::string(sent.producer));
         auto to = tracks.host(d.consumer);
         if (!from || !to) continue;
         Json out = event("s", "record", *from, sent.send_time - start);

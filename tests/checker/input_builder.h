@@ -54,7 +54,7 @@ struct InputBuilder {
 
     /// Appends records to the committed log of `tp`, values taken from the ledger.
     void write(const TopicPartition& tp, std::initializer_list<RecordId> ids) {
-        for (RecordId id : ids) input.log(tp).append(id, input.ledger.contains(id) ? input.ledger.entry(id).value : "");
+        for (RecordId id : ids) input.log(tp).append(id, std::string(input.ledger.contains(id) ? input.ledger.entry(id).value : ""));
     }
     void write(const TopicPartition& tp, RecordId id) { write(tp, {id}); }
 

@@ -18,7 +18,7 @@ int producer_of(const kafka::StoredBatch& batch, std::int64_t offset, const kafk
                 const std::vector<std::string>& producers) {
     kafka::RecordId id = batch.record_id_at(kafka::Offset{offset});
     if (!ledger.contains(id)) return -1;
-    const std::string& name = ledger.entry(id).producer;
+    const std::string_view name = ledger.entry(id).producer;
     auto it = std::find(producers.begin(), producers.end(), name);
     return it == producers.end() ? -1 : static_cast<int>(it - producers.begin());
 }
