@@ -2,6 +2,55 @@
 
 namespace kafkalab::kafka {
 
+ConsumerRecord DeliveredRecord::to_record() const {
+    ConsumerRecord out;
+    out.partition = partition;
+    out.offset = offset;
+    out.leader_epoch = leader_epoch;
+    if (key) out.key.emplace(*key);
+    out.value = value;
+    out.timestamp_ms = timestamp_ms;
+    out.record_id = record_id;
+    return out;
+}
+
+ConsumptionLog::ConsumptionLog(const ConsumptionLog& other)
+    : keep_values_(other.keep_values_), polls_(other.polls_), commits_(other.commits_), statuses_(other.statuses_) {
+    for (const Delivery& d : other.deliveries_) {
+        const DeliveredRecord& r = d.record;
+        add_delivery(d.consumer, d.group, d.time, d.poll, r.partition, r.offset, r.leader_epoch, r.key, r.value,
+                     r.timestamp_ms, r.record_id);
+    }
+}
+
+std::string_view ConsumptionLog::intern(std::string_view name) {
+    // A linear search, latest first: a run has a handful of consumers and groups.
+    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+        if (*it == name) return *it;
+    }
+    return names_.emplace_back(bytes_.store(name));
+}
+
+Delivery& ConsumptionLog::add_delivery(std::string_view consumer, std::string_view group, sim::Time time,
+                                       std::size_t poll, const TopicPartition& partition, Offset offset,
+                                       LeaderEpoch leader_epoch, std::optional<std::string_view> key,
+                                       std::string_view value, std::int64_t timestamp_ms, RecordId record_id) {
+    Delivery& delivery = deliveries_.emplace_back();
+    delivery.consumer = intern(consumer);
+    delivery.group = intern(group);
+    delivery.time = time;
+    delivery.poll = poll;
+    DeliveredRecord& record = delivery.record;
+    record.partition = partition;
+    record.offset = offset;
+    record.leader_epoch = leader_epoch;
+    if (key) record.key = bytes_.store(*key);
+    record.value = bytes_.store(value);
+    record.timestamp_ms = timestamp_ms;
+    record.record_id = record_id;
+    return delivery;
+}
+
 std::size_t ConsumptionLog::add_poll(const std::string& consumer, const std::string& group, sim::Time time,
                                      Generation generation, const std::vector<ConsumerRecord>& records) {
     const std::size_t index = polls_.size();
@@ -14,21 +63,11 @@ std::size_t ConsumptionLog::add_poll(const std::string& consumer, const std::str
         } else {
             poll.ranges.push_back({record.partition, record.offset, record.offset});
         }
-        Delivery& delivery = deliveries_.emplace_back();
-        delivery.consumer = consumer;
-        delivery.group = group;
-        delivery.time = time;
-        delivery.poll = index;
-        if (keep_values_) {
-            delivery.record = record;
-        } else {
-            delivery.record.partition = record.partition;
-            delivery.record.offset = record.offset;
-            delivery.record.leader_epoch = record.leader_epoch;
-            delivery.record.key = record.key;
-            delivery.record.timestamp_ms = record.timestamp_ms;
-            delivery.record.record_id = record.record_id;
-        }
+        std::optional<std::string_view> key;
+        if (record.key) key = *record.key;
+        add_delivery(consumer, group, time, index, record.partition, record.offset, record.leader_epoch, key,
+                     keep_values_ ? std::string_view(record.value) : std::string_view(), record.timestamp_ms,
+                     record.record_id);
     }
     polls_.push_back(std::move(poll));
     return index;
@@ -56,7 +95,7 @@ std::vector<Delivery> ConsumptionLog::deliveries_of_consumer(const std::string& 
 std::vector<ConsumerRecord> ConsumptionLog::records_of(const std::string& consumer) const {
     std::vector<ConsumerRecord> out;
     for (const auto& d : deliveries_) {
-        if (d.consumer == consumer) out.push_back(d.record);
+        if (d.consumer == consumer) out.push_back(d.record.to_record());
     }
     return out;
 }
@@ -80,7 +119,7 @@ std::vector<Delivery> ConsumptionLog::deliveries_of_partition(const TopicPartiti
 std::vector<std::string> ConsumptionLog::values_of(const std::string& group, const TopicPartition& partition) const {
     std::vector<std::string> out;
     for (const auto& d : deliveries_) {
-        if (d.group == group && d.record.partition == partition) out.push_back(d.record.value);
+        if (d.group == group && d.record.partition == partition) out.emplace_back(d.record.value);
     }
     return out;
 }

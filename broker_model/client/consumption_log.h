@@ -14,10 +14,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "broker_model/client/consumer_member_state.h"
 #include "broker_model/client/consumer_record.h"
+#include "broker_model/common/byte_arena.h"
 #include "broker_model/common/chunked_vector.h"
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
@@ -25,11 +27,25 @@
 
 namespace kafkalab::kafka {
 
-/// One record handed to one consumer's application.
+/// A ConsumerRecord as the consumption log keeps it: key and value are views into
+/// storage the log owns, so a delivery holds no heap block of its own.
+struct DeliveredRecord {
+    TopicPartition partition;
+    Offset offset{-1};
+    LeaderEpoch leader_epoch = no_epoch;
+    std::optional<std::string_view> key;
+    std::string_view value;  // empty when the log keeps no values
+    std::int64_t timestamp_ms = -1;
+    RecordId record_id = 0;
+
+    ConsumerRecord to_record() const;
+};
+
+/// One record handed to one consumer's application. The names are interned by the log.
 struct Delivery {
-    std::string consumer;  // the consumer's node name
-    std::string group;     // "" for a consumer without a group
-    ConsumerRecord record;
+    std::string_view consumer;  // the consumer's node name
+    std::string_view group;     // "" for a consumer without a group
+    DeliveredRecord record;
     sim::Time time;
     /// Index of the poll that returned it in ConsumptionLog::polls().
     std::size_t poll = 0;
@@ -124,6 +140,11 @@ public:
     /// instead of a copy of every payload.
     ConsumptionLog() = default;
     explicit ConsumptionLog(bool keep_values) : keep_values_(keep_values) {}
+    // Deliveries view the log's own storage: a move keeps it, a copy stores its own.
+    ConsumptionLog(ConsumptionLog&&) noexcept = default;
+    ConsumptionLog& operator=(ConsumptionLog&&) noexcept = default;
+    ConsumptionLog(const ConsumptionLog& other);
+    ConsumptionLog& operator=(const ConsumptionLog& other) { return *this = ConsumptionLog(other); }
     bool keeps_values() const { return keep_values_; }
 
     // Appending (consumers only).
@@ -159,7 +180,17 @@ public:
     std::vector<PollAnomaly> poll_anomalies() const;
 
 private:
+    /// The log's one copy of a consumer or group name.
+    std::string_view intern(std::string_view name);
+    /// Adds a delivery whose strings view storage the log owns.
+    Delivery& add_delivery(std::string_view consumer, std::string_view group, sim::Time time, std::size_t poll,
+                           const TopicPartition& partition, Offset offset, LeaderEpoch leader_epoch,
+                           std::optional<std::string_view> key, std::string_view value, std::int64_t timestamp_ms,
+                           RecordId record_id);
+
     bool keep_values_ = true;
+    ByteArena bytes_;                     // names, keys and kept values
+    std::vector<std::string_view> names_;  // distinct consumer and group names, in bytes_
     ChunkedVector<Delivery> deliveries_;
     std::vector<PollRecord> polls_;
     std::vector<CommitRecord> commits_;

@@ -18,7 +18,7 @@ CheckIndex CheckIndex::build(const CheckInput& input) {
     for (const auto& delivery : input.consumption.deliveries()) {
         auto& readers = index.readers[delivery.record.record_id];
         if (std::find(readers.begin(), readers.end(), delivery.consumer) == readers.end()) {
-            readers.push_back(delivery.consumer);
+            readers.emplace_back(delivery.consumer);
         }
     }
     return index;
@@ -66,9 +66,10 @@ void count_consumption(const CheckInput& input, CheckCounts& counts) {
     for (const auto& [name, status] : input.consumption.statuses()) consumers[status.group].insert(name);
     std::map<std::string, std::map<kafka::RecordId, int>> deliveries_per_record;
     for (const auto& delivery : input.consumption.deliveries()) {
-        consumers[delivery.group].insert(delivery.consumer);
-        ++deliveries_per_record[delivery.group][delivery.record.record_id];
-        ++counts.consumed_by_group[delivery.group].deliveries;
+        const std::string group(delivery.group);
+        consumers[group].emplace(delivery.consumer);
+        ++deliveries_per_record[group][delivery.record.record_id];
+        ++counts.consumed_by_group[group].deliveries;
     }
     for (const auto& [group, names] : consumers) {
         GroupCounts& group_counts = counts.consumed_by_group[group];

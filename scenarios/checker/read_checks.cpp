@@ -9,14 +9,15 @@ namespace kafkalab::scenarios::detail {
 
 void find_aborted_reads(const CheckInput& input, const CheckIndex& index, CheckReport& report) {
     // A consumer that reads the same failed record twice (a re-delivery) is one finding.
-    std::set<std::pair<std::string, kafka::RecordId>> reported;
+    std::set<std::pair<std::string_view, kafka::RecordId>> reported;
     for (const auto& delivery : input.consumption.deliveries()) {
-        const kafka::ConsumerRecord& record = delivery.record;
+        const kafka::DeliveredRecord& record = delivery.record;
         if (!input.ledger.contains(record.record_id)) continue;
         const kafka::SendEntry& entry = input.ledger.entry(record.record_id);
         if (entry.status != kafka::SendStatus::failed) continue;
         if (!reported.insert({delivery.consumer, record.record_id}).second) continue;
-        report.aborted_reads.push_back({delivery.consumer, delivery.group, record.record_id, record.value,
+        report.aborted_reads.push_back({std::string(delivery.consumer), std::string(delivery.group), record.record_id,
+                                        std::string(record.value),
                                         {record.partition, record.offset}, entry.error,
                                         index.offset_in(record.record_id, record.partition).has_value()});
     }
@@ -29,7 +30,7 @@ std::vector<std::string> groups_to_judge(const CheckInput& input, const CheckOpt
     if (!options.groups.empty() || !options.all_groups_when_empty) return options.groups;
     std::set<std::string> groups;
     for (const auto& [name, status] : input.consumption.statuses()) groups.insert(status.group);
-    for (const auto& delivery : input.consumption.deliveries()) groups.insert(delivery.group);
+    for (const auto& delivery : input.consumption.deliveries()) groups.emplace(delivery.group);
     return {groups.begin(), groups.end()};
 }
 

@@ -83,15 +83,16 @@ void inconsistent_acknowledgements(const CheckInput& input, const CheckIndex& in
 void inconsistent_deliveries(const CheckInput& input, const CheckIndex& index, CheckReport& report,
                              std::set<std::tuple<kafka::TopicPartition, kafka::Offset, kafka::RecordId>>& seen) {
     for (const auto& delivery : input.consumption.deliveries()) {
-        const kafka::ConsumerRecord& record = delivery.record;
+        const kafka::DeliveredRecord& record = delivery.record;
         const CommittedLog* log = input.find_log(record.partition);
         const CommittedRecord* holder = log ? log->at(record.offset) : nullptr;
         if (!holder || holder->record_id == record.record_id) continue;
         // One report per (partition, offset, record): re-deliveries and an
         // acknowledgement of the same promise add nothing a class needs to see twice.
         if (!seen.insert({record.partition, record.offset, record.record_id}).second) continue;
-        report.inconsistent_offsets.push_back({InconsistentOffset::Claim::delivery, delivery.consumer,
-                                               record.partition, record.offset, record.record_id, record.value,
+        report.inconsistent_offsets.push_back({InconsistentOffset::Claim::delivery, std::string(delivery.consumer),
+                                               record.partition, record.offset, record.record_id,
+                                               std::string(record.value),
                                                index.offset_in(record.record_id, record.partition),
                                                holder->record_id, holder->value});
     }

@@ -243,7 +243,7 @@ void write_records_flow(EventStream& events, const TrackMap& tracks, ScenarioRun
         if (!run.ledger().contains(d.record.record_id)) continue;
         const auto& sent = run.ledger().entry(d.record.record_id);
         auto from = tracks.host(std::string(sent.producer));
-        auto to = tracks.host(d.consumer);
+        auto to = tracks.host(std::string(d.consumer));
         if (!from || !to) continue;
         Json out = event("s", "record", *from, sent.send_time - start);
         out["cat"] = "record";

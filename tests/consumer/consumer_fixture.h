@@ -26,7 +26,7 @@ inline Consumer* consumer_at(TestCluster& cluster, sim::NodeIndex node) { return
 template <typename Deliveries>
 std::vector<std::string> values(const Deliveries& deliveries) {
     std::vector<std::string> out;
-    for (const auto& d : deliveries) out.push_back(d.record.value);
+    for (const auto& d : deliveries) out.emplace_back(d.record.value);
     return out;
 }
 

@@ -1,6 +1,9 @@
 // ConsumptionLog: deliveries, polls and the poll anomalies Jepsen's Kafka workload names.
 #include <catch2/catch.hpp>
 
+#include <memory>
+#include <string>
+
 #include "broker_model/client/consumption_log.h"
 
 using namespace kafkalab;
@@ -68,4 +71,28 @@ TEST_CASE("a consumption log that drops values still counts, orders and identifi
     CHECK(log.deliveries()[4].record.value.empty());
     CHECK(log.delivery_counts("g")[3] == 2);  // record id = offset + 1
     CHECK(log.poll_anomalies().at(0).kind == PollAnomaly::Kind::nonmonotonic_poll);
+}
+
+TEST_CASE("a copied consumption log keeps names keys and values after the original is gone") {
+    const TopicPartition tp{"t", 0};
+    auto original = std::make_unique<ConsumptionLog>();
+    auto polled = records(tp, 0, 1);
+    polled[1].key = "user-with-a-long-key-name";
+    polled[1].value = "a value longer than a short string buffer";
+    std::string consumer = "consumer-with-a-long-name";
+    original->add_poll(consumer, "group-with-a-long-name", sim::time_zero, Generation{1}, polled);
+    // The caller's strings change after the poll: the log keeps its own copy.
+    consumer.assign(consumer.size(), '?');
+    polled[1].value.assign(polled[1].value.size(), '?');
+
+    ConsumptionLog copy = *original;
+    original.reset();
+    REQUIRE(copy.deliveries().size() == 2);
+    const Delivery& second = copy.deliveries()[1];
+    CHECK(second.consumer == "consumer-with-a-long-name");
+    CHECK(second.group == "group-with-a-long-name");
+    CHECK(second.record.key == "user-with-a-long-key-name");
+    CHECK(second.record.value == "a value longer than a short string buffer");
+    CHECK(copy.records_of("consumer-with-a-long-name").at(1).value == "a value longer than a short string buffer");
+    CHECK(copy.polls().size() == 1);
 }
