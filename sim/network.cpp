@@ -240,19 +240,62 @@ Transmission Network::transmit(VertexId from, VertexId to, std::size_t bytes, Ti
     const Route& cached = route(from, to);
     if (!cached.reachable) return {TransmitOutcome::no_route, {}};
     const Hop* hops = route_cache_[from].hops.data() + cached.first_hop;
+    const std::uint64_t connection = (static_cast<std::uint64_t>(from) << 32) | static_cast<std::uint64_t>(to);
     Time head = now;
     Duration slowest_serialization{0};
     for (std::uint32_t i = 0; i < cached.hop_count; ++i) {
         EdgeProps& link = *hops[i].link;
         if (draw_loss && random.chance(link.spec.loss_probability)) return {TransmitOutcome::lost, {}};
         const Duration serialization = serialization_time(bytes, link.spec.bandwidth_bytes_per_s);
-        Time& free_at = link.free_at[hops[i].direction];
-        const Time start = std::max(head, free_at);
-        free_at = start + serialization;
+        const Time start = book(link.queue[hops[i].direction], connection, head, serialization, now);
         head = start + link.spec.latency + random.jitter(link.spec.jitter);
         slowest_serialization = std::max(slowest_serialization, serialization);
     }
     return {TransmitOutcome::delivered, head + slowest_serialization};
+}
+
+// Links are shared the way TCP flows share a NIC queue or a switch port (fair
+// queueing, fq_codel being Linux's default): roughly processor sharing between
+// connections. A message first waits for its own connection's earlier bytes; then each
+// other connection with bytes still queued holds it back by at most the message's own
+// serialization time, and never longer than the link's whole backlog. So a heartbeat
+// crosses a link that a bulk sender has booked for seconds within microseconds, as in
+// a real network, instead of waiting behind every byte booked before it (or booked for
+// later: a message reaches a downstream hop only once its upstream queue drains, and
+// that future slot must not hold back messages that arrive there first). Bulk messages
+// of equal size still share the link first come, first served, and the link never
+// carries more than its bandwidth in total: the backlog grows by every message.
+Time Network::book(LinkQueue& queue, std::uint64_t connection, Time head, Duration serialization, Time now) {
+    Time own = head;
+    Backlog* mine = nullptr;
+    // Connections whose bytes have all left by now compete with nothing that comes later.
+    auto& backlogs = queue.backlogs;
+    for (std::size_t k = 0; k < backlogs.size();) {
+        if (backlogs[k].done <= now) {
+            backlogs[k] = backlogs.back();
+            backlogs.pop_back();
+            continue;
+        }
+        if (backlogs[k].connection == connection) mine = &backlogs[k];
+        ++k;
+    }
+    if (mine) own = std::max(own, mine->done);
+    Duration shared{0};
+    for (const Backlog& other : backlogs) {
+        if (&other == mine || other.done <= own) continue;
+        shared += std::min(serialization, other.done - own);
+    }
+    const Time start = own + std::min(shared, std::max(Duration{0}, queue.free_at - own));
+    const Time done = start + serialization;
+    queue.free_at = std::max(queue.free_at, head) + serialization;
+    if (serialization > Duration{0}) {
+        if (mine) {
+            mine->done = done;
+        } else {
+            backlogs.push_back(Backlog{connection, done});
+        }
+    }
+    return start;
 }
 
 void Network::write_dot(std::ostream& out) const {

@@ -1,7 +1,7 @@
 #pragma once
 // The simulated network: hosts and switches joined by links, on Boost.Graph. A message
 // follows the lowest-latency path over links that are up, pays each link's latency and
-// jitter, waits for the link to be free (bandwidth), and may be lost on any hop.
+// jitter, waits for its share of the link (bandwidth), and may be lost on any hop.
 //
 // Partitions are modelled the way Jepsen makes them, as firewall rules between groups
 // of hosts rather than as cut cables: a host can reach only hosts of its own group.
@@ -87,6 +87,9 @@ public:
     /// Sends `bytes` from `from` to `to` at `now`: picks the route, draws loss and
     /// jitter from `random`, and books the links' bandwidth. Messages are cut-through:
     /// each hop adds its latency, and the slowest link's serialization time is paid once.
+    /// A link is shared fairly between connections, as TCP flows share a NIC and a
+    /// switch port: a message queues behind its own connection's earlier bytes, but
+    /// another connection's backlog delays it by at most its own size per connection.
     /// `draw_loss` false sends without drawing loss (data TCP got across already).
     Transmission transmit(VertexId from, VertexId to, std::size_t bytes, Time now, RandomStream& random,
                           bool draw_loss = true);
@@ -125,10 +128,22 @@ private:
         bool up = true;
         int group = 0;
     };
+    /// One connection's (source host, destination host) bytes still queued on a link
+    /// direction: when its last booked byte leaves.
+    struct Backlog {
+        std::uint64_t connection;
+        Time done;
+    };
+    /// One direction of a link: when everything booked on it has left, and the
+    /// connections that still have bytes queued on it.
+    struct LinkQueue {
+        Time free_at{};
+        std::vector<Backlog> backlogs;
+    };
     struct EdgeProps {
         LinkSpec spec;
         bool up = true;
-        Time free_at[2]{};  // [0]: lower vertex id to higher, [1]: the other way
+        LinkQueue queue[2]{};  // [0]: lower vertex id to higher, [1]: the other way
     };
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
     using Edge = Graph::edge_descriptor;
@@ -138,7 +153,7 @@ private:
     /// edge exists; edges are never removed, and every cache dies with its version.
     struct Hop {
         EdgeProps* link;
-        std::uint8_t direction;  // index into link->free_at
+        std::uint8_t direction;  // index into link->queue
     };
     /// A cached answer for one destination: whether it is reachable and, if so, the
     /// hops of its path. Valid while `version` equals the tree's version.
@@ -163,6 +178,9 @@ private:
     /// The cached route from `from` to `to`, built on first use in this topology version.
     const Route& route(VertexId from, VertexId to);
     std::optional<Edge> edge_between(VertexId a, VertexId b) const;
+    /// Books `serialization` of a message of `connection` that reaches the link at
+    /// `head`; returns when its first byte goes out.
+    static Time book(LinkQueue& queue, std::uint64_t connection, Time head, Duration serialization, Time now);
     VertexId add_vertex(std::string name, bool is_switch);
     void changed() { ++topology_version_; }
 

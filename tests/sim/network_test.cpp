@@ -210,6 +210,35 @@ TEST_CASE("a cached route books bandwidth on the links it crosses, in each direc
     CHECK(network.transmit(b, a, 100, time_zero, random).arrival == Time{2ms + 100us});
 }
 
+TEST_CASE("a bulk transfer holds back another connection's small message by its fair share only") {
+    // Hosts share a NIC and a switch port between TCP connections (fair queueing), so a
+    // ZooKeeper heartbeat is not stuck behind seconds of a controller's UpdateMetadata
+    // to other brokers; before, one FIFO per link made it wait for every byte booked
+    // on the link, even bytes booked for later on a downstream hop.
+    Network network;
+    auto a = network.add_host("a");
+    auto b = network.add_host("b");
+    auto z = network.add_host("z");
+    auto core = network.add_switch("core");
+    for (auto host : {a, b, z}) network.connect(host, core, LinkSpec{1ms, 0ns, 1'000'000, 0.0});  // 1 MB/s
+    RandomStream random(1);
+    // 10 MB from a to b books a's uplink and b's downlink for 10 s.
+    CHECK(network.transmit(a, b, 10'000'000, time_zero, random).arrival == Time{2ms + 10s});
+    // a's small message to z shares a's uplink: it waits 100 us (its own size), not 10 s.
+    CHECK(network.transmit(a, z, 100, time_zero, random).arrival == Time{2ms + 200us});
+    // z's small message to b shares b's downlink the same way.
+    CHECK(network.transmit(z, b, 100, time_zero, random).arrival == Time{2ms + 200us});
+    // A second message of the bulk connection still queues behind the first.
+    CHECK(network.transmit(a, b, 100, Time{1s}, random).arrival == Time{2ms + 10s + 100us});
+    // A message stuck behind its own connection's backlog reaches z's downlink 10 s
+    // from now; that later slot does not hold back b's message, which arrives first.
+    CHECK(network.transmit(a, z, 10'000'000, Time{1s}, random).arrival >= Time{20s});
+    CHECK(network.transmit(b, z, 100, Time{2s}, random).arrival == Time{2s + 2ms + 200us});
+    // Bulk transfers of two connections still share the link's bandwidth: 10 MB more
+    // from z to b waits for the 10 MB already crossing b's downlink.
+    CHECK(network.transmit(z, b, 10'000'000, Time{2s}, random).arrival >= Time{20s});
+}
+
 TEST_CASE("a message to itself is delivered at once while the host is up") {
     Network network;
     auto a = network.add_host("a");
