@@ -116,11 +116,19 @@ int main(int argc, char** argv) {
     sim::Time crashed_at = sim.now();
     sim.crash(brokers[static_cast<std::size_t>(victim.value - 1)]);
     sim::Time detected_at{};
+    bool resigned = false;
     bool moved = run_until(sim, 10ms, 600s, [&] {
+        // Only the active controller's context is current: a controller that lost its
+        // own ZooKeeper session keeps the stale one it had.
+        if (!controller->is_controller()) return resigned = true;
         const auto& context = controller->controller()->context_view();
         if (detected_at == sim::Time{} && !context.live_brokers.count(victim)) detected_at = sim.now();
         return detected_at != sim::Time{} && leaderships(context)[victim] == 0;
     });
+    if (resigned) {
+        std::fprintf(stderr, "scale_bench: controller %d resigned during the failover\n", controller->id().value);
+        return 1;
+    }
     if (!moved) {
         std::fprintf(stderr, "scale_bench: broker %d's leaderships did not move within 600 s\n", victim.value);
         return 1;

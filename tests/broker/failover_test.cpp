@@ -9,7 +9,20 @@ using namespace kafkalab::kafka::testing;
 
 namespace {
 const TopicPartition payments0{"payments", 0};
-}
+
+/// A bulk transfer of `bytes` (none allocated): a broker's NIC kept busy for a while.
+struct Bulk final : sim::Message {
+    explicit Bulk(std::size_t bytes) : Message(0xfff0), bytes(bytes) {}
+    const char* name() const override { return "Bulk"; }
+    std::size_t size_bytes() const override { return bytes; }
+    std::size_t bytes;
+};
+
+struct Sink final : sim::Node {
+    using Node::Node;
+    void on_message(sim::NodeIndex, const sim::MessagePtr&) override {}
+};
+}  // namespace
 
 TEST_CASE("when the leader crashes the controller elects an ISR member, bumps the epoch, and the old leader refuses produces") {
     TestCluster cluster;
@@ -70,6 +83,95 @@ TEST_CASE("when the controller broker crashes another broker becomes controller 
     CHECK(cluster.controller()->controller()->epoch() > first_epoch);
     // The new controller knows the cluster: it can create a topic and elect leaders.
     CHECK(cluster.create_topic("after-failover", 2, 2).error == Error::none);
+}
+
+TEST_CASE("a controller whose link is busy with a bulk transfer keeps its ZooKeeper session and moves leaderships") {
+    // TCP connections share a NIC: the controller's ZooKeeper heartbeats and requests
+    // are not queued behind 40 s of other traffic (at 1000 brokers, UpdateMetadata of
+    // every partition to every broker), or its session would expire and every
+    // failover would wait for a new controller that then does the same.
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 3, 3).error == Error::none);
+    int controller = cluster.controller_id();
+    TopicPartition moved{"payments", -1};
+    for (int p = 0; p < 3; ++p) {
+        TopicPartition tp{"payments", p};
+        cluster.wait_for_leader(tp);
+        if (cluster.leader(tp) != controller) moved = tp;
+    }
+    REQUIRE(moved.partition >= 0);
+    int victim = cluster.leader(moved);
+    auto sink = cluster.sim().add_node("sink", [](sim::NodeContext& c) { return std::make_unique<Sink>(c); });
+    cluster.run_for(1s);
+    // 5 GB at 1 Gbit/s: the controller's link is busy for 40 s.
+    cluster.sim().context(cluster.broker_node(controller)).send(sink, std::make_shared<Bulk>(5'000'000'000));
+    cluster.crash(victim);
+    // Detection takes the victim's session timeout (18 s); the election is then quick.
+    REQUIRE(cluster.run_until([&] { return cluster.leader(moved) > 0 && cluster.leader(moved) != victim; }, 25s));
+    CHECK(cluster.controller_id() == controller);
+    cluster.run_for(30s);
+    CHECK(cluster.controller_id() == controller);
+}
+
+TEST_CASE("a broker failure sends UpdateMetadata with the partitions it touched and a return sends it every partition") {
+    // onBrokerFailure and onBrokerStartup: the other brokers hear of the changed
+    // partitions only, not every partition of the cluster (brokers x partitions bytes).
+    sim::Trace trace;
+    ClusterOptions options;
+    options.brokers = 6;
+    TestCluster cluster(options);
+    cluster.sim().set_trace(&trace);
+    REQUIRE(cluster.create_topic("wide", 12, 2).error == Error::none);  // 4 replicas on each broker
+    for (int p = 0; p < 12; ++p) cluster.wait_for_leader(TopicPartition{"wide", p});
+    cluster.run_for(1s);
+    int controller = cluster.controller_id();
+    int victim = controller % 6 + 1;
+    std::vector<TopicPartition> hosted, led;
+    for (int p = 0; p < 12; ++p) {
+        TopicPartition tp{"wide", p};
+        auto state = cluster.broker(controller)->metadata().partition(tp);
+        REQUIRE(state);
+        if (std::find(state->replicas.begin(), state->replicas.end(), BrokerId{victim}) != state->replicas.end()) {
+            hosted.push_back(tp);
+        }
+        if (state->leadership.leader == BrokerId{victim}) led.push_back(tp);
+    }
+    REQUIRE(hosted.size() == 4);
+    REQUIRE_FALSE(led.empty());
+    auto update_metadata_to = [&](int broker, std::size_t from) {
+        std::vector<std::string> summaries;
+        const auto& records = trace.records();
+        for (std::size_t i = from; i < records.size(); ++i) {
+            if (records[i].kind == "deliver" && records[i].destination == "broker-" + std::to_string(broker) &&
+                records[i].summary.rfind("UpdateMetadata", 0) == 0) {
+                summaries.push_back(records[i].summary);
+            }
+        }
+        return summaries;
+    };
+    std::size_t before_crash = trace.records().size();
+    cluster.crash(victim);
+    REQUIRE(cluster.run_until([&] { return cluster.leader(led.front()) > 0 && cluster.leader(led.front()) != victim; }, 40s));
+    cluster.run_for(2s);
+    int bystander = victim % 6 + 1;
+    auto updates = update_metadata_to(bystander, before_crash);
+    REQUIRE_FALSE(updates.empty());
+    CHECK(updates.front().find("5 brokers live, 4 partitions") != std::string::npos);
+    // The bystander's cache still knows every partition, with the new leaders.
+    for (const auto& tp : led) {
+        auto cached = cluster.broker(bystander)->metadata().partition(tp);
+        REQUIRE(cached);
+        CHECK(cached->leadership.leader.value == cluster.leader(tp));
+    }
+    CHECK(cluster.broker(bystander)->metadata().topic("wide")->partitions.size() == 12);
+    std::size_t before_restart = trace.records().size();
+    cluster.restart(victim);
+    REQUIRE(cluster.run_until([&] { return !update_metadata_to(victim, before_restart).empty(); }, 20s));
+    cluster.run_for(2s);
+    CHECK(update_metadata_to(victim, before_restart).front().find("6 brokers live, 12 partitions") != std::string::npos);
+    auto told = update_metadata_to(bystander, before_restart);
+    REQUIRE_FALSE(told.empty());
+    CHECK(told.front().find("6 brokers live, 4 partitions") != std::string::npos);
 }
 
 TEST_CASE("without a ZooKeeper quorum leaders keep serving but no leader is elected and no topic is created") {
