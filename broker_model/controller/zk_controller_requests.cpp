@@ -63,7 +63,8 @@ void ZkController::handle_alter_partition(sim::NodeIndex from, const AlterPartit
                 answer->results.push_back(result);
             }
             context_.send(from, answer);
-            if (!changed.empty()) send_update_metadata(all_partitions());
+            // processAlterPartition: every broker hears of the partitions whose ISR changed.
+            if (!changed.empty()) send_update_metadata(changed);
             done();
         }));
     });
@@ -118,7 +119,8 @@ void ZkController::handle_controlled_shutdown(sim::NodeIndex from, const Control
                 stop->partitions = stop_following;
                 channel_.send(leaving, stop);
             }
-            send_update_metadata(all_partitions());
+            // The partition state machine sends UpdateMetadata for what it moved only.
+            if (!changed.empty()) send_update_metadata(changed);
             for (const auto& [tp, state] : ctx_.states) {
                 if (state.leader == leaving) answer->remaining_partitions.push_back(tp);
             }

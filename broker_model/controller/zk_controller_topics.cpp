@@ -87,7 +87,8 @@ void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsR
                                      std::vector<TopicPartition> partitions;
                                      for (const auto& [tp, s] : written) partitions.push_back(tp);
                                      send_leader_and_isr(ctx_.live_ids(), partitions);
-                                     send_update_metadata(all_partitions());
+                                     // onNewPartitionCreation: the new partitions only.
+                                     send_update_metadata(partitions);
                                      finish();
                                  }));
                              }));
@@ -126,7 +127,7 @@ void ZkController::on_topic_change(Done done) {
                 for (const auto& [tp, s] : written) partitions.push_back(tp);
                 if (!partitions.empty()) {
                     send_leader_and_isr(ctx_.live_ids(), partitions);
-                    send_update_metadata(all_partitions());
+                    send_update_metadata(partitions);  // onNewPartitionCreation
                 }
                 done();
             }));
