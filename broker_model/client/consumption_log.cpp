@@ -23,21 +23,13 @@ ConsumptionLog::ConsumptionLog(const ConsumptionLog& other)
     }
 }
 
-std::string_view ConsumptionLog::intern(std::string_view name) {
-    // A linear search, latest first: a run has a handful of consumers and groups.
-    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-        if (*it == name) return *it;
-    }
-    return names_.emplace_back(bytes_.store(name));
-}
-
 Delivery& ConsumptionLog::add_delivery(std::string_view consumer, std::string_view group, sim::Time time,
                                        std::size_t poll, const TopicPartition& partition, Offset offset,
                                        LeaderEpoch leader_epoch, std::optional<std::string_view> key,
                                        std::string_view value, std::int64_t timestamp_ms, RecordId record_id) {
     Delivery& delivery = deliveries_.emplace_back();
-    delivery.consumer = intern(consumer);
-    delivery.group = intern(group);
+    delivery.consumer = bytes_.intern(consumer);
+    delivery.group = bytes_.intern(group);
     delivery.time = time;
     delivery.poll = poll;
     DeliveredRecord& record = delivery.record;

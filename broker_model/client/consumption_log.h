@@ -180,8 +180,6 @@ public:
     std::vector<PollAnomaly> poll_anomalies() const;
 
 private:
-    /// The log's one copy of a consumer or group name.
-    std::string_view intern(std::string_view name);
     /// Adds a delivery whose strings view storage the log owns.
     Delivery& add_delivery(std::string_view consumer, std::string_view group, sim::Time time, std::size_t poll,
                            const TopicPartition& partition, Offset offset, LeaderEpoch leader_epoch,
@@ -189,8 +187,7 @@ private:
                            RecordId record_id);
 
     bool keep_values_ = true;
-    ByteArena bytes_;                     // names, keys and kept values
-    std::vector<std::string_view> names_;  // distinct consumer and group names, in bytes_
+    ByteArena bytes_;  // names (interned), keys and kept values
     ChunkedVector<Delivery> deliveries_;
     std::vector<PollRecord> polls_;
     std::vector<CommitRecord> commits_;

@@ -22,21 +22,12 @@ SendLedger::SendLedger(const SendLedger& other)
       acknowledgement_order_(other.acknowledgement_order_) {
     for (const SendEntry& theirs : other.entries_) {
         SendEntry& mine = entries_.emplace_back(theirs);
-        mine.producer = intern(theirs.producer);
-        mine.topic = intern(theirs.topic);
+        mine.producer = bytes_.intern(theirs.producer);
+        mine.topic = bytes_.intern(theirs.topic);
         if (theirs.key) mine.key = bytes_.store(*theirs.key);
         mine.value = bytes_.store(theirs.value);
     }
-    for (const auto& [name, next] : other.next_producer_sequence_) next_producer_sequence_.emplace_back(intern(name), next);
-}
-
-std::string_view SendLedger::intern(std::string_view name) {
-    // A linear search: a run has a handful of producers and topics; the latest one
-    // first, as sends come in runs.
-    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-        if (*it == name) return *it;
-    }
-    return names_.emplace_back(bytes_.store(name));
+    for (const auto& [name, next] : other.next_producer_sequence_) next_producer_sequence_.emplace_back(bytes_.intern(name), next);
 }
 
 RecordId SendLedger::record_send(const SendDescription& send) {
@@ -48,8 +39,8 @@ RecordId SendLedger::record_send(const SendDescription& send) {
     // hash and size still identify the value.
     entry.value_stored = send.value.size() <= max_stored_value_bytes_;
     entry.value = bytes_.store(send.value.substr(0, max_stored_value_bytes_));
-    entry.producer = intern(send.producer);
-    entry.topic = intern(send.topic);
+    entry.producer = bytes_.intern(send.producer);
+    entry.topic = bytes_.intern(send.topic);
     if (send.key) entry.key = bytes_.store(*send.key);
     std::uint64_t* counter = nullptr;
     for (auto& [name, next] : next_producer_sequence_) {

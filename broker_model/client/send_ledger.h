@@ -123,8 +123,6 @@ public:
 
 private:
     SendEntry& mutable_entry(RecordId id);
-    /// The ledger's one copy of a producer or topic name.
-    std::string_view intern(std::string_view name);
     std::vector<const SendEntry*> with_status(SendStatus status) const;
 
     RecordId first_record_id_;
@@ -135,10 +133,8 @@ private:
     std::vector<RecordId> acknowledgement_order_;
     /// Next producer_sequence per producer name (ordered: no hash order anywhere).
     std::vector<std::pair<std::string_view, std::uint64_t>> next_producer_sequence_;
-    /// Names, keys and stored values the entries view.
+    /// Names (interned), keys and stored values the entries view.
     ByteArena bytes_;
-    /// Distinct producer and topic names, interned into bytes_.
-    std::vector<std::string_view> names_;
 };
 
 }  // namespace kafkalab::kafka

@@ -21,7 +21,7 @@ public:
     ByteArena(const ByteArena&) = delete;
     ByteArena& operator=(const ByteArena&) = delete;
 
-    /// A stable copy of `bytes`.
+    /// A stable copy of `bytes`, stored again even if it was stored before.
     std::string_view store(std::string_view bytes) {
         if (bytes.empty()) return {};
         if (bytes.size() > block_bytes / 4) {
@@ -40,6 +40,15 @@ public:
         return {at, bytes.size()};
     }
 
+    /// The arena's one copy of a name repeated across many entries (a producer, topic,
+    /// consumer or group). A linear search, latest first: a run has a handful of names.
+    std::string_view intern(std::string_view name) {
+        for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+            if (*it == name) return *it;
+        }
+        return names_.emplace_back(store(name));
+    }
+
     /// Blocks allocated so far, shared and own.
     std::size_t block_count() const { return blocks_.size() + large_.size(); }
 
@@ -48,6 +57,7 @@ private:
     std::vector<std::unique_ptr<char[]>> blocks_;  // shared blocks; the last one is open
     std::vector<std::unique_ptr<char[]>> large_;   // one string each
     std::size_t used_ = 0;                         // bytes used of the open block
+    std::vector<std::string_view> names_;          // interned names, stored above
 };
 
 }  // namespace kafkalab::kafka
