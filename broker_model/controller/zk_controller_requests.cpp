@@ -63,7 +63,8 @@ void ZkController::handle_alter_partition(sim::NodeIndex from, const AlterPartit
                 answer->results.push_back(result);
             }
             context_.send(from, answer);
-            // processAlterPartition: every broker hears of the partitions whose ISR changed.
+            // Every broker hears of the partitions whose ISR changed, and only of those
+            // (KafkaController.processIsrChangeNotification sends exactly these).
             if (!changed.empty()) send_update_metadata(changed);
             done();
         }));

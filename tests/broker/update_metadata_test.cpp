@@ -56,7 +56,8 @@ TEST_CASE("creating a topic sends UpdateMetadata with the new partitions only") 
 }
 
 TEST_CASE("an ISR shrink sends UpdateMetadata with the partitions whose ISR changed only") {
-    // processAlterPartition tells every broker about the altered partitions.
+    // KafkaController.processIsrChangeNotification sends UpdateMetadata for the
+    // partitions whose ISR changed to every live broker, and no others.
     sim::Trace trace;
     TestCluster cluster;
     cluster.sim().set_trace(&trace);
