@@ -164,7 +164,7 @@ void Consumer::poll_once() {
         auto records = fetcher_.collect(config_.max_poll_records);
         // Pipelining: the next fetches go out before the application gets the records.
         fetcher_.send_fetches();
-        if (!records.empty()) return finish_poll(std::move(records));
+        if (!records.empty()) return finish_poll(records);
     }
     fetcher_.send_fetches();
 }
@@ -179,15 +179,16 @@ void Consumer::on_poll_timeout() {
     if (app_ == AppState::polling) finish_poll({});  // poll() returned nothing
 }
 
-void Consumer::finish_poll(std::vector<ConsumerRecord> records) {
+void Consumer::finish_poll(const PolledRecords& records) {
     app_ = AppState::processing;
-    if (!records.empty()) {
+    const std::size_t count = records.count();
+    if (count > 0) {
         Generation generation = coordinator_ ? coordinator_->generation() : Generation{-1};
         log_->add_poll(context().name(), group_id_, context().now(), generation, records);
-        records_consumed_ += records.size();
+        records_consumed_ += count;
     }
     // The application processes the records, then polls again. An empty poll loops at once.
-    sim::Duration processing = options_.workload.processing_per_record * static_cast<std::int64_t>(records.size());
+    sim::Duration processing = options_.workload.processing_per_record * static_cast<std::int64_t>(count);
     set_app_timer(processing, "consumer processing", &Consumer::after_processing);
 }
 

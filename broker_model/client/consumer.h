@@ -117,7 +117,7 @@ private:
     void poll_step();
     void poll_once();
     void on_poll_timeout();
-    void finish_poll(std::vector<ConsumerRecord> records);
+    void finish_poll(const PolledRecords& records);
     void after_processing();
     void on_progress();
     void reset_without_group();

@@ -2,64 +2,58 @@
 
 namespace kafkalab::kafka {
 
-ConsumerRecord DeliveredRecord::to_record() const {
-    ConsumerRecord out;
-    out.partition = partition;
-    out.offset = offset;
-    out.leader_epoch = leader_epoch;
-    if (key) out.key.emplace(*key);
-    out.value = value;
-    out.timestamp_ms = timestamp_ms;
-    out.record_id = record_id;
-    return out;
-}
-
-ConsumptionLog::ConsumptionLog(const ConsumptionLog& other)
-    : keep_values_(other.keep_values_), polls_(other.polls_), commits_(other.commits_), statuses_(other.statuses_) {
-    for (const Delivery& d : other.deliveries_) {
-        const DeliveredRecord& r = d.record;
-        add_delivery(d.consumer, d.group, d.time, d.poll, r.partition, r.offset, r.leader_epoch, r.key, r.value,
-                     r.timestamp_ms, r.record_id);
+void ConsumptionLog::extend_ranges(PollRecord& poll, const TopicPartition& partition, Offset offset) {
+    // Records of one partition arrive in offset order within a poll, so a range grows at
+    // its end; a partition seen again after another one starts a new range.
+    if (!poll.ranges.empty() && poll.ranges.back().partition == partition) {
+        poll.ranges.back().last = offset;
+    } else {
+        poll.ranges.push_back({partition, offset, offset});
     }
 }
 
-Delivery& ConsumptionLog::add_delivery(std::string_view consumer, std::string_view group, sim::Time time,
-                                       std::size_t poll, const TopicPartition& partition, Offset offset,
-                                       LeaderEpoch leader_epoch, std::optional<std::string_view> key,
-                                       std::string_view value, std::int64_t timestamp_ms, RecordId record_id) {
-    Delivery& delivery = deliveries_.emplace_back();
-    delivery.consumer = bytes_.intern(consumer);
-    delivery.group = bytes_.intern(group);
-    delivery.time = time;
-    delivery.poll = poll;
-    DeliveredRecord& record = delivery.record;
-    record.partition = partition;
-    record.offset = offset;
-    record.leader_epoch = leader_epoch;
-    if (key) record.key = bytes_.store(*key);
-    record.value = bytes_.store(value);
-    record.timestamp_ms = timestamp_ms;
-    record.record_id = record_id;
-    return delivery;
+std::size_t ConsumptionLog::add_poll(const std::string& consumer, const std::string& group, sim::Time time,
+                                     Generation generation, const PolledRecords& records) {
+    const std::size_t index = polls_.size();
+    PollRecord poll{consumer, group, time, generation, {}};
+    const DeliveryList::Reading reading{consumer, group, time, index};
+    for (const auto& part : records.parts) {
+        for (const StoredBatch& batch : part.batches) {
+            extend_ranges(poll, part.partition, batch.base_offset);
+            poll.ranges.back().last = batch.last_offset();
+            deliveries_.add(reading, part.partition, batch.leader_epoch, batch.data, batch.first_index,
+                            batch.record_count, batch.base_offset);
+        }
+    }
+    polls_.push_back(std::move(poll));
+    return index;
 }
 
 std::size_t ConsumptionLog::add_poll(const std::string& consumer, const std::string& group, sim::Time time,
                                      Generation generation, const std::vector<ConsumerRecord>& records) {
     const std::size_t index = polls_.size();
     PollRecord poll{consumer, group, time, generation, {}};
-    for (const auto& record : records) {
-        // Records of one partition arrive in offset order within a poll, so a range
-        // grows at its end; a partition seen again after another one starts a new range.
-        if (!poll.ranges.empty() && poll.ranges.back().partition == record.partition) {
-            poll.ranges.back().last = record.offset;
-        } else {
-            poll.ranges.push_back({record.partition, record.offset, record.offset});
+    const DeliveryList::Reading reading{consumer, group, time, index};
+    // Consecutive records of one partition and epoch become one run with its own data.
+    for (std::size_t begin = 0; begin < records.size();) {
+        const ConsumerRecord& first = records[begin];
+        std::size_t end = begin + 1;
+        while (end < records.size() && records[end].partition == first.partition &&
+               records[end].leader_epoch == first.leader_epoch &&
+               records[end].offset == first.offset + static_cast<std::int64_t>(end - begin)) {
+            ++end;
         }
-        std::optional<std::string_view> key;
-        if (record.key) key = *record.key;
-        add_delivery(consumer, group, time, index, record.partition, record.offset, record.leader_epoch, key,
-                     keep_values_ ? std::string_view(record.value) : std::string_view(), record.timestamp_ms,
-                     record.record_id);
+        RecordDataBuilder data(end - begin);
+        for (std::size_t i = begin; i < end; ++i) {
+            const ConsumerRecord& record = records[i];
+            std::optional<std::string_view> key;
+            if (record.key) key = *record.key;
+            data.add(key, record.value, record.timestamp_ms, record.record_id);
+            extend_ranges(poll, record.partition, record.offset);
+        }
+        deliveries_.add(reading, first.partition, first.leader_epoch, data.build(), 0,
+                        static_cast<std::uint32_t>(end - begin), first.offset);
+        begin = end;
     }
     polls_.push_back(std::move(poll));
     return index;
@@ -78,7 +72,7 @@ const ConsumerStatus* ConsumptionLog::find_status(const std::string& consumer) c
 
 std::vector<Delivery> ConsumptionLog::deliveries_of_consumer(const std::string& consumer) const {
     std::vector<Delivery> out;
-    for (const auto& d : deliveries_) {
+    for (const Delivery& d : deliveries_) {
         if (d.consumer == consumer) out.push_back(d);
     }
     return out;
@@ -86,7 +80,7 @@ std::vector<Delivery> ConsumptionLog::deliveries_of_consumer(const std::string& 
 
 std::vector<ConsumerRecord> ConsumptionLog::records_of(const std::string& consumer) const {
     std::vector<ConsumerRecord> out;
-    for (const auto& d : deliveries_) {
+    for (const Delivery& d : deliveries_) {
         if (d.consumer == consumer) out.push_back(d.record.to_record());
     }
     return out;
@@ -94,7 +88,7 @@ std::vector<ConsumerRecord> ConsumptionLog::records_of(const std::string& consum
 
 std::vector<Delivery> ConsumptionLog::deliveries_of_group(const std::string& group) const {
     std::vector<Delivery> out;
-    for (const auto& d : deliveries_) {
+    for (const Delivery& d : deliveries_) {
         if (d.group == group) out.push_back(d);
     }
     return out;
@@ -102,7 +96,7 @@ std::vector<Delivery> ConsumptionLog::deliveries_of_group(const std::string& gro
 
 std::vector<Delivery> ConsumptionLog::deliveries_of_partition(const TopicPartition& partition) const {
     std::vector<Delivery> out;
-    for (const auto& d : deliveries_) {
+    for (const Delivery& d : deliveries_) {
         if (d.record.partition == partition) out.push_back(d);
     }
     return out;
@@ -110,7 +104,7 @@ std::vector<Delivery> ConsumptionLog::deliveries_of_partition(const TopicPartiti
 
 std::vector<std::string> ConsumptionLog::values_of(const std::string& group, const TopicPartition& partition) const {
     std::vector<std::string> out;
-    for (const auto& d : deliveries_) {
+    for (const Delivery& d : deliveries_) {
         if (d.group == group && d.record.partition == partition) out.emplace_back(d.record.value);
     }
     return out;
@@ -118,7 +112,7 @@ std::vector<std::string> ConsumptionLog::values_of(const std::string& group, con
 
 std::map<RecordId, int> ConsumptionLog::delivery_counts(const std::string& group) const {
     std::map<RecordId, int> counts;
-    for (const auto& d : deliveries_) {
+    for (const Delivery& d : deliveries_) {
         if (d.group == group) ++counts[d.record.record_id];
     }
     return counts;

@@ -19,37 +19,13 @@
 
 #include "broker_model/client/consumer_member_state.h"
 #include "broker_model/client/consumer_record.h"
-#include "broker_model/common/byte_arena.h"
-#include "broker_model/common/chunked_vector.h"
+#include "broker_model/client/delivery_list.h"
+#include "broker_model/client/polled_records.h"
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
 #include "sim/time.h"
 
 namespace kafkalab::kafka {
-
-/// A ConsumerRecord as the consumption log keeps it: key and value are views into
-/// storage the log owns, so a delivery holds no heap block of its own.
-struct DeliveredRecord {
-    TopicPartition partition;
-    Offset offset{-1};
-    LeaderEpoch leader_epoch = no_epoch;
-    std::optional<std::string_view> key;
-    std::string_view value;  // empty when the log keeps no values
-    std::int64_t timestamp_ms = -1;
-    RecordId record_id = 0;
-
-    ConsumerRecord to_record() const;
-};
-
-/// One record handed to one consumer's application. The names are interned by the log.
-struct Delivery {
-    std::string_view consumer;  // the consumer's node name
-    std::string_view group;     // "" for a consumer without a group
-    DeliveredRecord record;
-    sim::Time time;
-    /// Index of the poll that returned it in ConsumptionLog::polls().
-    std::size_t poll = 0;
-};
 
 /// The offsets one poll returned for one partition: [first, last], contiguous unless
 /// the log itself has gaps.
@@ -135,20 +111,17 @@ struct PollAnomaly {
 
 class ConsumptionLog {
 public:
-    /// keep_values false drops record values (keys, ids, offsets and times stay): a long
-    /// run whose checks need only record ids then holds a few dozen bytes per delivery
-    /// instead of a copy of every payload.
+    /// keep_values false hides record values from the deliveries (keys, ids, offsets and
+    /// times stay). Deliveries share the fetched batches either way (see DeliveryList).
     ConsumptionLog() = default;
-    explicit ConsumptionLog(bool keep_values) : keep_values_(keep_values) {}
-    // Deliveries view the log's own storage: a move keeps it, a copy stores its own.
-    ConsumptionLog(ConsumptionLog&&) noexcept = default;
-    ConsumptionLog& operator=(ConsumptionLog&&) noexcept = default;
-    ConsumptionLog(const ConsumptionLog& other);
-    ConsumptionLog& operator=(const ConsumptionLog& other) { return *this = ConsumptionLog(other); }
-    bool keeps_values() const { return keep_values_; }
+    explicit ConsumptionLog(bool keep_values) : deliveries_(keep_values) {}
+    bool keeps_values() const { return deliveries_.keeps_values(); }
 
     // Appending (consumers only).
     /// Adds a poll and its records; returns the poll's index.
+    std::size_t add_poll(const std::string& consumer, const std::string& group, sim::Time time,
+                         Generation generation, const PolledRecords& records);
+    /// The same for records already copied out (tests and checkers build polls so).
     std::size_t add_poll(const std::string& consumer, const std::string& group, sim::Time time,
                          Generation generation, const std::vector<ConsumerRecord>& records);
     void add_commit(CommitRecord commit) { commits_.push_back(std::move(commit)); }
@@ -156,7 +129,7 @@ public:
     ConsumerStatus& status_of(const std::string& consumer);
 
     // Reading.
-    const ChunkedVector<Delivery>& deliveries() const { return deliveries_; }
+    const DeliveryList& deliveries() const { return deliveries_; }
     const std::vector<PollRecord>& polls() const { return polls_; }
     const std::vector<CommitRecord>& commits() const { return commits_; }
     /// Consumers by name.
@@ -180,15 +153,9 @@ public:
     std::vector<PollAnomaly> poll_anomalies() const;
 
 private:
-    /// Adds a delivery whose strings view storage the log owns.
-    Delivery& add_delivery(std::string_view consumer, std::string_view group, sim::Time time, std::size_t poll,
-                           const TopicPartition& partition, Offset offset, LeaderEpoch leader_epoch,
-                           std::optional<std::string_view> key, std::string_view value, std::int64_t timestamp_ms,
-                           RecordId record_id);
-
-    bool keep_values_ = true;
-    ByteArena bytes_;  // names (interned), keys and kept values
-    ChunkedVector<Delivery> deliveries_;
+    /// Extends `poll`'s ranges by the record at `offset` of `partition`.
+    static void extend_ranges(PollRecord& poll, const TopicPartition& partition, Offset offset);
+    DeliveryList deliveries_;
     std::vector<PollRecord> polls_;
     std::vector<CommitRecord> commits_;
     std::map<std::string, ConsumerStatus> statuses_;

@@ -116,44 +116,52 @@ void Fetcher::on_partition_data(const FetchPartitionResponse& data, Offset fetch
     }
     awaiting_metadata_.erase(tp);
     subscriptions_.update_high_watermark(tp, data.high_watermark);
-    CompletedFetch completed{tp, {}, 0};
+    // Only what lies at or past the position is returned; a response starts at the
+    // batch holding the fetch offset, so the first batch may begin before it.
+    CompletedFetch completed{tp, {}, 0, fetched_at};
     for (const auto& batch : data.batches) {
-        for (Offset o = std::max(batch.base_offset, fetched_at); o < batch.next_offset(); ++o) {
-            auto key = batch.key_at(o);
-            completed.records.push_back({tp, o, batch.leader_epoch,
-                                         key ? std::optional<std::string>(*key) : std::nullopt,
-                                         std::string(batch.value_at(o)), batch.timestamp_ms_at(o),
-                                         batch.record_id_at(o)});
-        }
+        if (batch.next_offset() > fetched_at) completed.batches.push_back(batch);
     }
-    if (!completed.records.empty()) completed_.push_back(std::move(completed));
+    if (!completed.batches.empty()) {
+        completed.next_offset = std::max(fetched_at, completed.batches.front().base_offset);
+        completed_.push_back(std::move(completed));
+    }
 }
 
 // --- Collect -------------------------------------------------------------------
 
 bool Fetcher::is_next(const CompletedFetch& completed) const {
     const AssignedPartition* state = subscriptions_.find(completed.partition);
-    return state && state->position && completed.records[completed.next].offset == *state->position;
+    return state && state->position && completed.next_offset == *state->position;
 }
 
 bool Fetcher::has_records() const {
     return std::any_of(completed_.begin(), completed_.end(), [this](const auto& c) { return is_next(c); });
 }
 
-std::vector<ConsumerRecord> Fetcher::collect(std::int32_t max_records) {
-    std::vector<ConsumerRecord> out;
+PolledRecords Fetcher::collect(std::int32_t max_records) {
+    PolledRecords out;
+    std::int64_t room = max_records;
     // Drain the oldest response first, as Fetcher.collectFetch does, until the limit.
-    while (!completed_.empty() && static_cast<std::int32_t>(out.size()) < max_records) {
+    while (!completed_.empty() && room > 0) {
         CompletedFetch& c = completed_.front();
         if (!is_next(c)) {
             completed_.pop_front();  // revoked or moved: these records are not next anymore
             continue;
         }
-        while (c.next < c.records.size() && static_cast<std::int32_t>(out.size()) < max_records) {
-            out.push_back(c.records[c.next++]);
+        while (c.batch < c.batches.size() && room > 0) {
+            const StoredBatch& batch = c.batches[c.batch];
+            const Offset until = std::min(batch.next_offset(), c.next_offset + room);
+            out.add(c.partition, batch.slice(c.next_offset, until));
+            room -= until - c.next_offset;
+            c.next_offset = until;
+            if (until == batch.next_offset()) {
+                ++c.batch;
+                if (c.batch < c.batches.size()) c.next_offset = std::max(until, c.batches[c.batch].base_offset);
+            }
         }
-        subscriptions_.advance(c.partition, out.back().offset + 1);
-        if (c.next == c.records.size()) completed_.pop_front();
+        subscriptions_.advance(c.partition, c.next_offset);
+        if (c.batch == c.batches.size()) completed_.pop_front();
     }
     return out;
 }

@@ -22,7 +22,7 @@
 
 #include "broker_model/client/client_metadata.h"
 #include "broker_model/client/consumer_config.h"
-#include "broker_model/client/consumer_record.h"
+#include "broker_model/client/polled_records.h"
 #include "broker_model/client/subscription_state.h"
 #include "broker_model/protocol/fetch.h"
 #include "broker_model/protocol/list_offsets.h"
@@ -50,7 +50,7 @@ public:
     /// Whether poll() would return something now.
     bool has_records() const;
     /// Up to `max_records` records, advancing positions (Fetcher.collectFetch).
-    std::vector<ConsumerRecord> collect(std::int32_t max_records);
+    PolledRecords collect(std::int32_t max_records);
     /// Forgets buffered records that are not next any more: their partition was
     /// revoked, or its position moved (a reset, a new assignment from committed offsets).
     void drop_stale();
@@ -58,11 +58,13 @@ public:
     std::size_t fetches_in_flight() const { return fetch_in_flight_.size(); }
 
 private:
-    /// The records of one partition from one fetch response, not yet all returned.
+    /// The batches of one partition from one fetch response, not yet all returned
+    /// (CompletedFetch): records are read out of them only when poll() takes them.
     struct CompletedFetch {
         TopicPartition partition;
-        std::vector<ConsumerRecord> records;
-        std::size_t next = 0;
+        std::vector<StoredBatch> batches;
+        std::size_t batch = 0;  // the batch holding next_offset
+        Offset next_offset{0};  // the next record to return
     };
 
     void send_fetch(sim::NodeIndex node, const std::vector<TopicPartition>& partitions);

@@ -3,11 +3,13 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "broker_model/client/consumption_log.h"
 
 using namespace kafkalab;
 using namespace kafkalab::kafka;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -95,4 +97,59 @@ TEST_CASE("a copied consumption log keeps names keys and values after the origin
     CHECK(second.record.value == "a value longer than a short string buffer");
     CHECK(copy.records_of("consumer-with-a-long-name").at(1).value == "a value longer than a short string buffer");
     CHECK(copy.polls().size() == 1);
+}
+
+TEST_CASE("a poll kept as shared batch windows reads back record by record in poll order") {
+    // Two batches of partition a (offsets 10-12 and 13-14) and one of b; the poll takes
+    // a's records from 11 on, then b's first record, as Fetcher.collectFetch drains them.
+    const TopicPartition a{"t", 0};
+    const TopicPartition b{"t", 1};
+    auto first = RecordDataBuilder().add("k10", "v10", 1, 10).add(std::nullopt, "v11", 2, 11).add("k12", "v12", 3, 12).build();
+    auto second = RecordDataBuilder().add("k13", "v13", 4, 13).add("k14", "v14", 5, 14).build();
+    auto other = RecordDataBuilder().add("kb0", "vb0", 6, 100).add("kb1", "vb1", 7, 101).build();
+    PolledRecords polled;
+    polled.add(a, StoredBatch::whole(first, Offset{10}, LeaderEpoch{2}).slice(Offset{11}, Offset{13}));
+    polled.add(a, StoredBatch::whole(second, Offset{13}, LeaderEpoch{3}));
+    polled.add(b, StoredBatch::whole(other, Offset{0}, LeaderEpoch{1}).slice(Offset{0}, Offset{1}));
+    REQUIRE(polled.count() == 5);
+
+    auto log = std::make_unique<ConsumptionLog>();
+    log->add_poll("c", "g", sim::time_zero + 5ms, Generation{4}, polled);
+    ConsumptionLog copy = *log;
+    log.reset();  // the copy shares the batches and keeps its own names
+
+    const DeliveryList& deliveries = copy.deliveries();
+    REQUIRE(deliveries.size() == 5);
+    std::vector<std::string> seen;
+    std::size_t i = 0;
+    for (const Delivery& d : deliveries) {
+        const Delivery indexed = deliveries[i++];
+        CHECK(indexed.record.offset == d.record.offset);
+        CHECK(d.consumer == "c");
+        CHECK(d.group == "g");
+        seen.push_back(d.record.partition.to_string() + "@" + std::to_string(d.record.offset.value) + " " +
+                       std::string(d.record.key.value_or("null")) + "=" + std::string(d.record.value) + " #" +
+                       std::to_string(d.record.record_id) + " e" + std::to_string(d.record.leader_epoch.value));
+    }
+    CHECK(seen == std::vector<std::string>{"t-0@11 null=v11 #11 e2", "t-0@12 k12=v12 #12 e2", "t-0@13 k13=v13 #13 e3",
+                                           "t-0@14 k14=v14 #14 e3", "t-1@0 kb0=vb0 #100 e1"});
+    CHECK(deliveries.back().record.timestamp_ms == 6);
+    REQUIRE(copy.polls().size() == 1);
+    REQUIRE(copy.polls()[0].ranges.size() == 2);
+    CHECK(copy.polls()[0].ranges[0].first == Offset{11});
+    CHECK(copy.polls()[0].ranges[0].last == Offset{14});
+    CHECK(copy.polls()[0].ranges[1].last == Offset{0});
+}
+
+TEST_CASE("a consumption log without values hides them from shared batches too") {
+    const TopicPartition tp{"t", 0};
+    auto data = RecordDataBuilder().add("k", "secret", 1, 7).build();
+    PolledRecords polled;
+    polled.add(tp, StoredBatch::whole(data, Offset{0}, LeaderEpoch{0}));
+    ConsumptionLog log(false);
+    log.add_poll("c", "g", sim::time_zero, Generation{1}, polled);
+    REQUIRE(log.deliveries().size() == 1);
+    CHECK(log.deliveries()[0].record.value.empty());
+    CHECK(log.deliveries()[0].record.key == "k");
+    CHECK(log.deliveries()[0].record.record_id == 7);
 }
