@@ -1,6 +1,7 @@
 #include "broker_model/client/send_ledger.h"
 
 #include <cassert>
+#include <stdexcept>
 
 #include "sim/content_hash.h"
 #include "sim/random.h"
@@ -19,89 +20,129 @@ const char* to_string(SendStatus status) {
 SendLedger::SendLedger(const SendLedger& other)
     : first_record_id_(other.first_record_id_),
       max_stored_value_bytes_(other.max_stored_value_bytes_),
-      acknowledgement_order_(other.acknowledgement_order_) {
-    for (const SendEntry& theirs : other.entries_) {
-        SendEntry& mine = entries_.emplace_back(theirs);
-        mine.producer = bytes_.intern(theirs.producer);
-        mine.topic = bytes_.intern(theirs.topic);
-        if (theirs.key) mine.key = bytes_.store(*theirs.key);
-        mine.value = bytes_.store(theirs.value);
+      rows_(other.rows_),
+      acknowledgement_order_(other.acknowledgement_order_),
+      next_producer_sequence_(other.next_producer_sequence_) {
+    // Rows index the tables, which keep their order: only the bytes are stored anew.
+    names_.reserve(other.names_.size());
+    for (std::string_view name : other.names_) names_.push_back(bytes_.store(name));
+    stored_.reserve(other.stored_.size());
+    for (std::string_view bytes : other.stored_) stored_.push_back(bytes_.store(bytes));
+}
+
+std::uint16_t SendLedger::name_index(std::string_view name) {
+    // A handful of producers and topics: a scan beats a map, newest names first.
+    for (std::size_t i = names_.size(); i-- > 0;) {
+        if (names_[i] == name) return static_cast<std::uint16_t>(i);
     }
-    for (const auto& [name, next] : other.next_producer_sequence_) next_producer_sequence_.emplace_back(bytes_.intern(name), next);
+    if (names_.size() > UINT16_MAX) throw std::length_error("send ledger: more than 65,536 producer and topic names");
+    names_.push_back(bytes_.store(name));
+    next_producer_sequence_.push_back(0);
+    return static_cast<std::uint16_t>(names_.size() - 1);
+}
+
+std::uint32_t SendLedger::stored_index(std::string_view bytes) {
+    if (stored_.size() >= no_bytes) throw std::length_error("send ledger: more than 2^32 stored keys and values");
+    stored_.push_back(bytes_.store(bytes));
+    return static_cast<std::uint32_t>(stored_.size() - 1);
 }
 
 RecordId SendLedger::record_send(const SendDescription& send) {
-    SendEntry& entry = entries_.emplace_back();
-    entry.record_id = first_record_id_ + entries_.size() - 1;
-    entry.value_hash = sim::content_hash(send.value);
-    entry.value_size_bytes = send.value.size();
+    Row& row = rows_.emplace_back();
+    row.value_hash = sim::content_hash(send.value);
+    row.value_size_bytes = static_cast<std::uint32_t>(send.value.size());
     // Large generated payloads would make the ledger the biggest thing in memory; the
     // hash and size still identify the value.
-    entry.value_stored = send.value.size() <= max_stored_value_bytes_;
-    entry.value = bytes_.store(send.value.substr(0, max_stored_value_bytes_));
-    entry.producer = bytes_.intern(send.producer);
-    entry.topic = bytes_.intern(send.topic);
-    if (send.key) entry.key = bytes_.store(*send.key);
-    std::uint64_t* counter = nullptr;
-    for (auto& [name, next] : next_producer_sequence_) {
-        if (name == entry.producer) counter = &next;
-    }
-    if (!counter) counter = &next_producer_sequence_.emplace_back(entry.producer, 0).second;
-    entry.producer_sequence = (*counter)++;
-    entry.requested_partition = send.requested_partition;
-    entry.partition = send.requested_partition.value_or(-1);
-    entry.send_time = send.send_time;
-    return entry.record_id;
+    row.value_stored = send.value.size() <= max_stored_value_bytes_;
+    const std::string_view kept = send.value.substr(0, max_stored_value_bytes_);
+    row.value = kept.empty() ? no_bytes : stored_index(kept);
+    row.key = send.key ? stored_index(*send.key) : no_bytes;
+    row.producer = name_index(send.producer);
+    row.topic = name_index(send.topic);
+    row.producer_sequence = next_producer_sequence_[row.producer]++;
+    row.requested_partition = send.requested_partition.value_or(not_requested);
+    row.partition = send.requested_partition.value_or(-1);
+    row.attempts = 0;
+    row.send_time = send.send_time;
+    row.outcome_time = sim::Time{};
+    row.offset = Offset{-1};
+    row.error = Error::none;
+    row.status = SendStatus::pending;
+    return first_record_id_ + rows_.size() - 1;
 }
 
-SendEntry& SendLedger::mutable_entry(RecordId id) {
+SendEntry SendLedger::entry(RecordId id) const {
     assert(contains(id));
-    return entries_[id - first_record_id_];
+    const Row& row = rows_[id - first_record_id_];
+    SendEntry e;
+    e.record_id = id;
+    e.producer = names_[row.producer];
+    e.topic = names_[row.topic];
+    if (row.key != no_bytes) e.key = stored_[row.key];
+    if (row.value != no_bytes) e.value = stored_[row.value];
+    e.value_hash = row.value_hash;
+    e.value_size_bytes = row.value_size_bytes;
+    e.producer_sequence = row.producer_sequence;
+    e.send_time = row.send_time;
+    if (row.requested_partition != not_requested) e.requested_partition = row.requested_partition;
+    e.partition = row.partition;
+    e.attempts = row.attempts;
+    e.offset = row.offset;
+    e.outcome_time = row.outcome_time;
+    e.error = row.error;
+    e.status = row.status;
+    e.value_stored = row.value_stored;
+    return e;
 }
 
-void SendLedger::record_partition(RecordId id, std::int32_t partition) { mutable_entry(id).partition = partition; }
+SendLedger::Row& SendLedger::row(RecordId id) {
+    assert(contains(id));
+    return rows_[id - first_record_id_];
+}
 
-void SendLedger::record_attempt(RecordId id) { ++mutable_entry(id).attempts; }
+void SendLedger::record_partition(RecordId id, std::int32_t partition) { row(id).partition = partition; }
+
+void SendLedger::record_attempt(RecordId id) { ++row(id).attempts; }
 
 void SendLedger::record_acknowledged(RecordId id, std::int32_t partition, Offset offset, sim::Time at) {
-    SendEntry& e = mutable_entry(id);
-    assert(e.status == SendStatus::pending);
-    e.status = SendStatus::acknowledged;
-    e.partition = partition;
-    e.offset = offset;
-    e.outcome_time = at;
+    Row& r = row(id);
+    assert(r.status == SendStatus::pending);
+    r.status = SendStatus::acknowledged;
+    r.partition = partition;
+    r.offset = offset;
+    r.outcome_time = at;
     acknowledgement_order_.push_back(id);
 }
 
 void SendLedger::record_failed(RecordId id, Error error, sim::Time at) {
-    SendEntry& e = mutable_entry(id);
-    assert(e.status == SendStatus::pending);
-    e.status = SendStatus::failed;
-    e.error = error;
-    e.outcome_time = at;
+    Row& r = row(id);
+    assert(r.status == SendStatus::pending);
+    r.status = SendStatus::failed;
+    r.error = error;
+    r.outcome_time = at;
 }
 
-std::vector<const SendEntry*> SendLedger::with_status(SendStatus status) const {
-    std::vector<const SendEntry*> out;
-    for (const auto& e : entries_) {
-        if (e.status == status) out.push_back(&e);
+std::vector<SendEntry> SendLedger::with_status(SendStatus status) const {
+    std::vector<SendEntry> out;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].status == status) out.push_back(entry(first_record_id_ + i));
     }
     return out;
 }
 
-std::vector<const SendEntry*> SendLedger::by_producer(std::string_view producer) const {
-    std::vector<const SendEntry*> out;
-    for (const auto& e : entries_) {
-        if (e.producer == producer) out.push_back(&e);
+std::vector<SendEntry> SendLedger::by_producer(std::string_view producer) const {
+    std::vector<SendEntry> out;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (names_[rows_[i].producer] == producer) out.push_back(entry(first_record_id_ + i));
     }
     return out;
 }
 
-std::vector<const SendEntry*> SendLedger::acknowledged_on(const TopicPartition& tp) const {
-    std::vector<const SendEntry*> out;
+std::vector<SendEntry> SendLedger::acknowledged_on(const TopicPartition& tp) const {
+    std::vector<SendEntry> out;
     for (RecordId id : acknowledgement_order_) {
-        const SendEntry& e = entry(id);
-        if (e.topic == tp.topic && e.partition == tp.partition) out.push_back(&e);
+        const Row& r = rows_[id - first_record_id_];
+        if (r.partition == tp.partition && names_[r.topic] == tp.topic) out.push_back(entry(id));
     }
     return out;
 }
@@ -109,7 +150,7 @@ std::vector<const SendEntry*> SendLedger::acknowledged_on(const TopicPartition& 
 std::uint64_t SendLedger::digest() const {
     std::string line;
     std::uint64_t hash = 0;
-    for (const auto& e : entries_) {
+    for (const SendEntry& e : entries()) {
         line = std::to_string(e.record_id) + '|' + std::string(e.producer) + '|' + std::string(e.topic) + '|' +
                std::string(e.key.value_or("<null>")) + '|' +
                std::to_string(e.value_hash) + '|' + std::to_string(e.send_time.time_since_epoch().count()) + '|' +

@@ -19,8 +19,10 @@
 //
 // An acknowledgement or failure is final. A failed record may still be in a log
 // (delivery.timeout.ms can expire a batch the broker did write): the checker decides.
+#include <climits>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,9 +40,8 @@ namespace kafkalab::kafka {
 enum class SendStatus : std::uint8_t { pending, acknowledged, failed };
 const char* to_string(SendStatus status);
 
-/// One send. The strings are views into storage the ledger owns (names interned, key
-/// and value bytes copied once), valid for the ledger's life: an entry is ~150 bytes
-/// with no heap block of its own, where strings cost 230 bytes and an allocation each.
+/// One send, as the ledger hands it out: a value made on demand from the ledger's
+/// compact row, whose strings view storage the ledger owns (valid for its life).
 struct SendEntry {
     RecordId record_id = 0;
     std::string_view producer;  // the producer node's name
@@ -84,7 +85,7 @@ class SendLedger {
 public:
     explicit SendLedger(RecordId first_record_id = 1, std::size_t max_stored_value_bytes = 4096)
         : first_record_id_(first_record_id), max_stored_value_bytes_(max_stored_value_bytes) {}
-    // Entries view the ledger's own storage: a move keeps it, a copy stores its own.
+    // Rows index the ledger's own storage: a move keeps it, a copy stores its own.
     SendLedger(SendLedger&&) noexcept = default;
     SendLedger& operator=(SendLedger&&) noexcept = default;
     SendLedger(const SendLedger& other);
@@ -100,40 +101,113 @@ public:
     void record_failed(RecordId id, Error error, sim::Time at);
 
     // Read by checkers, scenarios and tests.
-    std::size_t size() const { return entries_.size(); }
+    std::size_t size() const { return rows_.size(); }
     RecordId first_record_id() const { return first_record_id_; }
-    bool contains(RecordId id) const { return id >= first_record_id_ && id - first_record_id_ < entries_.size(); }
+    bool contains(RecordId id) const { return id >= first_record_id_ && id - first_record_id_ < rows_.size(); }
     /// Precondition: contains(id).
-    const SendEntry& entry(RecordId id) const { return entries_[id - first_record_id_]; }
-    /// Every entry in send order.
-    const ChunkedVector<SendEntry>& entries() const { return entries_; }
+    SendEntry entry(RecordId id) const;
 
-    std::vector<const SendEntry*> acknowledged() const { return with_status(SendStatus::acknowledged); }
+    /// Every entry in send order, made as it is read.
+    class Entries {
+    public:
+        class Iterator {
+        public:
+            using iterator_category = std::forward_iterator_tag;
+            using value_type = SendEntry;
+            using difference_type = std::ptrdiff_t;
+            using reference = SendEntry;
+            using pointer = void;
+
+            Iterator() = default;
+            SendEntry operator*() const { return ledger_->entry(id_); }
+            Iterator& operator++() {
+                ++id_;
+                return *this;
+            }
+            Iterator operator++(int) {
+                Iterator before = *this;
+                ++id_;
+                return before;
+            }
+            bool operator==(const Iterator& other) const { return id_ == other.id_; }
+
+        private:
+            friend class Entries;
+            Iterator(const SendLedger* ledger, RecordId id) : ledger_(ledger), id_(id) {}
+            const SendLedger* ledger_ = nullptr;
+            RecordId id_ = 0;
+        };
+
+        explicit Entries(const SendLedger& ledger) : ledger_(&ledger) {}
+        std::size_t size() const { return ledger_->size(); }
+        bool empty() const { return size() == 0; }
+        /// Precondition: index < size().
+        SendEntry operator[](std::size_t index) const { return ledger_->entry(ledger_->first_record_id_ + index); }
+        SendEntry back() const { return (*this)[size() - 1]; }
+        Iterator begin() const { return {ledger_, ledger_->first_record_id_}; }
+        Iterator end() const { return {ledger_, ledger_->first_record_id_ + size()}; }
+
+    private:
+        const SendLedger* ledger_;
+    };
+    Entries entries() const { return Entries(*this); }
+
+    std::vector<SendEntry> acknowledged() const { return with_status(SendStatus::acknowledged); }
     std::size_t acknowledged_count() const { return acknowledgement_order_.size(); }
-    std::vector<const SendEntry*> failed() const { return with_status(SendStatus::failed); }
-    std::vector<const SendEntry*> pending() const { return with_status(SendStatus::pending); }
+    std::vector<SendEntry> failed() const { return with_status(SendStatus::failed); }
+    std::vector<SendEntry> pending() const { return with_status(SendStatus::pending); }
     /// One producer's entries in its send order.
-    std::vector<const SendEntry*> by_producer(std::string_view producer) const;
+    std::vector<SendEntry> by_producer(std::string_view producer) const;
     /// The records acknowledged on `tp`, in the order the acknowledgements arrived.
-    std::vector<const SendEntry*> acknowledged_on(const TopicPartition& tp) const;
+    std::vector<SendEntry> acknowledged_on(const TopicPartition& tp) const;
 
     /// A stable hash of every entry's fields: equal ledgers have equal digests, so a
     /// determinism test can compare two runs in one number.
     std::uint64_t digest() const;
 
 private:
-    SendEntry& mutable_entry(RecordId id);
-    std::vector<const SendEntry*> with_status(SendStatus status) const;
+    /// What the ledger keeps per send: 72 bytes and no heap block. Names and stored
+    /// bytes are indexes into tables; a SendEntry is made from a row when read.
+    struct Row {
+        std::uint64_t value_hash;
+        std::uint64_t producer_sequence;
+        sim::Time send_time;
+        sim::Time outcome_time;
+        Offset offset;
+        std::uint32_t value_size_bytes;
+        std::int32_t requested_partition;  // not_requested for none
+        std::int32_t partition;
+        std::uint32_t attempts;
+        std::uint32_t key;    // index in stored_, or no_bytes for a null key
+        std::uint32_t value;  // index in stored_, or no_bytes for an empty stored value
+        std::uint16_t producer;  // index in names_
+        std::uint16_t topic;     // index in names_
+        Error error;
+        SendStatus status;
+        bool value_stored;
+    };
+    static_assert(sizeof(Row) == 72, "a send costs 72 bytes of ledger");
+    static constexpr std::uint32_t no_bytes = UINT32_MAX;
+    static constexpr std::int32_t not_requested = INT32_MIN;
+
+    Row& row(RecordId id);
+    std::uint16_t name_index(std::string_view name);
+    std::uint32_t stored_index(std::string_view bytes);
+    std::vector<SendEntry> with_status(SendStatus status) const;
 
     RecordId first_record_id_;
     std::size_t max_stored_value_bytes_;
     /// Indexed by record id - first_record_id_; only grows.
-    ChunkedVector<SendEntry> entries_;
+    ChunkedVector<Row> rows_;
     /// Record ids in the order their acknowledgements arrived; only grows.
     std::vector<RecordId> acknowledgement_order_;
-    /// Next producer_sequence per producer name (ordered: no hash order anywhere).
-    std::vector<std::pair<std::string_view, std::uint64_t>> next_producer_sequence_;
-    /// Names (interned), keys and stored values the entries view.
+    /// Producer and topic names, and each name's next producer_sequence (used for
+    /// producer names only).
+    std::vector<std::string_view> names_;
+    std::vector<std::uint64_t> next_producer_sequence_;
+    /// Keys and stored values the rows index.
+    std::vector<std::string_view> stored_;
+    /// The bytes names_ and stored_ view.
     ByteArena bytes_;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 // Append-only storage for many small byte strings that live as long as their owner:
-// the keys and values the send ledger keeps. Each string is copied once into a large
+// the names, keys and values the send ledger keeps. Each string is copied once into a large
 // block and handed back as a view; blocks never move, so views stay valid for the
 // arena's life, across moves of the arena too. One std::string per entry instead
 // would cost 32 bytes of object and, beyond 15 bytes, a heap block of its own.
@@ -40,15 +40,6 @@ public:
         return {at, bytes.size()};
     }
 
-    /// The arena's one copy of a name repeated across many entries (a producer, topic,
-    /// consumer or group). A linear search, latest first: a run has a handful of names.
-    std::string_view intern(std::string_view name) {
-        for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-            if (*it == name) return *it;
-        }
-        return names_.emplace_back(store(name));
-    }
-
     /// Blocks allocated so far, shared and own.
     std::size_t block_count() const { return blocks_.size() + large_.size(); }
 
@@ -57,7 +48,6 @@ private:
     std::vector<std::unique_ptr<char[]>> blocks_;  // shared blocks; the last one is open
     std::vector<std::unique_ptr<char[]>> large_;   // one string each
     std::size_t used_ = 0;                         // bytes used of the open block
-    std::vector<std::string_view> names_;          // interned names, stored above
 };
 
 }  // namespace kafkalab::kafka

@@ -1,5 +1,6 @@
 // The ledger against the final committed logs: lost writes, duplicates, inconsistent
 // offsets and nonmonotonic sends.
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -8,8 +9,9 @@
 namespace kafkalab::scenarios::detail {
 namespace {
 
-const kafka::SendEntry* ledger_entry(const CheckInput& input, kafka::RecordId id) {
-    return input.ledger.contains(id) ? &input.ledger.entry(id) : nullptr;
+std::optional<kafka::SendEntry> ledger_entry(const CheckInput& input, kafka::RecordId id) {
+    if (!input.ledger.contains(id)) return std::nullopt;
+    return input.ledger.entry(id);
 }
 
 bool acknowledged_at_an_offset(const kafka::SendEntry& entry) {
@@ -45,7 +47,7 @@ void find_duplicates(const CheckInput& input, const CheckIndex& index, CheckRepo
         Duplicate duplicate;
         duplicate.record_id = id;
         duplicate.locations = locations;
-        if (const kafka::SendEntry* entry = ledger_entry(input, id)) {
+        if (const auto entry = ledger_entry(input, id)) {
             duplicate.producer = entry->producer;
             duplicate.value = entry->value;
             duplicate.attempts = entry->attempts;
@@ -116,7 +118,7 @@ void find_nonmonotonic_sends(const CheckInput& input, CheckReport& report) {
     for (const auto& [tp, log] : input.logs) {
         std::map<std::string_view, Last> last_by_producer;
         for (const auto& record : log.records) {
-            const kafka::SendEntry* entry = ledger_entry(input, record.record_id);
+            const auto entry = ledger_entry(input, record.record_id);
             if (!entry) continue;
             auto [it, first] = last_by_producer.try_emplace(entry->producer);
             Last& last = it->second;

@@ -210,9 +210,9 @@ Json record_args(const kafka::SendEntry& e, sim::Time start) {
 /// Send slices, poll slices, and a flow from each record's send to every poll of it.
 void write_records_flow(EventStream& events, const TrackMap& tracks, ScenarioRun& run, sim::Time start) {
     // Producer -> send time -> the records sent then.
-    std::map<std::string_view, std::map<sim::Duration, std::vector<const kafka::SendEntry*>>> sends;
+    std::map<std::string_view, std::map<sim::Duration, std::vector<kafka::RecordId>>> sends;
     std::map<std::string, std::vector<sim::Duration>> polls;
-    for (const auto& e : run.ledger().entries()) sends[e.producer][e.send_time - start].push_back(&e);
+    for (const auto& e : run.ledger().entries()) sends[e.producer][e.send_time - start].push_back(e.record_id);
     for (const auto& p : run.consumption()->polls()) polls[p.consumer].push_back(p.time - start);
     for (const auto& [producer, by_time] : sends) {
         auto track = tracks.host(std::string(producer));
@@ -223,7 +223,7 @@ void write_records_flow(EventStream& events, const TrackMap& tracks, ScenarioRun
             Json slice = event("X", "send", *track, at);
             slice["dur"] = micros(length);
             Json records = Json::array();
-            for (const auto* e : by_time.at(at)) records.push_back(record_args(*e, start));
+            for (kafka::RecordId id : by_time.at(at)) records.push_back(record_args(run.ledger().entry(id), start));
             slice["args"] = {{"records", std::move(records)}};
             events.add(slice);
         }

@@ -88,7 +88,7 @@ void ScenarioRun::schedule_fault(const FaultSpec& fault) {
         bool fire = false;
         if (when.kind == ConditionKind::acknowledged_records) {
             std::int64_t acked = 0;
-            for (const auto* entry : ledger_.acknowledged()) acked += when.topic.empty() || entry->topic == when.topic;
+            for (const auto& entry : ledger_.acknowledged()) acked += when.topic.empty() || entry.topic == when.topic;
             fire = acked >= when.records;
         } else if (state && !*baseline) {
             *baseline = state;

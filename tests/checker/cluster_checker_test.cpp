@@ -86,8 +86,8 @@ LeaderLossRun leader_cut_off_then_crashed(ProducerConfig config) {
     f.cluster.run_for(5s);
 
     LeaderLossRun run{check_cluster(f, consumption.get()), {}, consumption->deliveries().size()};
-    for (const SendEntry* entry : f.ledger.acknowledged()) {
-        if (entry->outcome_time >= cut_at && entry->outcome_time <= crash_at) run.acknowledged_during_cut.insert(entry->record_id);
+    for (const SendEntry& entry : f.ledger.acknowledged()) {
+        if (entry.outcome_time >= cut_at && entry.outcome_time <= crash_at) run.acknowledged_during_cut.insert(entry.record_id);
     }
     return run;
 }

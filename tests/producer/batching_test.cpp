@@ -43,7 +43,7 @@ TEST_CASE("with linger.ms=0 records sent in the same instant still share one bat
     for (int i = 0; i < 5; ++i) f.producer(node).send("t", 0, std::nullopt, "v");
     REQUIRE(f.settle());
     CHECK(f.producer(node).stats().produce_requests == 1);
-    for (const SendEntry* e : f.ledger.acknowledged()) CHECK(e->attempts == 1);
+    for (const SendEntry& e : f.ledger.acknowledged()) CHECK(e.attempts == 1);
 }
 
 TEST_CASE("a batch that reaches batch.size is sent at once instead of lingering") {

@@ -80,7 +80,7 @@ TEST_CASE("acks=0 gets no ProduceResponse and counts every record as acknowledge
     for (int i = 0; i < 3; ++i) f.producer(node).send("t", 0, std::nullopt, "v" + std::to_string(i));
     f.cluster.run_for(100us);  // less than one link's latency: nothing can have come back
     REQUIRE(f.ledger.acknowledged().size() == 4);
-    for (const SendEntry* e : f.ledger.acknowledged()) CHECK(e->offset == Offset{-1});
+    for (const SendEntry& e : f.ledger.acknowledged()) CHECK(e.offset == Offset{-1});
     f.cluster.run_for(2s);
     int produce_responses = 0;
     for (const auto& r : trace.records()) {

@@ -46,11 +46,11 @@ TEST_CASE("the ledger keeps pending, acknowledged and failed sends apart, and ac
     CHECK(ledger.acknowledged().size() == 2);
     CHECK(ledger.failed().size() == 1);
     REQUIRE(ledger.pending().size() == 1);
-    CHECK(ledger.pending().front()->record_id == d);
+    CHECK(ledger.pending().front().record_id == d);
     auto order = ledger.acknowledged_on({"t", 0});
     REQUIRE(order.size() == 2);
-    CHECK(order[0]->record_id == b);  // acknowledged first, though sent second
-    CHECK(order[1]->record_id == a);
+    CHECK(order[0].record_id == b);  // acknowledged first, though sent second
+    CHECK(order[1].record_id == a);
     CHECK(ledger.entry(b).attempts == 1);
     CHECK(ledger.entry(c).error == Error::not_enough_replicas);
 }
@@ -100,4 +100,47 @@ TEST_CASE("a copied ledger keeps its names keys and values after the original is
     CHECK(copy.entry(id).offset == Offset{7});
     CHECK(copy.digest() == digest);
     CHECK(copy.by_producer("producer-with-a-long-name").size() == 1);
+}
+
+TEST_CASE("the ledger tells a null key from an empty one and partition 0 requested from none requested") {
+    // Kafka's ProducerRecord distinguishes both: a null key goes to the sticky
+    // partitioner, an empty key is hashed; partition 0 is an explicit choice.
+    SendLedger ledger;
+    SendDescription empty_key{"p", "orders", std::string_view(""), "v", 0, sim::Time{1ms}};
+    SendDescription null_key{"p", "payments", std::nullopt, "", std::nullopt, sim::Time{2ms}};
+    const RecordId first = ledger.record_send(empty_key);
+    const RecordId second = ledger.record_send(null_key);
+    ledger.record_partition(second, 3);
+    ledger.record_attempt(second);
+    ledger.record_attempt(second);
+    ledger.record_acknowledged(second, 3, Offset{7}, sim::Time{5ms});
+
+    const SendEntry a = ledger.entry(first);
+    REQUIRE(a.key.has_value());
+    CHECK(a.key->empty());
+    CHECK(a.requested_partition == 0);
+    CHECK(a.partition == 0);
+    CHECK(a.topic == "orders");
+    CHECK(a.value == "v");
+    CHECK(a.status == SendStatus::pending);
+    CHECK(a.offset == Offset{-1});
+
+    const SendEntry b = ledger.entry(second);
+    CHECK_FALSE(b.key.has_value());
+    CHECK_FALSE(b.requested_partition.has_value());
+    CHECK(b.topic == "payments");
+    CHECK(b.value.empty());
+    CHECK(b.value_stored);
+    CHECK(b.attempts == 2);
+    CHECK(b.topic_partition() == TopicPartition{"payments", 3});
+    CHECK(b.offset == Offset{7});
+    CHECK(b.outcome_time == sim::Time{5ms});
+    CHECK(b.send_time == sim::Time{2ms});
+    CHECK(b.producer_sequence == 1);
+    // Reading by index, by iteration and by id gives the same entries.
+    CHECK(ledger.entries()[1].record_id == second);
+    CHECK(ledger.entries().back().offset == Offset{7});
+    std::vector<RecordId> ids;
+    for (const SendEntry& e : ledger.entries()) ids.push_back(e.record_id);
+    CHECK(ids == std::vector<RecordId>{first, second});
 }

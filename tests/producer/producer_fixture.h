@@ -31,8 +31,8 @@ inline std::vector<RecordId> log_record_ids(TestCluster& cluster, int broker, co
 inline std::vector<RecordId> lost_acknowledged(const SendLedger& ledger, const TopicPartition& tp,
                                                const std::vector<RecordId>& log_ids) {
     std::vector<RecordId> lost;
-    for (const SendEntry* e : ledger.acknowledged_on(tp)) {
-        if (std::find(log_ids.begin(), log_ids.end(), e->record_id) == log_ids.end()) lost.push_back(e->record_id);
+    for (const SendEntry& e : ledger.acknowledged_on(tp)) {
+        if (std::find(log_ids.begin(), log_ids.end(), e.record_id) == log_ids.end()) lost.push_back(e.record_id);
     }
     return lost;
 }

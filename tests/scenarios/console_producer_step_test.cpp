@@ -19,7 +19,7 @@ struct ConsoleRun {
         o.timeline = &timeline;
         return o;
     }
-    std::vector<const kafka::SendEntry*> sent_by(const std::string& producer) {
+    std::vector<kafka::SendEntry> sent_by(const std::string& producer) {
         return run->ledger().by_producer(producer);
     }
     std::ostringstream timeline;
@@ -32,11 +32,11 @@ TEST_CASE("console producer lines with parse.key and key.separator reach the log
     ConsoleRun console;
     auto sent = console.sent_by("console-producer-1");
     REQUIRE(sent.size() == 2);
-    CHECK(sent[0]->key == "alice");
-    CHECK(sent[0]->value == "hello");
-    CHECK(sent[1]->key == "bob");
-    CHECK(sent[1]->value == "world");
-    for (const auto* e : sent) CHECK(e->status == kafka::SendStatus::acknowledged);
+    CHECK(sent[0].key == "alice");
+    CHECK(sent[0].value == "hello");
+    CHECK(sent[1].key == "bob");
+    CHECK(sent[1].value == "world");
+    for (const auto& e : sent) CHECK(e.status == kafka::SendStatus::acknowledged);
     auto values = console.run->consumption()->values_of("readers", {"greetings", 0});
     CHECK(values == std::vector<std::string>{"hello", "world", "fire-and-forget", "v"});
     RunReport report = finish_run(console.run.run());
@@ -52,16 +52,16 @@ TEST_CASE("console producer --producer-property acks=0 gets no offsets back") {
     ConsoleRun console;
     auto sent = console.sent_by("console-producer-2");
     REQUIRE(sent.size() == 1);
-    CHECK(sent[0]->status == kafka::SendStatus::acknowledged);
-    CHECK(sent[0]->offset.value == -1);  // acks=0: the producer never hears the offset
+    CHECK(sent[0].status == kafka::SendStatus::acknowledged);
+    CHECK(sent[0].offset.value == -1);  // acks=0: the producer never hears the offset
 }
 
 TEST_CASE("console producer stops at a line without the key separator, as Kafka's tool does") {
     ConsoleRun console;
     auto sent = console.sent_by("console-producer-3");
     REQUIRE(sent.size() == 1);  // the line before the bad one was sent, nothing after it
-    CHECK(sent[0]->key == "k");
-    CHECK(sent[0]->value == "v");
+    CHECK(sent[0].key == "k");
+    CHECK(sent[0].value == "v");
     CHECK_THAT(console.timeline.str(),
                Catch::Contains("org.apache.kafka.common.KafkaException: No key separator found on line number 2: "
                                "'no-separator'"));

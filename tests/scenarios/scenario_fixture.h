@@ -59,7 +59,7 @@ public:
     /// Records acknowledged to producers in [from, to) of scenario time.
     std::int64_t acknowledged_between(sim::Duration from, sim::Duration to) {
         std::int64_t count = 0;
-        for (const auto* e : run_->ledger().acknowledged()) count += in_window(e->outcome_time, from, to);
+        for (const auto& e : run_->ledger().acknowledged()) count += in_window(e.outcome_time, from, to);
         return count;
     }
     /// Records sent by producers in [from, to) of scenario time.
@@ -77,8 +77,8 @@ public:
     /// The longest time a record sent in [from, to) waited for its acknowledgement.
     sim::Duration slowest_acknowledgement(sim::Duration from, sim::Duration to) {
         sim::Duration slowest{0};
-        for (const auto* e : run_->ledger().acknowledged()) {
-            if (in_window(e->send_time, from, to)) slowest = std::max(slowest, e->outcome_time - e->send_time);
+        for (const auto& e : run_->ledger().acknowledged()) {
+            if (in_window(e.send_time, from, to)) slowest = std::max(slowest, e.outcome_time - e.send_time);
         }
         return slowest;
     }

@@ -27,7 +27,7 @@ std::unique_ptr<LabSession> open_lesson(const std::string& file) {
 std::size_t acknowledged_from(scenarios::ScenarioRun& run, const std::string& producer) {
     auto acked = run.ledger().acknowledged();
     return static_cast<std::size_t>(
-        std::count_if(acked.begin(), acked.end(), [&](const auto* entry) { return entry->producer == producer; }));
+        std::count_if(acked.begin(), acked.end(), [&](const auto& entry) { return entry.producer == producer; }));
 }
 
 const GroupView* group(const ClusterSnapshot& s, const std::string& name) {

@@ -156,7 +156,7 @@ TEST_CASE("a saved session brings the added producer and the typed command back 
     REQUIRE(transcript(*replay) == transcript(*live));
     auto from_audit = [](LabSession& s) {
         auto acked = s.run().ledger().acknowledged();
-        return std::count_if(acked.begin(), acked.end(), [](const auto* e) { return e->producer == "audit-1"; });
+        return std::count_if(acked.begin(), acked.end(), [](const auto& e) { return e.producer == "audit-1"; });
     };
     REQUIRE(from_audit(*replay) == from_audit(*live));
     REQUIRE(replay->snapshot().partitions == live->snapshot().partitions);

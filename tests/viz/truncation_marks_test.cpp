@@ -99,8 +99,8 @@ TEST_CASE("lesson 6: the acks=1 records the old leader truncates are shown as lo
     // Every lost write was the acks=1 producer's: acks=all was never told "success" for them.
     const auto acknowledged = session.run().ledger().acknowledged_on(orders0);
     for (std::int64_t offset : cut.lost_acknowledged) {
-        CHECK(std::any_of(acknowledged.begin(), acknowledged.end(), [&](const kafka::SendEntry* e) {
-            return e->offset.value == offset && e->producer == "fast";
+        CHECK(std::any_of(acknowledged.begin(), acknowledged.end(), [&](const kafka::SendEntry& e) {
+            return e.offset.value == offset && e.producer == "fast";
         }));
     }
     auto cells = struck_cells(session.truncations(), "broker-1", orders0, log_end_of(session, orders0, "broker-1"),

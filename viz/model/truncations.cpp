@@ -24,12 +24,12 @@ std::optional<kafka::TopicPartition> partition_named(const std::string& text) {
 std::vector<std::int64_t> lost_writes(const kafka::TruncationNote& note, const kafka::SendLedger& ledger, sim::Time at,
                                       const std::vector<const kafka::PartitionLog*>& logs) {
     std::vector<std::int64_t> lost;
-    for (const kafka::SendEntry* entry : ledger.acknowledged_on(note.partition)) {
-        const std::int64_t offset = entry->offset.value;
-        if (offset < note.removed_from.value || offset >= note.old_log_end_offset.value || entry->outcome_time > at) continue;
+    for (const kafka::SendEntry& entry : ledger.acknowledged_on(note.partition)) {
+        const std::int64_t offset = entry.offset.value;
+        if (offset < note.removed_from.value || offset >= note.old_log_end_offset.value || entry.outcome_time > at) continue;
         const bool held = std::any_of(logs.begin(), logs.end(), [&](const kafka::PartitionLog* log) {
-            const kafka::StoredBatch* batch = log ? log->find_batch(entry->offset) : nullptr;
-            return batch && batch->record_id_at(entry->offset) == entry->record_id;
+            const kafka::StoredBatch* batch = log ? log->find_batch(entry.offset) : nullptr;
+            return batch && batch->record_id_at(entry.offset) == entry.record_id;
         });
         if (!held) lost.push_back(offset);
     }

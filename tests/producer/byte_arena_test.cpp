@@ -1,4 +1,4 @@
-// ByteArena: the storage the send ledger and the consumption log keep strings in.
+// ByteArena: the storage the send ledger keeps names, keys and values in.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -26,13 +26,4 @@ TEST_CASE("a byte arena keeps every stored string intact while it grows and afte
         CHECK(views[i] == originals[i]);
     }
     CHECK(moved.store("").empty());
-}
-
-TEST_CASE("a byte arena interns a name once and stores other bytes every time") {
-    ByteArena arena;
-    const std::string_view first = arena.intern("producer-1");
-    CHECK(arena.intern(std::string("producer-1")).data() == first.data());
-    CHECK(arena.intern("producer-2").data() != first.data());
-    CHECK(arena.store("producer-1").data() != first.data());
-    CHECK(arena.intern("producer-1") == "producer-1");
 }
