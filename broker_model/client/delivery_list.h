@@ -3,7 +3,9 @@
 // partition window of a poll, sharing the fetched batch's bytes (RecordData) instead
 // of copying each record. Kafka's own consumer reads records out of the fetched batch
 // the same way; here it keeps a run at about 70 bytes however many records it covers,
-// where a copy per delivery cost 160 bytes and the payload again.
+// where a copy per delivery cost 160 bytes and the payload again. The price: a run
+// keeps its batch alive, so bytes a broker's retention deletes stay in memory while
+// the consumption log lives (the consumed records, which a checker reads anyway).
 //
 // A Delivery is made on demand from its run: indexing and iteration hand out values
 // whose views (names, key, value) point into storage the list owns or shares, valid
