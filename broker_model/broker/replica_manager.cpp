@@ -57,9 +57,16 @@ void ReplicaManager::start() {
     }
 }
 
-const Partition* ReplicaManager::partition(const TopicPartition& tp) const {
-    auto it = partitions_.find(tp);
-    return it == partitions_.end() ? nullptr : &it->second;
+const Partition* ReplicaManager::partition(const TopicPartition& tp) const { return lookup(tp); }
+
+Partition* ReplicaManager::lookup(const TopicPartition& tp) {
+    auto it = index_.find(tp);
+    return it == index_.end() ? nullptr : it->second;
+}
+
+const Partition* ReplicaManager::lookup(const TopicPartition& tp) const {
+    auto it = index_.find(tp);
+    return it == index_.end() ? nullptr : it->second;
 }
 
 std::vector<TopicPartition> ReplicaManager::led_partitions() const {
@@ -71,13 +78,13 @@ std::vector<TopicPartition> ReplicaManager::led_partitions() const {
 }
 
 Partition* ReplicaManager::find_leader(const TopicPartition& tp, Error& error) {
-    auto it = partitions_.find(tp);
-    if (it == partitions_.end() || !it->second.is_leader()) {
+    Partition* p = lookup(tp);
+    if (!p || !p->is_leader()) {
         error = services_.metadata.partition(tp) ? Error::not_leader_or_follower : Error::unknown_topic_or_partition;
         return nullptr;
     }
     error = Error::none;
-    return &it->second;
+    return p;
 }
 
 Error ReplicaManager::check_epoch(const Partition& partition, LeaderEpoch current) const {
@@ -185,15 +192,15 @@ bool ReplicaManager::try_complete_produce(PendingProduce& pending) {
     bool all_done = true;
     for (auto& part : pending.parts) {
         if (part.done) continue;
-        auto it = partitions_.find(part.response.partition);
+        const Partition* found = lookup(part.response.partition);
         // Still the leader, perhaps in a newer epoch (an ISR change bumps it): keep waiting,
         // as Kafka's DelayedProduce does; leadership lost: the producer must look again.
-        if (it == partitions_.end() || !it->second.is_leader()) {
+        if (!found || !found->is_leader()) {
             part.response.error = Error::not_leader_or_follower;
             part.done = true;
             continue;
         }
-        const Partition& partition = it->second;
+        const Partition& partition = *found;
         if (partition.log().high_watermark() < part.required_offset) {
             all_done = false;
             continue;
@@ -393,6 +400,7 @@ std::shared_ptr<LeaderAndIsrResponse> ReplicaManager::handle_leader_and_isr(cons
             it = partitions_.emplace(state.partition, Partition(state.partition, services_.self(),
                                                                 services_.logs.get_or_create(state.partition)))
                      .first;
+            index_.emplace(state.partition, &it->second);
         } else {
             const LeaderAndIsr& known = it->second.state().leadership;
             bool newer = state.leadership.leader_epoch > known.leader_epoch ||
@@ -446,6 +454,7 @@ std::shared_ptr<StopReplicaResponse> ReplicaManager::handle_stop_replica(const S
             it->second.stop();
             fail_produces_for(tp);
             try_complete_fetches(tp);
+            index_.erase(tp);
             partitions_.erase(it);
         }
         if (request.delete_partitions) services_.logs.erase(tp);
@@ -481,12 +490,9 @@ void ReplicaManager::propose_isr(Partition& partition, std::vector<BrokerId> isr
     services_.network.send(controller, request, services_.config.controller_socket_timeout,
                            [this, alive, tp, epoch](Error error, const sim::MessagePtr& message) {
                                if (!*alive) return;
-                               auto it = partitions_.find(tp);
-                               if (it == partitions_.end() || !it->second.is_leader() ||
-                                   it->second.leader_epoch() != epoch) {
-                                   return;
-                               }
-                               Partition& p = it->second;
+                               Partition* found = lookup(tp);
+                               if (!found || !found->is_leader() || found->leader_epoch() != epoch) return;
+                               Partition& p = *found;
                                p.clear_pending_isr();
                                if (error != Error::none) return;  // tried again at the next check
                                const auto& response = message_as<AlterPartitionResponse>(*message);

@@ -6,6 +6,7 @@
 // periodic high-watermark checkpoint and flush.
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "broker_model/broker/broker_services.h"
@@ -76,10 +77,17 @@ private:
     void maybe_flush(PartitionLog& log);
     void make_follower(Partition& partition, const PartitionState& state);
     void fail_produces_for(const TopicPartition& tp);
+    Partition* lookup(const TopicPartition& tp);
+    const Partition* lookup(const TopicPartition& tp) const;
 
     BrokerServices& services_;
     ReplicaFetcherManager fetchers_;
+    /// Ordered, so iteration (and anything it drives) is deterministic.
     std::map<TopicPartition, Partition> partitions_;
+    /// The same partitions by hash, for lookups (Kafka's ReplicaManager keeps them in a
+    /// hash map, allPartitions): every fetch looks up each partition it names. Map nodes
+    /// never move, so the pointers hold.
+    std::unordered_map<TopicPartition, Partition*, TopicPartitionHash> index_;
     ControllerEpoch controller_epoch_{0};
     std::vector<std::shared_ptr<PendingProduce>> pending_produces_;
     std::vector<std::shared_ptr<PendingFetch>> pending_fetches_;

@@ -1,6 +1,8 @@
 #pragma once
 // Kafka's vocabulary as distinct types, so an offset can never be passed as an epoch.
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "sim/strong.h"
@@ -26,6 +28,14 @@ struct TopicPartition {
 
     auto operator<=>(const TopicPartition&) const = default;
     std::string to_string() const { return topic + "-" + std::to_string(partition); }
+};
+
+/// For hash indexes beside ordered maps: lookups only, never iterated, so the hash
+/// order cannot leak into what a run does.
+struct TopicPartitionHash {
+    std::size_t operator()(const TopicPartition& tp) const noexcept {
+        return std::hash<std::string>{}(tp.topic) * 31 + static_cast<std::size_t>(tp.partition);
+    }
 };
 
 /// acks: 0 (no answer), 1 (the leader's append), all (-1: the whole ISR).

@@ -5,20 +5,26 @@ namespace kafkalab::kafka {
 LogManager& LogManager::on_disk(sim::Disk& disk) { return disk.get_or_create<LogManager>(disk_key); }
 
 PartitionLog* LogManager::find(const TopicPartition& partition) {
-    auto it = logs_.find(partition);
-    return it == logs_.end() ? nullptr : &it->second;
+    auto it = index_.find(partition);
+    return it == index_.end() ? nullptr : it->second;
 }
 
 const PartitionLog* LogManager::find(const TopicPartition& partition) const {
-    auto it = logs_.find(partition);
-    return it == logs_.end() ? nullptr : &it->second;
+    auto it = index_.find(partition);
+    return it == index_.end() ? nullptr : it->second;
 }
 
 PartitionLog& LogManager::get_or_create(const TopicPartition& partition) {
-    return logs_.try_emplace(partition).first->second;
+    if (PartitionLog* log = find(partition)) return *log;
+    PartitionLog& log = logs_.try_emplace(partition).first->second;
+    index_.emplace(partition, &log);
+    return log;
 }
 
-bool LogManager::erase(const TopicPartition& partition) { return logs_.erase(partition) > 0; }
+bool LogManager::erase(const TopicPartition& partition) {
+    index_.erase(partition);
+    return logs_.erase(partition) > 0;
+}
 
 std::vector<TopicPartition> LogManager::partitions() const {
     std::vector<TopicPartition> result;

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,11 @@ namespace kafkalab::kafka {
 
 class LogManager : public sim::DurableState {
 public:
+    LogManager() = default;
+    // The index points into logs_: a copy would point into the original.
+    LogManager(const LogManager&) = delete;
+    LogManager& operator=(const LogManager&) = delete;
+
     /// The key under which a broker's logs live on its disk.
     static constexpr std::string_view disk_key = "log.dirs";
 
@@ -43,7 +49,6 @@ public:
     std::size_t size() const { return logs_.size(); }
     /// Every log, ordered by partition, for the viewer and the broker's periodic tasks.
     const std::map<TopicPartition, PartitionLog>& logs() const { return logs_; }
-    std::map<TopicPartition, PartitionLog>& logs() { return logs_; }
 
     /// Flushes every log (what a clean shutdown does).
     void flush_all();
@@ -65,6 +70,9 @@ public:
 private:
     /// Ordered, so iteration (and anything it drives) is deterministic.
     std::map<TopicPartition, PartitionLog> logs_;
+    /// The same logs by hash, for lookups: a broker of a large cluster finds a log for
+    /// every partition of every fetch. Map nodes never move, so the pointers hold.
+    std::unordered_map<TopicPartition, PartitionLog*, TopicPartitionHash> index_;
     PowerLossObserver power_loss_observer_;
 };
 
