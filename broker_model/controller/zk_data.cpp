@@ -65,19 +65,21 @@ std::optional<BrokerEndpoint> decode_broker(BrokerId id, const std::string& text
 }
 
 std::string encode_assignment(const TopicAssignment& assignment) {
-    ordered_json partitions = ordered_json::object();
+    // Written by hand: an ordered_json object searches its keys on every insert, which
+    // made a topic of 100,000 partitions cost 5 billion string compares.
+    std::string out = R"({"version":3,"topic_id":)" + json(assignment.topic_id).dump() + R"(,"partitions":{)";
     for (std::size_t p = 0; p < assignment.partitions.size(); ++p) {
-        ordered_json replicas = ordered_json::array();
-        for (BrokerId id : assignment.partitions[p]) replicas.push_back(id.value);
-        partitions[std::to_string(p)] = replicas;
+        if (p > 0) out += ',';
+        out += '"' + std::to_string(p) + "\":[";
+        const auto& replicas = assignment.partitions[p];
+        for (std::size_t r = 0; r < replicas.size(); ++r) {
+            if (r > 0) out += ',';
+            out += std::to_string(replicas[r].value);
+        }
+        out += ']';
     }
-    ordered_json j;
-    j["version"] = 3;
-    j["topic_id"] = assignment.topic_id;
-    j["partitions"] = partitions;
-    j["adding_replicas"] = json::object();
-    j["removing_replicas"] = json::object();
-    return j.dump();
+    out += R"(},"adding_replicas":{},"removing_replicas":{}})";
+    return out;
 }
 
 std::optional<TopicAssignment> decode_assignment(const std::string& text) {
