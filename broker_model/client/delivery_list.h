@@ -76,6 +76,7 @@ public:
     bool empty() const { return size_ == 0; }
     /// Precondition: index < size(). O(log runs).
     Delivery operator[](std::size_t index) const;
+    /// Precondition: !empty().
     Delivery back() const { return (*this)[size_ - 1]; }
 
     class Iterator {

@@ -143,6 +143,7 @@ public:
         bool empty() const { return size() == 0; }
         /// Precondition: index < size().
         SendEntry operator[](std::size_t index) const { return ledger_->entry(ledger_->first_record_id_ + index); }
+        /// Precondition: !empty().
         SendEntry back() const { return (*this)[size() - 1]; }
         Iterator begin() const { return {ledger_, ledger_->first_record_id_}; }
         Iterator end() const { return {ledger_, ledger_->first_record_id_ + size()}; }
