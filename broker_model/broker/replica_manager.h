@@ -24,6 +24,9 @@ class ReplicaManager {
 public:
     explicit ReplicaManager(BrokerServices& services);
     ~ReplicaManager();
+    // The index points into partitions_: a copy would point into the original.
+    ReplicaManager(const ReplicaManager&) = delete;
+    ReplicaManager& operator=(const ReplicaManager&) = delete;
 
     /// Starts the periodic tasks (ISR expiration every replica.lag.time.max.ms / 2,
     /// high-watermark checkpoints, time-based flushes).
