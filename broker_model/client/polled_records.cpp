@@ -19,20 +19,4 @@ void PolledRecords::add(const TopicPartition& partition, StoredBatch window) {
     batches.push_back(std::move(window));
 }
 
-std::vector<ConsumerRecord> PolledRecords::to_records() const {
-    std::vector<ConsumerRecord> out;
-    out.reserve(count());
-    for (const auto& part : parts) {
-        for (const auto& batch : part.batches) {
-            for (Offset o = batch.base_offset; o < batch.next_offset(); ++o) {
-                auto key = batch.key_at(o);
-                out.push_back({part.partition, o, batch.leader_epoch,
-                               key ? std::optional<std::string>(*key) : std::nullopt, std::string(batch.value_at(o)),
-                               batch.timestamp_ms_at(o), batch.record_id_at(o)});
-            }
-        }
-    }
-    return out;
-}
-
 }  // namespace kafkalab::kafka

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <vector>
 
-#include "broker_model/client/consumer_record.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/stored_batch.h"
 
@@ -26,8 +25,6 @@ struct PolledRecords {
     /// Appends `window` to `partition`'s run: the last run when it is of the same
     /// partition, else a new one. Precondition: the window follows the run's last record.
     void add(const TopicPartition& partition, StoredBatch window);
-    /// Each record as a ConsumerRecord with its own copies of key and value.
-    std::vector<ConsumerRecord> to_records() const;
 };
 
 }  // namespace kafkalab::kafka

@@ -1,7 +1,7 @@
 #pragma once
 // An append-only sequence stored in fixed-size chunks: appending never moves what is
-// already there. The run-long records (every send in the ledger, every delivery in the
-// consumption log) grow to millions of entries; a std::vector would copy all of them
+// already there. The run-long record of every send (the ledger) grows to millions of
+// entries; a std::vector would copy all of them
 // at each doubling and briefly hold both copies, which made growth the largest cost of
 // a long run. References to elements stay valid for the container's life.
 #include <cassert>

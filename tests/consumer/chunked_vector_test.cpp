@@ -1,4 +1,4 @@
-// ChunkedVector: the append-only storage of the ledger and the consumption log.
+// ChunkedVector: the append-only storage of the send ledger.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
