@@ -44,6 +44,7 @@ NodeIndex Simulation::add_node(std::string name, NodeFactory factory, std::strin
     NodeIndex index = scheduler_.add_owner();
     assert(index == nodes_.size());
     nodes_.push_back(std::make_unique<NodeSlot>(*this, index, name, seed_));
+    node_by_name_.emplace(name, index);
     NodeSlot& slot = *nodes_.back();
     slot.factory = std::move(factory);
     slot.vertex = network_.add_host(std::move(name));
@@ -54,10 +55,9 @@ NodeIndex Simulation::add_node(std::string name, NodeFactory factory, std::strin
 }
 
 std::optional<NodeIndex> Simulation::find_node(std::string_view name) const {
-    for (const auto& slot : nodes_) {
-        if (slot->context.name() == name) return slot->context.index();
-    }
-    return std::nullopt;
+    auto it = node_by_name_.find(name);
+    if (it == node_by_name_.end()) return std::nullopt;
+    return it->second;
 }
 
 void Simulation::grow_connections() {

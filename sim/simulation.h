@@ -168,6 +168,13 @@ private:
     RandomStream network_random_;
     VertexId core_switch_;
     std::vector<std::unique_ptr<NodeSlot>> nodes_;
+    /// Brokers resolve each other by host name on every request they send: a scan of
+    /// nodes_ would make that cost grow with the cluster.
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+    };
+    std::unordered_map<std::string, NodeIndex, NameHash, std::equal_to<>> node_by_name_;
     std::vector<Connection> connections_;  // capacity_ x capacity_, row = sender
     std::size_t capacity_ = 0;
     std::unordered_map<std::uint64_t, Stall> stalls_;  // by stall_key; looked up, never iterated

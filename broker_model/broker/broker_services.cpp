@@ -6,8 +6,8 @@ namespace kafkalab::kafka {
 
 sim::NodeIndex BrokerServices::node_of(BrokerId id) const {
     auto it = metadata.live_brokers().find(id);
-    std::string host = it != metadata.live_brokers().end() ? it->second.host : "broker-" + std::to_string(id.value);
-    return context.simulation().find_node(host).value_or(sim::no_node);
+    if (it != metadata.live_brokers().end()) return context.simulation().find_node(it->second.host).value_or(sim::no_node);
+    return context.simulation().find_node("broker-" + std::to_string(id.value)).value_or(sim::no_node);
 }
 
 std::string BrokerServices::topic_config(const std::string& topic, const std::string& key) const {
