@@ -59,24 +59,20 @@ bool Partition::record_follower_fetch(BrokerId follower_id, Offset fetch_offset,
     return maybe_increment_high_watermark();
 }
 
-std::vector<BrokerId> Partition::maximal_isr() const {
-    std::vector<BrokerId> members = state_.leadership.isr;
-    if (pending_isr_) {
-        for (BrokerId id : *pending_isr_) {
-            if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
-        }
-    }
-    return members;
-}
-
 bool Partition::maybe_increment_high_watermark() {
     if (role_ != ReplicaRole::leader) return false;
+    // The high watermark waits for the maximal ISR: the ISR plus the members of a
+    // proposed expansion (KIP-497). Runs on every follower fetch, so it walks both
+    // lists in place; a member in both is counted twice, which a minimum ignores.
     Offset minimum = log_->log_end_offset();
-    for (BrokerId member : maximal_isr()) {
-        if (member == self_) continue;
+    auto wait_for = [&](BrokerId member) {
+        if (member == self_) return;
         auto it = followers_.find(member);
-        if (it == followers_.end()) continue;
-        minimum = std::min(minimum, it->second.log_end_offset);
+        if (it != followers_.end()) minimum = std::min(minimum, it->second.log_end_offset);
+    };
+    for (BrokerId member : state_.leadership.isr) wait_for(member);
+    if (pending_isr_) {
+        for (BrokerId member : *pending_isr_) wait_for(member);
     }
     // A follower that has not fetched yet (LEO -1) holds the high watermark where it is.
     if (minimum.value < 0) return false;

@@ -79,8 +79,6 @@ public:
     void clear_pending_isr() { pending_isr_.reset(); }
     /// Applies the controller's answer to our AlterPartition.
     void apply_leadership(const LeaderAndIsr& leadership);
-    /// Members whose LEO the high watermark waits for: the ISR, plus a proposed member.
-    std::vector<BrokerId> maximal_isr() const;
 
     Offset leader_epoch_start_offset() const { return leader_epoch_start_offset_; }
 
