@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
         if (id != controller->id() && led > victim_led) victim = id, victim_led = led;
     }
     auto failover_wall_start = Clock::now();
+    const std::uint64_t events_before = sim.scheduler().fired();
+    const std::uint64_t messages_before = sim.messages_delivered();
     sim::Time crashed_at = sim.now();
     sim.crash(brokers[static_cast<std::size_t>(victim.value - 1)]);
     sim::Time detected_at{};
@@ -135,6 +137,8 @@ int main(int argc, char** argv) {
     }
     double failover_wall = seconds_since(failover_wall_start);
     double total_wall = seconds_since(wall_start);
+    const auto failover_events = static_cast<double>(sim.scheduler().fired() - events_before);
+    const auto failover_messages = static_cast<double>(sim.messages_delivered() - messages_before);
 
     std::printf("scale: %d brokers on %d racks, %d partitions x 3 replicas, 1 ZooKeeper server\n", broker_count, racks,
                 partitions);
@@ -146,6 +150,9 @@ int main(int argc, char** argv) {
                 seconds(sim.now() - detected_at));
     std::printf("scale: failover simulated in %.2f s wall; whole run %.2f s wall, peak RSS %.0f MiB\n", failover_wall,
                 total_wall, bench::peak_rss_mib());
+    std::printf("scale: the failover fired %.2f M events and delivered %.2f M messages: %.2f M events per wall "
+                "second\n",
+                failover_events / 1e6, failover_messages / 1e6, failover_events / failover_wall / 1e6);
     bench::print_result("scale: failover wall time", "kafkalab", total_wall, "s");
     return 0;
 }

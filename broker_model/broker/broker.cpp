@@ -142,7 +142,8 @@ void Broker::on_message(sim::NodeIndex from, const sim::MessagePtr& message) {
     switch (m.type()) {
         case ProduceRequest::type_id:
             return replicas_->handle_produce(from, message_as<ProduceRequest>(m));
-        case FetchRequest::type_id: return replicas_->handle_fetch(from, message_as<FetchRequest>(m));
+        case FetchRequest::type_id:
+            return replicas_->handle_fetch(from, std::static_pointer_cast<const FetchRequest>(message));
         case ListOffsetsRequest::type_id: return replicas_->handle_list_offsets(from, message_as<ListOffsetsRequest>(m));
         case OffsetsForLeaderEpochRequest::type_id:
             return replicas_->handle_offsets_for_leader_epoch(from, message_as<OffsetsForLeaderEpochRequest>(m));

@@ -274,42 +274,44 @@ std::size_t ReplicaManager::read_for_fetch(const FetchRequest& request, FetchRes
     return bytes;
 }
 
-void ReplicaManager::handle_fetch(sim::NodeIndex from, const FetchRequest& request) {
-    if (request.from_follower()) {
+void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const FetchRequest> request) {
+    if (request->from_follower()) {
         // The fetch offset is the follower's LEO: it moves the HW and may grow the ISR.
-        for (const auto& wanted : request.partitions) {
+        for (const auto& wanted : request->partitions) {
             Error error;
             Partition* partition = find_leader(wanted.partition, error);
             if (!partition || check_epoch(*partition, wanted.current_leader_epoch) != Error::none) continue;
-            if (partition->record_follower_fetch(request.replica_id, wanted.fetch_offset, services_.now())) {
+            if (partition->record_follower_fetch(request->replica_id, wanted.fetch_offset, services_.now())) {
                 on_high_watermark_moved(wanted.partition);
                 on_partition_changed(wanted.partition);
             }
             maybe_expand_isr(*partition);
         }
     }
-    auto response = std::make_shared<FetchResponse>();
-    response->correlation_id = request.correlation_id;
-    std::size_t bytes = read_for_fetch(request, *response);
-    bool any_error = std::any_of(response->partitions.begin(), response->partitions.end(),
+    std::size_t bytes = read_for_fetch(*request, fetch_probe_);
+    bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
                                  [](const auto& p) { return p.error != Error::none; });
-    if (bytes >= static_cast<std::size_t>(std::max(request.min_bytes, 1)) || request.max_wait_ms <= 0 || any_error) {
+    if (bytes >= static_cast<std::size_t>(std::max(request->min_bytes, 1)) || request->max_wait_ms <= 0 || any_error) {
+        auto response = std::make_shared<FetchResponse>();
+        response->correlation_id = request->correlation_id;
+        response->partitions = std::move(fetch_probe_.partitions);
+        fetch_probe_.partitions.clear();  // moved-from: make it empty for sure
         services_.context.send(from, response);
         return;
     }
+    fetch_probe_.partitions.clear();  // let go of any batches it read
     // Long poll: hold the fetch until data arrives or max.wait.ms passes.
     auto pending = std::make_shared<PendingFetch>();
     pending->client = from;
-    pending->request = std::static_pointer_cast<const FetchRequest>(
-        std::make_shared<FetchRequest>(request));
+    pending->request = std::move(request);
     auto alive = alive_;
     std::weak_ptr<PendingFetch> weak = pending;
-    pending->timeout = services_.context.set_timer(std::chrono::milliseconds(request.max_wait_ms), "fetch max wait",
-                                                   [this, alive, weak] {
+    pending->timeout = services_.context.set_timer(std::chrono::milliseconds(pending->request->max_wait_ms),
+                                                   "fetch max wait", [this, alive, weak] {
                                                        if (!*alive) return;
                                                        if (auto p = weak.lock()) answer_fetch(*p);
                                                    });
-    pending_fetches_.push_back(pending);
+    pending_fetches_.push_back(std::move(pending));
 }
 
 void ReplicaManager::answer_fetch(PendingFetch& pending) {
@@ -320,22 +322,29 @@ void ReplicaManager::answer_fetch(PendingFetch& pending) {
     response->correlation_id = pending.request->correlation_id;
     read_for_fetch(*pending.request, *response);
     services_.context.send(pending.client, response);
-    std::erase_if(pending_fetches_, [&](const auto& p) { return p.get() == &pending; });
+    // Answered fetches are swept out once they are half the list: removing each one
+    // at once would scan the list every time, and the sweep keeps arrival order.
+    if (++answered_fetches_ * 2 > pending_fetches_.size()) {
+        std::erase_if(pending_fetches_, [](const auto& p) { return p->answered; });
+        answered_fetches_ = 0;
+    }
 }
 
 void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
+    // answer_fetch may sweep the list: walk a copy of it.
     auto waiting = pending_fetches_;
     for (const auto& pending : waiting) {
+        if (pending->answered) continue;
         const auto& wanted = pending->request->partitions;
         if (std::none_of(wanted.begin(), wanted.end(), [&](const auto& w) { return w.partition == tp; })) continue;
-        FetchResponse probe;
-        std::size_t bytes = read_for_fetch(*pending->request, probe);
-        bool any_error = std::any_of(probe.partitions.begin(), probe.partitions.end(),
+        std::size_t bytes = read_for_fetch(*pending->request, fetch_probe_);
+        bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
                                      [](const auto& p) { return p.error != Error::none; });
         if (any_error || bytes >= static_cast<std::size_t>(std::max(pending->request->min_bytes, 1))) {
             answer_fetch(*pending);
         }
     }
+    fetch_probe_.partitions.clear();
 }
 
 // --- Offsets ---------------------------------------------------------------------

@@ -39,7 +39,8 @@ public:
     /// `done` runs once, with the partition's result.
     void append_local(const TopicPartition& tp, std::shared_ptr<const RecordData> records, Acks acks,
                       sim::Duration timeout, std::function<void(const ProducePartitionResponse&)> done);
-    void handle_fetch(sim::NodeIndex from, const FetchRequest& request);
+    /// Takes the request's own pointer: a fetch that has to wait keeps it, uncopied.
+    void handle_fetch(sim::NodeIndex from, std::shared_ptr<const FetchRequest> request);
     void handle_list_offsets(sim::NodeIndex from, const ListOffsetsRequest& request);
     void handle_offsets_for_leader_epoch(sim::NodeIndex from, const OffsetsForLeaderEpochRequest& request);
     /// Returns the response to send to the controller.
@@ -93,7 +94,12 @@ private:
     std::unordered_map<TopicPartition, Partition*, TopicPartitionHash> index_;
     ControllerEpoch controller_epoch_{0};
     std::vector<std::shared_ptr<PendingProduce>> pending_produces_;
+    /// In arrival order; answered fetches leave lazily (see answer_fetch).
     std::vector<std::shared_ptr<PendingFetch>> pending_fetches_;
+    std::size_t answered_fetches_ = 0;  // answered entries still in pending_fetches_
+    /// What a fetch that is not answered at once is read into: an idle follower's fetch
+    /// waits almost every time, and this saves it a response it would throw away.
+    FetchResponse fetch_probe_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
