@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <memory>
 #include <vector>
 
@@ -104,6 +105,18 @@ int main(int argc, char** argv) {
     }
     sim.run_for(5s);  // LeaderAndIsr and UpdateMetadata reach every broker
     double build_wall = seconds_since(wall_start);
+    // One fetcher per (follower, leader) pair, each fetch naming every partition the
+    // follower has there: how much an idle fetch carries decides what fetch sessions
+    // (KIP-227) could save.
+    std::size_t followed = 0;
+    std::size_t fetchers = 0;
+    for (auto b : brokers) {
+        std::set<BrokerId> leaders;
+        const auto followed_here = sim.node_as<Broker>(b)->replicas().fetchers().followed();
+        for (const auto& [tp, leader] : followed_here) leaders.insert(leader);
+        followed += followed_here.size();
+        fetchers += leaders.size();
+    }
     sim::Time built_at = sim.now();
 
     // The victim: the broker leading the most partitions, other than the controller.
@@ -144,6 +157,8 @@ int main(int argc, char** argv) {
                 partitions);
     std::printf("scale: cluster built and topic created in %.2f s wall (%.1f s simulated)\n", build_wall,
                 seconds(built_at - sim::Time{}));
+    std::printf("scale: %zu follower fetchers, %.1f per broker, naming %.2f partitions each\n", fetchers,
+                static_cast<double>(fetchers) / broker_count, static_cast<double>(followed) / static_cast<double>(fetchers));
     std::printf("scale: broker %d crashed leading %d partitions; failover took %.2f s simulated "
                 "(%.2f s to detect, ZooKeeper session expiry; %.2f s to move the leaderships)\n",
                 victim.value, victim_led, seconds(sim.now() - crashed_at), seconds(detected_at - crashed_at),
