@@ -1,7 +1,7 @@
 #include "sim/scheduler.h"
 
-#include <algorithm>
 #include <cassert>
+#include <span>
 
 namespace kafkalab::sim {
 
@@ -42,9 +42,12 @@ TimerId Scheduler::schedule(Time at, const EventInfo& info, Callback&& fn) {
     cold.info = info;
     cold.sequence = next_sequence_++;
     ++live_;
-    assert(at >= time_zero);  // Entry::key() relies on it
-    if (next_tag_ >= tag_limit_) renumber();
-    push({at.time_since_epoch().count(), next_tag_++ << 32 | slot_index});
+    assert(at >= time_zero);  // the queue's buckets rely on it
+    if (next_tag_ >= tag_limit_) {
+        next_tag_ = queue_.renumber();
+        assert(next_tag_ < tag_limit_);
+    }
+    queue_.push({at.time_since_epoch().count(), next_tag_++ << 32 | slot_index});
     return {slot_index, cold.generation};
 }
 
@@ -57,71 +60,6 @@ bool Scheduler::cancel(TimerId id) {
     return true;
 }
 
-void Scheduler::push(Entry entry) {
-    heap_.push_back(entry);
-    std::size_t child = heap_.size() - 1;
-    while (child > heap_root) {
-        const std::size_t parent = parent_of(child);
-        if (!earlier(entry, heap_[parent])) break;
-        heap_[child] = heap_[parent];
-        child = parent;
-    }
-    heap_[child] = entry;
-}
-
-Scheduler::Entry Scheduler::pop() {
-    const Entry top = heap_[heap_root];
-    const Entry last = heap_.back();
-    heap_.pop_back();
-    const std::size_t size = heap_.size();
-    if (size == heap_root) return top;
-    // Bottom-up deletion: walk the hole down along the smallest children to a leaf,
-    // then sift `last` up from there. `last` came from the bottom, so it almost always
-    // belongs near the bottom again, and this saves one comparison per level.
-    std::size_t hole = heap_root;
-    for (;;) {
-        const std::size_t first = first_child_of(hole);
-        if (first >= size) break;
-        // A fixed-length loop over a full set of children unrolls into conditional
-        // moves on the 128-bit key; measured faster here than a tournament of pairs.
-        std::size_t best = first;
-        if (first + 4 <= size) {
-            for (std::size_t c = first + 1; c < first + 4; ++c) {
-                if (earlier(heap_[c], heap_[best])) best = c;
-            }
-        } else {
-            for (std::size_t c = first + 1; c < size; ++c) {
-                if (earlier(heap_[c], heap_[best])) best = c;
-            }
-        }
-        heap_[hole] = heap_[best];
-        hole = best;
-    }
-    while (hole > heap_root) {
-        const std::size_t parent = parent_of(hole);
-        if (!earlier(last, heap_[parent])) break;
-        heap_[hole] = heap_[parent];
-        hole = parent;
-    }
-    heap_[hole] = last;
-    return top;
-}
-
-void Scheduler::renumber() {
-    // Give pending entries the tags 0, 1, 2, ... in their current tag order. Relative
-    // order is kept, so every comparison, and thus the heap's shape, stays valid.
-    std::vector<std::size_t> by_tag(heap_.size() - heap_root);
-    for (std::size_t i = 0; i < by_tag.size(); ++i) by_tag[i] = heap_root + i;
-    std::sort(by_tag.begin(), by_tag.end(),
-              [this](std::size_t a, std::size_t b) { return heap_[a].tag() < heap_[b].tag(); });
-    for (std::size_t rank = 0; rank < by_tag.size(); ++rank) {
-        Entry& entry = heap_[by_tag[rank]];
-        entry.tag_slot = static_cast<std::uint64_t>(rank) << 32 | entry.slot();
-    }
-    next_tag_ = by_tag.size();
-    assert(next_tag_ < tag_limit_);
-}
-
 void Scheduler::release(std::uint32_t slot_index) {
     slots_[slot_index].fn.reset();
     ++slot_infos_[slot_index].generation;
@@ -129,34 +67,31 @@ void Scheduler::release(std::uint32_t slot_index) {
 }
 
 bool Scheduler::settle_top() {
-    while (!heap_empty()) {
-        const std::uint32_t slot_index = heap_[heap_root].slot();
+    while (!queue_.empty()) {
+        const std::uint32_t slot_index = queue_.top().slot();
         Slot& slot = slots_[slot_index];
         if (slot.fn) {
             if (slot.owner == no_node || incarnations_[slot.owner] == slot.owner_incarnation) return true;
             --live_;  // an orphan: its node crashed after scheduling it
         }
-        pop();
+        queue_.pop();
         release(slot_index);
     }
     return false;
 }
 
 void Scheduler::fire_top() {
-    const Entry entry = pop();
+    const Entry entry = queue_.top();
+    queue_.pop();
     const std::uint32_t slot_index = entry.slot();
-    if (!heap_empty()) {
-        // The next event's slot is most likely the next one to fire; with thousands of
-        // events pending it is rarely in cache, so fetch it while this callback runs.
-        const std::uint32_t next = heap_[heap_root].slot();
-        __builtin_prefetch(&slots_[next]);
-        // The event after it is one of the root's children: start on those too.
-        const std::size_t first = first_child_of(heap_root);
-        for (std::size_t c = first; c < first + 4 && c < heap_.size(); ++c) {
-            __builtin_prefetch(&slots_[heap_[c].slot()]);
-        }
+    // The next event's slot is rarely in cache with thousands of events pending: fetch
+    // it, and its SlotInfo, while this callback runs. Often the queue only knows a few
+    // candidates: fetch them all.
+    const std::span<const Entry> upcoming = queue_.upcoming();
+    if (!upcoming.empty()) {
+        for (const Entry& next : upcoming) __builtin_prefetch(&slots_[next.slot()]);
         // SlotInfo is 48 bytes: half of them straddle two cache lines.
-        const auto* info = reinterpret_cast<const char*>(&slot_infos_[next]);
+        const auto* info = reinterpret_cast<const char*>(&slot_infos_[upcoming.front().slot()]);
         __builtin_prefetch(info);
         __builtin_prefetch(info + sizeof(SlotInfo) - 1);
     }
@@ -195,7 +130,7 @@ bool Scheduler::step() {
 
 void Scheduler::run_until(Time until) {
     const std::int64_t limit = until.time_since_epoch().count();
-    while (settle_top() && heap_[heap_root].time <= limit) fire_top();
+    while (settle_top() && queue_.top().time <= limit) fire_top();
     if (until > now_) now_ = until;
 }
 
@@ -210,7 +145,7 @@ std::uint64_t Scheduler::run(std::uint64_t max_events) {
 
 Time Scheduler::next_event_time() {
     if (!settle_top()) return time_never;
-    return Time{Duration{heap_[heap_root].time}};
+    return Time{Duration{queue_.top().time}};
 }
 
 }  // namespace kafkalab::sim

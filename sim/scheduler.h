@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <new>
 #include <vector>
 
 #include "sim/callback.h"
+#include "sim/event_queue.h"
 #include "sim/time.h"
 
 namespace kafkalab::sim {
@@ -92,17 +92,17 @@ public:
     /// consistent, so the exception leaves step() or run_until() cleanly.
     void set_after_event(AfterEvent hook) { after_event_ = std::move(hook); }
 
-    /// Calls `visit(time, sequence, info)` for every live pending event, in heap order
+    /// Calls `visit(time, sequence, info)` for every live pending event, in queue order
     /// (not firing order). Read-only: the viewer draws the messages in flight with it.
     template <class Visit>
     void for_each_pending(Visit&& visit) const {
-        for (std::size_t i = heap_root; i < heap_.size(); ++i) {
-            const std::uint32_t slot_index = heap_[i].slot();
+        queue_.for_each([&](const EventQueue::Entry& entry) {
+            const std::uint32_t slot_index = entry.slot();
             const Slot& slot = slots_[slot_index];
-            if (!slot.fn) continue;
-            if (slot.owner != no_node && incarnations_[slot.owner] != slot.owner_incarnation) continue;
-            visit(Time{Duration{heap_[i].time}}, slot_infos_[slot_index].sequence, slot_infos_[slot_index].info);
-        }
+            if (!slot.fn) return;
+            if (slot.owner != no_node && incarnations_[slot.owner] != slot.owner_incarnation) return;
+            visit(Time{Duration{entry.time}}, slot_infos_[slot_index].sequence, slot_infos_[slot_index].info);
+        });
     }
 
     /// Owner bookkeeping: every node gets a slot; crashing it makes its events orphans.
@@ -113,22 +113,12 @@ public:
 private:
     friend struct SchedulerTesting;  // tests shrink tag_limit_ to exercise renumbering
 
-    // The hot path of one event touches a 16-byte heap entry and one 64-byte slot; what
-    // only observers and handles need lives apart in SlotInfo. The ordering key of an
-    // entry is (time, tag), where the tag is the low part of the scheduling sequence:
-    // 32 bits of it fit next to the slot index, and renumber() keeps tags in sequence
-    // order when the counter runs out, so the order stays exactly (time, sequence).
-    struct Entry {
-        std::int64_t time;        // never negative: the clock starts at zero, never goes back
-        std::uint64_t tag_slot;   // (tag << 32) | slot index
-        std::uint32_t slot() const { return static_cast<std::uint32_t>(tag_slot); }
-        std::uint32_t tag() const { return static_cast<std::uint32_t>(tag_slot >> 32); }
-        /// The whole order as one unsigned number: one 128-bit comparison (cmp, sbb)
-        /// instead of a chain of branches on time, then tag.
-        unsigned __int128 key() const {
-            return static_cast<unsigned __int128>(static_cast<std::uint64_t>(time)) << 64 | tag_slot;
-        }
-    };
+    // The hot path of one event touches a 16-byte queue entry and one 64-byte slot;
+    // what only observers and handles need lives apart in SlotInfo. The queue orders
+    // by (time, tag), where the tag is the low 32 bits of the scheduling sequence, and
+    // renumbering keeps tags in sequence order when the counter runs out, so the order
+    // stays exactly (time, sequence).
+    using Entry = EventQueue::Entry;
     /// What firing an event needs. An empty `fn` means the slot is free, or its event
     /// was cancelled or already fired.
     struct alignas(64) Slot {
@@ -142,33 +132,9 @@ private:
         std::uint32_t generation = 0;  // grows on every release; stale TimerIds then miss
     };
 
-    /// Allocates on cache-line boundaries, so that the heap's sibling groups align.
-    template <class T>
-    struct CacheLineAllocator {
-        using value_type = T;
-        static constexpr std::align_val_t alignment{64};
-        CacheLineAllocator() = default;
-        template <class U>
-        CacheLineAllocator(const CacheLineAllocator<U>&) {}
-        T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), alignment)); }
-        void deallocate(T* p, std::size_t n) { ::operator delete(p, n * sizeof(T), alignment); }
-        bool operator==(const CacheLineAllocator&) const = default;
-    };
-    /// The heap's root sits at index `heap_root`, after unused entries, so that the four
-    /// children of every node (at 4 * node - 8 ... 4 * node - 5) fill exactly one cache
-    /// line: each level of a sift then touches one line instead of two.
-    static constexpr std::size_t heap_root = 3;
-    static std::size_t parent_of(std::size_t node) { return node / 4 + 2; }
-    static std::size_t first_child_of(std::size_t node) { return 4 * node - 8; }
-
-    static bool earlier(const Entry& a, const Entry& b) { return a.key() < b.key(); }
     /// Both public ways to schedule end here; taking the callback by reference saves
     /// moving it once more on the way into its slot.
     TimerId schedule(Time at, const EventInfo& info, Callback&& fn);
-    bool heap_empty() const { return heap_.size() == heap_root; }
-    void push(Entry entry);
-    Entry pop();
-    void renumber();
     void release(std::uint32_t slot);
     /// Drops dead entries at the top; true if a live event is on top.
     bool settle_top();
@@ -184,9 +150,8 @@ private:
     std::uint64_t tag_limit_ = std::uint64_t{1} << 32;
     std::uint64_t fired_ = 0;
     std::size_t live_ = 0;
-    /// 4-ary min-heap ordered by `earlier`, rooted at `heap_root`; holds cancelled
-    /// and orphaned entries until they reach the top.
-    std::vector<Entry, CacheLineAllocator<Entry>> heap_ = decltype(heap_)(heap_root);
+    /// Holds cancelled and orphaned entries until they reach the top.
+    EventQueue queue_;
     std::vector<Slot> slots_;
     std::vector<SlotInfo> slot_infos_;  // parallel to slots_
     std::vector<std::uint32_t> free_slots_;

@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <functional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "sim/random.h"
 #include "sim/scheduler.h"
 
 using namespace kafkalab::sim;
@@ -163,4 +168,145 @@ TEST_CASE("an event scheduled with an empty callback fires and does nothing") {
     scheduler.run();
     CHECK(fired == 1);
     CHECK(scheduler.pending() == 0);
+}
+
+namespace {
+
+/// A delay from a mix of scales: ties, nanoseconds, microseconds, milliseconds, hours,
+/// and rarely a jump to near the end of the clock's range.
+std::int64_t random_delay(RandomStream& random, std::int64_t now) {
+    switch (random.below(7)) {
+        case 0: return 0;
+        case 1: return static_cast<std::int64_t>(random.below(16));
+        case 2: return static_cast<std::int64_t>(random.below(100'000));
+        case 3: return static_cast<std::int64_t>(random.below(1'000'000'000));
+        case 4: return static_cast<std::int64_t>(random.below(std::uint64_t{3'600'000'000'000}) * 5);
+        case 5: return static_cast<std::int64_t>(random.below(4)) << random.below(40);
+        default: {
+            const std::int64_t far = std::int64_t{1} << 62;
+            return now < far && random.chance(0.01) ? far - now + static_cast<std::int64_t>(random.below(1000)) : 1;
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("random schedules and cancellations and crashes and steps fire in (time and sequence) order") {
+    // A model keeps the events that are going to fire in a std::set of (time, sequence);
+    // an observer checks that each event that fires is the first of that set.
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        for (const std::uint64_t tag_limit : {std::uint64_t{1} << 32, std::uint64_t{256}}) {
+            INFO("seed " << seed << " tag limit " << tag_limit);
+            Scheduler scheduler;
+            SchedulerTesting::set_tag_limit(scheduler, tag_limit);
+            RandomStream random(seed);
+            const NodeIndex owners[] = {scheduler.add_owner(), scheduler.add_owner(), scheduler.add_owner()};
+            enum class State { pending, fired, cancelled, orphaned };
+            using Key = std::pair<std::int64_t, std::uint64_t>;  // (time, sequence)
+            struct Event {
+                Key key;
+                NodeIndex owner;
+                State state;
+                TimerId id;
+            };
+            std::vector<Event> events;  // by sequence
+            std::set<Key> due;
+            // Cancelled and orphaned events the queue may still hold: those before the last
+            // event that fired are gone. Renumbering needs fewer entries than tags.
+            std::set<Key> dead;
+            auto now = [&] { return scheduler.now().time_since_epoch().count(); };
+            scheduler.add_observer([&](const FiredEvent& e) {
+                REQUIRE_FALSE(due.empty());
+                REQUIRE(std::pair{e.time.time_since_epoch().count(), e.sequence} == *due.begin());
+                due.erase(due.begin());
+                events[e.sequence].state = State::fired;
+                dead.erase(dead.begin(), dead.lower_bound({e.time.time_since_epoch().count(), e.sequence}));
+            });
+
+            std::function<void()> act;  // what a firing event does
+            auto schedule = [&](std::int64_t at) {
+                if (due.size() + dead.size() + 1 >= tag_limit) return;
+                const NodeIndex owner = random.chance(0.3) ? owners[random.below(3)] : no_node;
+                const EventKind kind = owner == no_node ? EventKind::control : EventKind::timer;
+                const Key key{std::max(at, now()), events.size()};
+                due.insert(key);
+                events.push_back({key, owner, State::pending, {}});
+                const EventInfo info{kind, owner, no_node, "e", nullptr};
+                events.back().id = scheduler.schedule_at(Time{Duration{at}}, info, [&act] { act(); });
+            };
+            auto cancel_one = [&] {
+                if (events.empty()) return;
+                Event& event = events[random.below(events.size())];
+                const bool cancelled = scheduler.cancel(event.id);
+                if (event.state == State::pending) {
+                    REQUIRE(cancelled);
+                    due.erase(event.key);
+                    dead.insert(event.key);
+                    event.state = State::cancelled;
+                } else if (event.state != State::orphaned) {  // an orphan may not be dropped yet
+                    REQUIRE_FALSE(cancelled);
+                }
+            };
+            auto crash_one = [&] {
+                const NodeIndex owner = owners[random.below(3)];
+                scheduler.bump_incarnation(owner);
+                for (auto it = due.begin(); it != due.end();) {
+                    Event& event = events[it->second];
+                    if (event.owner != owner) {
+                        ++it;
+                        continue;
+                    }
+                    event.state = State::orphaned;
+                    dead.insert(event.key);
+                    it = due.erase(it);
+                }
+            };
+            act = [&] {
+                if (events.size() >= 6'000) return;
+                for (std::uint64_t k = random.below(3); k-- > 0;) schedule(now() + random_delay(random, now()));
+                if (random.chance(0.1)) cancel_one();
+                if (random.chance(0.01)) crash_one();
+            };
+
+            for (int op = 0; op < 3'000; ++op) {
+                const std::uint64_t what = random.below(100);
+                if (what < 30) {
+                    schedule(now() + random_delay(random, now()));
+                } else if (what < 33) {
+                    schedule(now() - static_cast<std::int64_t>(random.below(1000)));  // the past: clamped to now
+                } else if (what < 40) {
+                    cancel_one();
+                } else if (what < 42) {
+                    crash_one();
+                } else if (what < 65) {
+                    const std::uint64_t before = scheduler.fired();
+                    const bool any = !due.empty();
+                    REQUIRE(scheduler.step() == any);
+                    REQUIRE(scheduler.fired() == before + (any ? 1 : 0));
+                } else if (what < 90) {
+                    // Stop exactly at the next event, just before it, or anywhere.
+                    std::int64_t until = now() + random_delay(random, now());
+                    if (!due.empty() && random.chance(0.5)) until = due.begin()->first - (random.chance(0.5) ? 1 : 0);
+                    const std::int64_t start = now();
+                    scheduler.run_until(Time{Duration{until}});
+                    REQUIRE((due.empty() || due.begin()->first > until));
+                    REQUIRE(now() == std::max(start, until));
+                } else if (what < 97) {
+                    const Time next = due.empty() ? time_never : Time{Duration{due.begin()->first}};
+                    REQUIRE(scheduler.next_event_time() == next);
+                } else {
+                    std::set<std::pair<std::int64_t, std::uint64_t>> listed;
+                    scheduler.for_each_pending([&](Time t, std::uint64_t sequence, const EventInfo&) {
+                        listed.insert({t.time_since_epoch().count(), sequence});
+                    });
+                    REQUIRE(listed == due);
+                }
+                REQUIRE(scheduler.pending() >= due.size());
+            }
+            scheduler.run();
+            CHECK(due.empty());
+            CHECK(scheduler.pending() == 0);
+            CHECK(events.size() > 1'000);  // with 256 tags, renumbered many times over
+        }
+    }
 }
