@@ -79,6 +79,21 @@ public:
     /// order of entries is unchanged; returns the first unused tag.
     std::uint64_t renumber();
 
+    /// Removes every entry for which `drop(entry)` is true. The others keep their
+    /// buckets and their order there, so the queue stays valid as it is.
+    template <class Drop>
+    void remove_if(Drop&& drop) {
+        std::vector<Entry>& consumed = buckets_[current()];
+        consumed.erase(consumed.begin(), consumed.begin() + static_cast<std::ptrdiff_t>(head_));
+        head_ = 0;
+        for (std::size_t b = 0; b < bucket_count; ++b) {
+            std::vector<Entry>& bucket = buckets_[b];
+            if (bucket.empty()) continue;
+            size_ -= std::erase_if(bucket, drop);
+            if (bucket.empty()) occupied_[b / 64] &= ~(std::uint64_t{1} << (b % 64));
+        }
+    }
+
 private:
     // Times are read as digits of digit_bits bits. An entry whose time first differs
     // from base_ in digit `level` goes to bucket level * radix + (its digit there); that

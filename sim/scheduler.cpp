@@ -57,7 +57,18 @@ bool Scheduler::cancel(TimerId id) {
     if (slot_infos_[id.slot].generation != id.generation || !slot.fn) return false;
     slot.fn.reset();
     --live_;
+    if (++cancelled_ > live_ + compaction_slack) compact();
     return true;
+}
+
+void Scheduler::compact() {
+    // Only cancelled entries have an empty callback: a fired one leaves the queue first.
+    queue_.remove_if([this](const Entry& entry) {
+        if (slots_[entry.slot()].fn) return false;
+        release(entry.slot());
+        return true;
+    });
+    cancelled_ = 0;
 }
 
 void Scheduler::release(std::uint32_t slot_index) {
@@ -73,6 +84,8 @@ bool Scheduler::settle_top() {
         if (slot.fn) {
             if (slot.owner == no_node || incarnations_[slot.owner] == slot.owner_incarnation) return true;
             --live_;  // an orphan: its node crashed after scheduling it
+        } else {
+            --cancelled_;
         }
         queue_.pop();
         release(slot_index);

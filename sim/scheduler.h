@@ -83,6 +83,10 @@ public:
     Time next_event_time();
     /// Live events still pending (cancelled ones are not counted).
     std::size_t pending() const { return live_; }
+    /// Entries the queue holds: pending events plus cancelled and orphaned ones not yet
+    /// dropped. Cancelled entries never outnumber live ones by more than a few
+    /// thousand (see compact()), so memory follows what is pending.
+    std::size_t queued() const { return queue_.size(); }
     std::uint64_t fired() const { return fired_; }
 
     void add_observer(Observer observer) { observers_.push_back(std::move(observer)); }
@@ -111,7 +115,7 @@ public:
     std::uint32_t incarnation(NodeIndex owner) const { return incarnations_[owner]; }
 
 private:
-    friend struct SchedulerTesting;  // tests shrink tag_limit_ to exercise renumbering
+    friend struct SchedulerTesting;  // tests shrink tag_limit_, and compact at will
 
     // The hot path of one event touches a 16-byte queue entry and one 64-byte slot;
     // what only observers and handles need lives apart in SlotInfo. The queue orders
@@ -135,6 +139,11 @@ private:
     /// Both public ways to schedule end here; taking the callback by reference saves
     /// moving it once more on the way into its slot.
     TimerId schedule(Time at, const EventInfo& info, Callback&& fn);
+    /// Drops every cancelled entry from the queue. Kafka clients arm a request timeout
+    /// (30 s) for each request and cancel it when the answer comes, usually within a
+    /// millisecond: left in the queue until due, those dead timers outnumbered the live
+    /// events sixty to one in a large idle cluster, and took most of its memory.
+    void compact();
     void release(std::uint32_t slot);
     /// Drops dead entries at the top; true if a live event is on top.
     bool settle_top();
@@ -150,6 +159,10 @@ private:
     std::uint64_t tag_limit_ = std::uint64_t{1} << 32;
     std::uint64_t fired_ = 0;
     std::size_t live_ = 0;
+    std::size_t cancelled_ = 0;  // cancelled entries still in the queue
+    /// Compaction waits for this many more cancelled entries than live ones, so that
+    /// its cost, linear in the queue, is paid for by as many cancels.
+    static constexpr std::size_t compaction_slack = 4096;
     /// Holds cancelled and orphaned entries until they reach the top.
     EventQueue queue_;
     std::vector<Slot> slots_;

@@ -14,9 +14,11 @@ using namespace kafkalab::sim;
 using namespace std::chrono_literals;
 
 namespace kafkalab::sim {
-/// Reaches into the scheduler to make the sequence tags run out after a few events.
+/// Reaches into the scheduler to make the sequence tags run out after a few events,
+/// and to drop cancelled entries whenever a test likes.
 struct SchedulerTesting {
     static void set_tag_limit(Scheduler& scheduler, std::uint64_t limit) { scheduler.tag_limit_ = limit; }
+    static void compact(Scheduler& scheduler) { scheduler.compact(); }
 };
 }  // namespace kafkalab::sim
 
@@ -291,6 +293,13 @@ TEST_CASE("random schedules and cancellations and crashes and steps fire in (tim
                     scheduler.run_until(Time{Duration{until}});
                     REQUIRE((due.empty() || due.begin()->first > until));
                     REQUIRE(now() == std::max(start, until));
+                } else if (what < 95) {
+                    // Dropping cancelled entries in bulk, at any point, changes no order.
+                    SchedulerTesting::compact(scheduler);
+                    dead.clear();
+                    for (const Event& event : events) {
+                        if (event.state == State::orphaned) dead.insert(event.key);  // kept until they reach the top
+                    }
                 } else if (what < 97) {
                     const Time next = due.empty() ? time_never : Time{Duration{due.begin()->first}};
                     REQUIRE(scheduler.next_event_time() == next);
@@ -309,4 +318,46 @@ TEST_CASE("random schedules and cancellations and crashes and steps fire in (tim
             CHECK(events.size() > 1'000);  // with 256 tags, renumbered many times over
         }
     }
+}
+
+TEST_CASE("cancelled timers are dropped in bulk long before they are due") {
+    // A Kafka client arms a 30 s request timeout per request and cancels it when the
+    // answer comes: the queue must not keep those until they are due.
+    Scheduler scheduler;
+    std::vector<int> fired;
+    std::vector<TimerId> timeouts;
+    for (int i = 0; i < 20'000; ++i) {
+        timeouts.push_back(scheduler.schedule_at(Time{30s + std::chrono::milliseconds(i)}, control(), [] {}));
+        if (i % 1000 == 0) {
+            scheduler.schedule_at(Time{std::chrono::milliseconds(i)}, control(), [&fired, i] { fired.push_back(i); });
+        }
+    }
+    for (std::size_t i = 0; i < timeouts.size(); ++i) {
+        if (i % 5000 != 0) CHECK(scheduler.cancel(timeouts[i]));
+    }
+    CHECK(scheduler.pending() == 24);
+    CHECK(scheduler.queued() < 24 + 4096 + 1);
+    // Handles of dropped events stay dead, and the survivors fire in order.
+    CHECK_FALSE(scheduler.cancel(timeouts[1]));
+    std::vector<Time> times;
+    scheduler.add_observer([&](const FiredEvent& event) { times.push_back(event.time); });
+    scheduler.run();
+    CHECK(fired.size() == 20);
+    CHECK(std::is_sorted(fired.begin(), fired.end()));
+    REQUIRE(times.size() == 24);
+    CHECK(std::is_sorted(times.begin(), times.end()));
+    CHECK(times.back() == Time{30s + 15'000ms});
+}
+
+TEST_CASE("a stale handle does not cancel an event that reused a slot freed by dropping cancelled timers") {
+    Scheduler scheduler;
+    std::vector<TimerId> ids;
+    for (int i = 0; i < 5000; ++i) ids.push_back(scheduler.schedule_at(Time{10s}, control(), [] {}));
+    for (const TimerId& id : ids) scheduler.cancel(id);
+    REQUIRE(scheduler.queued() < 5000);  // dropped: their slots are free again
+    bool ran = false;
+    scheduler.schedule_at(Time{1s}, control(), [&] { ran = true; });
+    for (const TimerId& id : ids) CHECK_FALSE(scheduler.cancel(id));
+    scheduler.run();
+    CHECK(ran);
 }
