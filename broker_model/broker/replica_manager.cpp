@@ -60,13 +60,11 @@ void ReplicaManager::start() {
 const Partition* ReplicaManager::partition(const TopicPartition& tp) const { return lookup(tp); }
 
 Partition* ReplicaManager::lookup(const TopicPartition& tp) {
-    auto it = index_.find(tp);
-    return it == index_.end() ? nullptr : it->second;
+    return index_.find(tp);
 }
 
 const Partition* ReplicaManager::lookup(const TopicPartition& tp) const {
-    auto it = index_.find(tp);
-    return it == index_.end() ? nullptr : it->second;
+    return index_.find(tp);
 }
 
 std::vector<TopicPartition> ReplicaManager::led_partitions() const {
@@ -409,7 +407,7 @@ std::shared_ptr<LeaderAndIsrResponse> ReplicaManager::handle_leader_and_isr(cons
             it = partitions_.emplace(state.partition, Partition(state.partition, services_.self(),
                                                                 services_.logs.get_or_create(state.partition)))
                      .first;
-            index_.emplace(state.partition, &it->second);
+            index_.insert(&it->first, &it->second);
         } else {
             const LeaderAndIsr& known = it->second.state().leadership;
             bool newer = state.leadership.leader_epoch > known.leader_epoch ||

@@ -6,12 +6,12 @@
 // periodic high-watermark checkpoint and flush.
 #include <map>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include "broker_model/broker/broker_services.h"
 #include "broker_model/broker/partition.h"
 #include "broker_model/broker/replica_fetcher.h"
+#include "broker_model/common/partition_index.h"
 #include "broker_model/protocol/controller_requests.h"
 #include "broker_model/protocol/fetch.h"
 #include "broker_model/protocol/list_offsets.h"
@@ -91,7 +91,7 @@ private:
     /// The same partitions by hash, for lookups (Kafka's ReplicaManager keeps them in a
     /// hash map, allPartitions): every fetch looks up each partition it names. Map nodes
     /// never move, so the pointers hold.
-    std::unordered_map<TopicPartition, Partition*, TopicPartitionHash> index_;
+    PartitionIndex<Partition> index_;
     ControllerEpoch controller_epoch_{0};
     std::vector<std::shared_ptr<PendingProduce>> pending_produces_;
     /// In arrival order; answered fetches leave lazily (see answer_fetch).

@@ -30,14 +30,6 @@ struct TopicPartition {
     std::string to_string() const { return topic + "-" + std::to_string(partition); }
 };
 
-/// For hash indexes beside ordered maps: lookups only, never iterated, so the hash
-/// order cannot leak into what a run does.
-struct TopicPartitionHash {
-    std::size_t operator()(const TopicPartition& tp) const noexcept {
-        return std::hash<std::string>{}(tp.topic) * 31 + static_cast<std::size_t>(tp.partition);
-    }
-};
-
 /// acks: 0 (no answer), 1 (the leader's append), all (-1: the whole ISR).
 enum class Acks : std::int8_t { none = 0, leader = 1, all = -1 };
 

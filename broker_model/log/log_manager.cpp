@@ -5,19 +5,17 @@ namespace kafkalab::kafka {
 LogManager& LogManager::on_disk(sim::Disk& disk) { return disk.get_or_create<LogManager>(disk_key); }
 
 PartitionLog* LogManager::find(const TopicPartition& partition) {
-    auto it = index_.find(partition);
-    return it == index_.end() ? nullptr : it->second;
+    return index_.find(partition);
 }
 
 const PartitionLog* LogManager::find(const TopicPartition& partition) const {
-    auto it = index_.find(partition);
-    return it == index_.end() ? nullptr : it->second;
+    return index_.find(partition);
 }
 
 PartitionLog& LogManager::get_or_create(const TopicPartition& partition) {
     if (PartitionLog* log = find(partition)) return *log;
-    PartitionLog& log = logs_.try_emplace(partition).first->second;
-    index_.emplace(partition, &log);
+    auto& [key, log] = *logs_.try_emplace(partition).first;
+    index_.insert(&key, &log);
     return log;
 }
 

@@ -12,10 +12,10 @@
 #include <cstddef>
 #include <functional>
 #include <map>
-#include <unordered_map>
 #include <string_view>
 #include <vector>
 
+#include "broker_model/common/partition_index.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/partition_log.h"
 #include "sim/disk.h"
@@ -72,7 +72,7 @@ private:
     std::map<TopicPartition, PartitionLog> logs_;
     /// The same logs by hash, for lookups: a broker of a large cluster finds a log for
     /// every partition of every fetch. Map nodes never move, so the pointers hold.
-    std::unordered_map<TopicPartition, PartitionLog*, TopicPartitionHash> index_;
+    PartitionIndex<PartitionLog> index_;
     PowerLossObserver power_loss_observer_;
 };
 
