@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/event_queue.h"
+#include "random_delays.h"
 #include "sim/random.h"
 
 using namespace kafkalab::sim;
@@ -73,18 +74,6 @@ struct Twin {
     }
 };
 
-/// A delay from a mix of scales: ties, nanoseconds, microseconds, milliseconds, hours.
-std::int64_t random_delay(RandomStream& random) {
-    switch (random.below(6)) {
-        case 0: return 0;
-        case 1: return static_cast<std::int64_t>(random.below(16));
-        case 2: return static_cast<std::int64_t>(random.below(100'000));
-        case 3: return static_cast<std::int64_t>(random.below(1'000'000'000));
-        case 4: return static_cast<std::int64_t>(random.below(std::uint64_t{3'600'000'000'000}) * 5);
-        default: return static_cast<std::int64_t>(random.below(4)) << random.below(40);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("the event queue pops in (time and tag) order under random pushes and pops") {
@@ -94,7 +83,7 @@ TEST_CASE("the event queue pops in (time and tag) order under random pushes and 
         for (int op = 0; op < 20'000; ++op) {
             const std::uint64_t what = random.below(10);
             if (what < 5) {
-                twin.push(twin.clock + random_delay(random));
+                twin.push(twin.clock + mixed_scale_delay(random));
             } else if (what < 9) {
                 twin.pop();
             } else {
@@ -125,7 +114,7 @@ TEST_CASE("an entry pushed before a top that was looked at but not popped comes 
         RandomStream random(seed);
         Twin twin;
         for (int op = 0; op < 5'000; ++op) {
-            for (std::uint64_t k = random.below(4); k-- > 0;) twin.push(twin.clock + random_delay(random));
+            for (std::uint64_t k = random.below(4); k-- > 0;) twin.push(twin.clock + mixed_scale_delay(random));
             twin.check_top();
             if (!twin.model.empty() && random.chance(0.5)) {
                 const std::int64_t next = std::get<0>(*twin.model.begin());

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "random_delays.h"
 #include "sim/random.h"
 #include "sim/scheduler.h"
 
@@ -174,21 +175,12 @@ TEST_CASE("an event scheduled with an empty callback fires and does nothing") {
 
 namespace {
 
-/// A delay from a mix of scales: ties, nanoseconds, microseconds, milliseconds, hours,
-/// and rarely a jump to near the end of the clock's range.
+/// A delay from a mix of scales (mixed_scale_delay), and rarely a jump to near the
+/// end of the clock's range.
 std::int64_t random_delay(RandomStream& random, std::int64_t now) {
-    switch (random.below(7)) {
-        case 0: return 0;
-        case 1: return static_cast<std::int64_t>(random.below(16));
-        case 2: return static_cast<std::int64_t>(random.below(100'000));
-        case 3: return static_cast<std::int64_t>(random.below(1'000'000'000));
-        case 4: return static_cast<std::int64_t>(random.below(std::uint64_t{3'600'000'000'000}) * 5);
-        case 5: return static_cast<std::int64_t>(random.below(4)) << random.below(40);
-        default: {
-            const std::int64_t far = std::int64_t{1} << 62;
-            return now < far && random.chance(0.01) ? far - now + static_cast<std::int64_t>(random.below(1000)) : 1;
-        }
-    }
+    if (random.below(7) < 6) return mixed_scale_delay(random);
+    const std::int64_t far = std::int64_t{1} << 62;
+    return now < far && random.chance(0.01) ? far - now + static_cast<std::int64_t>(random.below(1000)) : 1;
 }
 
 }  // namespace
