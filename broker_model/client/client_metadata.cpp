@@ -80,6 +80,15 @@ void ClientMetadata::on_response(const MetadataResponse& response) {
     refresh_pending_ = false;  // the next refresh is planned from this answer
     by_topic_.clear();
     for (const auto& topic : last_.topics) by_topic_[topic.name] = &topic;
+    views_.clear();
+    for (const auto& topic : last_.topics) {
+        if (topic.error != Error::none) continue;
+        TopicMetadataView& view = views_[topic.name];
+        view.partition_count = static_cast<std::int32_t>(topic.partitions.size());
+        for (const auto& p : topic.partitions) {
+            if (p.leader != no_broker) view.available_partitions.push_back(p.partition);
+        }
+    }
     ++updates_;
     bool incomplete = false;
     for (const auto& topic : last_.topics) {
@@ -91,23 +100,22 @@ void ClientMetadata::on_response(const MetadataResponse& response) {
     if (listener_) listener_();
 }
 
-bool ClientMetadata::has_topic(const std::string& topic) const {
-    auto it = by_topic_.find(topic);
-    return it != by_topic_.end() && it->second->error == Error::none;
-}
+bool ClientMetadata::has_topic(const std::string& topic) const { return topic_view(topic) != nullptr; }
 
 std::optional<std::int32_t> ClientMetadata::partition_count(const std::string& topic) const {
-    if (!has_topic(topic)) return std::nullopt;
-    return static_cast<std::int32_t>(by_topic_.at(topic)->partitions.size());
+    const TopicMetadataView* view = topic_view(topic);
+    if (!view) return std::nullopt;
+    return view->partition_count;
 }
 
 std::vector<std::int32_t> ClientMetadata::available_partitions(const std::string& topic) const {
-    std::vector<std::int32_t> out;
-    if (!has_topic(topic)) return out;
-    for (const auto& p : by_topic_.at(topic)->partitions) {
-        if (p.leader != no_broker) out.push_back(p.partition);
-    }
-    return out;
+    const TopicMetadataView* view = topic_view(topic);
+    return view ? view->available_partitions : std::vector<std::int32_t>{};
+}
+
+const TopicMetadataView* ClientMetadata::topic_view(const std::string& topic) const {
+    auto it = views_.find(topic);
+    return it == views_.end() ? nullptr : &it->second;
 }
 
 std::optional<BrokerId> ClientMetadata::leader_id(const TopicPartition& tp) const {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "broker_model/client/partitioner.h"
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/network_client.h"
 #include "sim/node.h"
@@ -46,6 +47,9 @@ public:
     std::optional<std::int32_t> partition_count(const std::string& topic) const;
     /// Partitions of `topic` that have a leader right now.
     std::vector<std::int32_t> available_partitions(const std::string& topic) const;
+    /// Partition count and available partitions of a known topic, or null while it is
+    /// unknown: one lookup for a producer's send. Valid until the next update.
+    const TopicMetadataView* topic_view(const std::string& topic) const;
     std::optional<BrokerId> leader_id(const TopicPartition& tp) const;
     LeaderEpoch leader_epoch(const TopicPartition& tp) const;
     /// The node of a partition's leader, or nothing while it has none.
@@ -71,6 +75,8 @@ private:
     std::set<std::string> topics_;
     MetadataResponse last_;
     std::map<std::string, const TopicMetadata*> by_topic_;
+    /// Topics answered without an error, as partitioners see them; rebuilt per answer.
+    std::map<std::string, TopicMetadataView, std::less<>> views_;
     std::uint64_t updates_ = 0;
     bool in_flight_ = false;
     bool scheduled_ = false;

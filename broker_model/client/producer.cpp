@@ -99,8 +99,8 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
     // wait: a record of a known topic goes straight to its batch (and scanning the
     // waiting records on each send would make a burst before the first metadata
     // response quadratic).
-    if (metadata_.partition_count(topic)) {
-        append(std::move(record));
+    if (const TopicMetadataView* view = metadata_.topic_view(topic)) {
+        append(std::move(record), *view);
     } else {
         waiting_.push_back(std::move(record));
     }
@@ -115,11 +115,13 @@ void Producer::route_waiting() {
         (metadata_.partition_count(record.topic) ? ready : still_waiting).push_back(std::move(record));
     }
     waiting_ = std::move(still_waiting);
-    for (auto& record : ready) append(std::move(record));
+    for (auto& record : ready) {
+        const TopicMetadataView& view = *metadata_.topic_view(record.topic);
+        append(std::move(record), view);
+    }
 }
 
-void Producer::append(WaitingRecord record) {
-    TopicMetadataView view{*metadata_.partition_count(record.topic), metadata_.available_partitions(record.topic)};
+void Producer::append(WaitingRecord record, const TopicMetadataView& view) {
     std::optional<std::string_view> key_bytes;
     if (record.key) key_bytes = *record.key;
     auto partition = choose_partition(*partitioner_, record.topic, record.partition, key_bytes, view, context().random());

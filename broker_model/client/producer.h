@@ -100,7 +100,7 @@ private:
 
     // The send path (producer.cpp).
     void route_waiting();
-    void append(WaitingRecord record);
+    void append(WaitingRecord record, const TopicMetadataView& view);
     void expire_waiting(sim::Time now);
     void fail_record(RecordId id, const std::string& topic, Error error, const SendCallback& callback);
     void request_metadata_update();

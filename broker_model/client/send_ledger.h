@@ -200,8 +200,9 @@ private:
     std::size_t max_stored_value_bytes_;
     /// Indexed by record id - first_record_id_; only grows.
     ChunkedVector<Row> rows_;
-    /// Record ids in the order their acknowledgements arrived; only grows.
-    std::vector<RecordId> acknowledgement_order_;
+    /// Record ids in the order their acknowledgements arrived; only grows (in chunks:
+    /// doubling a vector of one id per record would copy it all again and again).
+    ChunkedVector<RecordId> acknowledgement_order_;
     /// Producer and topic names, and each name's next producer_sequence (used for
     /// producer names only).
     std::vector<std::string_view> names_;
