@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "bench/bench_cluster.h"
+#include "bench/heap_setting.h"
 #include "bench/result_line.h"
 #include "broker_model/client/send_ledger.h"
 #include "sim/simulation.h"
@@ -18,6 +19,7 @@ using namespace kafkalab::kafka;
 using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
+    bench::populate_heap_as_kafkalab_does("produce");
     const std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
     sim::Simulation sim(1);
     bench::start_three_broker_cluster(sim, "produce", 6);

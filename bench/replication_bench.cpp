@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "bench/heap_setting.h"
 #include "bench/result_line.h"
 #include "broker_model/broker/broker.h"
 #include "broker_model/log/record_data.h"
@@ -75,6 +76,7 @@ private:
 }  // namespace
 
 int main(int argc, char** argv) {
+    bench::populate_heap_as_kafkalab_does("replication");
     std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 10'000'000;
     sim::Simulation sim(1);
     auto zookeeper = zk::Ensemble::add_to(sim, 1);

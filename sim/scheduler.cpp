@@ -3,6 +3,8 @@
 #include <cassert>
 #include <span>
 
+#include "sim/heap_populator.h"
+
 namespace kafkalab::sim {
 
 const char* to_string(EventKind kind) {
@@ -112,6 +114,8 @@ void Scheduler::fire_top() {
     now_ = Time{Duration{entry.time}};
     --live_;
     ++fired_;
+    // Memory new since the last look is faulted in in bulk (see heap_populator.h).
+    if ((fired_ & 63) == 0) HeapPopulator::poll();
     // Take the callback out first: it may schedule events, which can grow `slots_`.
     Callback fn = std::move(slots_[slot_index].fn);
     release(slot_index);

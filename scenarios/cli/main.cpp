@@ -21,6 +21,7 @@
 #include "scenarios/runner/sliced_run.h"
 #include "scenarios/spec/load_scenario.h"
 #include "scenarios/sweep/fault_schedule.h"
+#include "sim/heap_populator.h"
 
 using namespace kafkalab;
 using namespace kafkalab::scenarios;
@@ -189,6 +190,8 @@ int lessons_command(const std::string& directory) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Long runs keep what they log: fault the heap in bulk (sim/heap_populator.h).
+    kafkalab::sim::HeapPopulator::enable();
     CLI::App app{"kafkalab: a deterministic Kafka cluster simulator and teaching lab"};
     app.set_version_flag("--version", std::string("kafkalab ") + KAFKALAB_VERSION);
     app.require_subcommand(1);

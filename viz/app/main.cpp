@@ -18,6 +18,7 @@
 #include <GLFW/glfw3.h>
 
 #include "scenarios/spec/load_scenario.h"
+#include "sim/heap_populator.h"
 #include "viz/app/lesson_picker.h"
 #include "viz/app/panels.h"
 #include "viz/app/screenshot.h"
@@ -137,6 +138,8 @@ int run_window(Window& window, std::unique_ptr<LabSession> session, bool large_f
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Long runs keep what they log: fault the heap in bulk (sim/heap_populator.h).
+    kafkalab::sim::HeapPopulator::enable();
     CLI::App app{"kafkalab-viz: watch a Kafka cluster work, one message at a time"};
     Options options;
     app.add_option("scenario", options.scenario, "A scenario or lesson file (YAML); none: pick a lesson");
