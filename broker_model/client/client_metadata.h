@@ -48,7 +48,8 @@ public:
     /// Partitions of `topic` that have a leader right now.
     std::vector<std::int32_t> available_partitions(const std::string& topic) const;
     /// Partition count and available partitions of a known topic, or null while it is
-    /// unknown: one lookup for a producer's send. Valid until the next update.
+    /// unknown: one lookup for a producer's send. Valid until the next update. Only
+    /// topics added with add_topic() are ever known (requests name their topics).
     const TopicMetadataView* topic_view(const std::string& topic) const;
     std::optional<BrokerId> leader_id(const TopicPartition& tp) const;
     LeaderEpoch leader_epoch(const TopicPartition& tp) const;

@@ -94,14 +94,14 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
         fail_record(id, topic, Error::message_too_large, record.callback);
         return id;
     }
-    metadata_.add_topic(topic);
     // Every metadata update routes what waits, so only records of topics still unknown
     // wait: a record of a known topic goes straight to its batch (and scanning the
     // waiting records on each send would make a burst before the first metadata
-    // response quadratic).
+    // response quadratic). A known topic is one the metadata was already asked for.
     if (const TopicMetadataView* view = metadata_.topic_view(topic)) {
         append(std::move(record), *view);
     } else {
+        metadata_.add_topic(topic);
         waiting_.push_back(std::move(record));
     }
     return id;
