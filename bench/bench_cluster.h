@@ -14,8 +14,8 @@ namespace kafkalab::bench {
 void start_three_broker_cluster(sim::Simulation& sim, const std::string& topic, int partitions);
 
 /// Adds the real Producer node "producer" the Kafka workloads use: acks=all,
-/// linger.ms=5, batch.size 1 MiB, `records` values of 100 random bytes to `topic`,
-/// 2,000 records every simulated millisecond.
+/// linger.ms=5, batch.size 1 MiB, `records` values of 100 bytes (the payload the
+/// librdkafka peer sends) to `topic`, 2,000 records every simulated millisecond.
 void add_bench_producer(sim::Simulation& sim, kafka::SendLedger& ledger, const std::string& topic,
                         std::int64_t records);
 
