@@ -43,7 +43,7 @@ void start_three_broker_cluster(sim::Simulation& sim, const std::string& topic, 
 }
 
 void add_bench_producer(sim::Simulation& sim, kafka::SendLedger& ledger, const std::string& topic,
-                        std::int64_t records) {
+                        std::int64_t records, const std::string& value) {
     kafka::ProducerConfig producer;
     producer.bootstrap_servers = {"broker-1"};
     producer.acks = kafka::Acks::all;
@@ -52,10 +52,9 @@ void add_bench_producer(sim::Simulation& sim, kafka::SendLedger& ledger, const s
     kafka::ProducerWorkload workload;
     workload.topic = topic;
     workload.schedule = "burst 2000 every 1ms";
-    // 100 bytes of 'x', as the librdkafka peer sends (peers/rdkafka_mock_produce.cpp):
-    // the same job. Random bytes would add their generation (about 75 ns a record),
-    // which is the workload's cost, not Kafka's.
-    workload.value = "fixed:" + std::string(100, 'x');
+    // By default the peer's payload, so both run the same job: random bytes would add
+    // their generation (about 75 ns a record), the workload's cost rather than Kafka's.
+    workload.value = value;
     workload.record_limit = static_cast<std::uint64_t>(records);
     kafka::add_producer(sim, "producer", producer, ledger, workload);
 }

@@ -2,10 +2,14 @@
 // replication factor 3), a consumer group of 3 reads everything. Prints records per
 // wall second through the whole path, beside peak memory. Producer and consumers are
 // the real client nodes, with their ledger and consumption log.
+//
+// Usage: end_to_end_bench [RECORDS] [VALUE]; VALUE is a value generator's name, by
+// default the librdkafka peer's payload (e.g. random-bytes:100 adds its generation).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 #include "bench/bench_cluster.h"
 #include "bench/heap_setting.h"
@@ -21,12 +25,13 @@ using namespace std::chrono_literals;
 int main(int argc, char** argv) {
     bench::populate_heap_as_kafkalab_does("end-to-end");
     const std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
+    const std::string value = argc > 2 ? argv[2] : bench::peer_payload();
     sim::Simulation sim(1);
     bench::start_three_broker_cluster(sim, "e2e", 6);
 
     // Values are not kept in the ledger: only ids, offsets and outcomes.
     SendLedger ledger(1, 0);
-    bench::add_bench_producer(sim, ledger, "e2e", total);
+    bench::add_bench_producer(sim, ledger, "e2e", total, value);
     // Nor in the consumption log: the count of deliveries is all this benchmark reads.
     auto consumed = std::make_shared<ConsumptionLog>(false);
     for (int i = 1; i <= 3; ++i) {
@@ -48,7 +53,9 @@ int main(int argc, char** argv) {
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     double simulated_s = std::chrono::duration<double>(sim.now() - simulated_start).count();
     auto delivered = static_cast<double>(consumed->deliveries().size());
-    std::printf("end-to-end: %.0f records produced (acks=all, RF 3), replicated and consumed by a group of 3\n", delivered);
+    const bool peer_payload = value == bench::peer_payload();
+    std::printf("end-to-end: %.0f records of %s produced (acks=all, RF 3), replicated and consumed by a group of 3\n",
+                delivered, peer_payload ? "100 bytes of 'x' (the peer's payload)" : value.c_str());
     std::printf("end-to-end: %.2f M records per wall second (target >= 5 M: %.2fx); simulated %.2f s in %.2f s wall\n",
                 delivered / wall_s / 1e6, delivered / wall_s / 5e6, simulated_s, wall_s);
     std::printf("end-to-end: peak RSS %.1f MiB\n", bench::peak_rss_mib());
