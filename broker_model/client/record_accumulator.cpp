@@ -4,18 +4,31 @@
 
 namespace kafkalab::kafka {
 
+std::deque<ProducerBatchPtr>& RecordAccumulator::deque_for(const TopicPartition& tp) {
+    if (last_deque_ == nullptr || last_partition_.partition != tp.partition || last_partition_.topic != tp.topic) {
+        last_deque_ = &batches_[tp];
+        last_partition_ = tp;
+    }
+    return *last_deque_;
+}
+
+void RecordAccumulator::erase(const TopicPartition& tp) {
+    last_deque_ = nullptr;
+    batches_.erase(tp);
+}
+
 RecordAppendResult RecordAccumulator::append(const TopicPartition& tp, std::optional<std::string_view> key,
                                        std::string_view value, std::int64_t timestamp_ms, RecordId record_id,
                                        SendCallback callback, sim::Time now, bool abort_on_new_batch) {
     RecordAppendResult result;
-    auto& deque = batches_[tp];
+    auto& deque = deque_for(tp);
     if (!deque.empty() && deque.back()->try_append(key, value, timestamp_ms, record_id, callback)) {
         result.appended = true;
         result.batch_full = deque.size() > 1 || deque.back()->is_full();
         return result;
     }
     if (abort_on_new_batch) {
-        if (deque.empty()) batches_.erase(tp);
+        if (deque.empty()) erase(tp);
         result.abort_for_new_batch = true;
         return result;
     }
@@ -86,7 +99,7 @@ std::vector<ProducerBatchPtr> RecordAccumulator::drain(sim::NodeIndex node, cons
         if (stop && stop(*first)) break;
         ProducerBatchPtr batch = first;
         deque.pop_front();
-        if (deque.empty()) batches_.erase(tp);
+        if (deque.empty()) erase(tp);
         batch->close();
         request_bytes += batch->size_bytes();
         drained.push_back(std::move(batch));
@@ -121,6 +134,7 @@ std::vector<ProducerBatchPtr> RecordAccumulator::expire(sim::Time now) {
                 ++b;
             }
         }
+        if (deque.empty()) last_deque_ = nullptr;
         it = deque.empty() ? batches_.erase(it) : std::next(it);
     }
     return expired;
@@ -129,6 +143,7 @@ std::vector<ProducerBatchPtr> RecordAccumulator::expire(sim::Time now) {
 std::vector<ProducerBatchPtr> RecordAccumulator::take_all() {
     std::vector<ProducerBatchPtr> all;
     for (auto& [tp, deque] : batches_) all.insert(all.end(), deque.begin(), deque.end());
+    last_deque_ = nullptr;
     batches_.clear();
     return all;
 }

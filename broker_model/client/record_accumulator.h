@@ -64,6 +64,9 @@ struct ReadyCheck {
 class RecordAccumulator {
 public:
     explicit RecordAccumulator(AccumulatorConfig config) : config_(config) {}
+    // A copy's remembered deque would be the original's.
+    RecordAccumulator(const RecordAccumulator&) = delete;
+    RecordAccumulator& operator=(const RecordAccumulator&) = delete;
 
     RecordAppendResult append(const TopicPartition& tp, std::optional<std::string_view> key, std::string_view value,
                         std::int64_t timestamp_ms, RecordId record_id, SendCallback callback, sim::Time now,
@@ -99,11 +102,18 @@ public:
 private:
     bool is_sendable(const ProducerBatch& first, std::size_t deque_size, sim::Time now, sim::Time& next_check) const;
     bool in_backoff(const ProducerBatch& batch, sim::Time now) const;
+    std::deque<ProducerBatchPtr>& deque_for(const TopicPartition& tp);
+    void erase(const TopicPartition& tp);
 
     AccumulatorConfig config_;
     /// Per partition, oldest batch first. Ordered, so that iteration never depends on
     /// hashing; empty deques are erased.
     std::map<TopicPartition, std::deque<ProducerBatchPtr>> batches_;
+    /// The deque the last append went to: the records of a burst go to one partition
+    /// (KIP-480's sticky partition), so most appends skip the walk down the map.
+    /// Forgotten whenever an entry of batches_ is erased.
+    TopicPartition last_partition_;
+    std::deque<ProducerBatchPtr>* last_deque_ = nullptr;
     /// Per broker, where the next drain starts among the partitions it leads.
     std::map<sim::NodeIndex, std::size_t> drain_index_;
 };
