@@ -33,7 +33,10 @@ bool turned_off_by_environment() {
     return setting != nullptr && std::strcmp(setting, "0") == 0;
 }
 
-std::uintptr_t page_size() { return static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE)); }
+std::uintptr_t page_size() {
+    static const auto size = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    return size;
+}
 
 char* page_up(char* at) {
     const std::uintptr_t mask = page_size() - 1;
