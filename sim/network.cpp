@@ -268,6 +268,10 @@ Transmission Network::transmit(VertexId from, VertexId to, std::size_t bytes, Ti
 Time Network::book(LinkQueue& queue, std::uint64_t connection, Time head, Duration serialization, Time now) {
     Time own = head;
     Backlog* mine = nullptr;
+    // The other connections' share, summed in the same pass on the guess that this
+    // connection has nothing queued here (own == head), which holds for nearly every
+    // request and response; the second pass below runs only when it does not.
+    Duration shared{0};
     // Connections whose bytes have all left by now compete with nothing that comes later.
     auto& backlogs = queue.backlogs;
     for (std::size_t k = 0; k < backlogs.size();) {
@@ -276,14 +280,20 @@ Time Network::book(LinkQueue& queue, std::uint64_t connection, Time head, Durati
             backlogs.pop_back();
             continue;
         }
-        if (backlogs[k].connection == connection) mine = &backlogs[k];
+        if (backlogs[k].connection == connection) {
+            mine = &backlogs[k];
+        } else if (backlogs[k].done > head) {
+            shared += std::min(serialization, backlogs[k].done - head);
+        }
         ++k;
     }
-    if (mine) own = std::max(own, mine->done);
-    Duration shared{0};
-    for (const Backlog& other : backlogs) {
-        if (&other == mine || other.done <= own) continue;
-        shared += std::min(serialization, other.done - own);
+    if (mine && mine->done > own) {
+        own = mine->done;
+        shared = Duration{0};
+        for (const Backlog& other : backlogs) {
+            if (&other == mine || other.done <= own) continue;
+            shared += std::min(serialization, other.done - own);
+        }
     }
     const Time start = own + std::min(shared, std::max(Duration{0}, queue.free_at - own));
     const Time done = start + serialization;

@@ -8,6 +8,7 @@ void MetadataCache::update(const std::vector<BrokerEndpoint>& live_brokers, Brok
                            const PartitionStateTable::Source& partitions,
                            const std::map<std::string, std::map<std::string, std::string>>& topic_configs,
                            const std::vector<std::string>& deleted_topics) {
+    ++version_;
     live_brokers_.clear();
     for (const auto& broker : live_brokers) live_brokers_[broker.id] = broker;
     controller_ = controller;

@@ -3,6 +3,7 @@
 // controller, and every partition's leader, replicas and ISR, as the controller last
 // told it with UpdateMetadata. It answers Metadata requests, so clients see what this
 // broker believes, which may lag behind ZooKeeper.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ public:
     BrokerId controller() const { return controller_; }
     const std::map<BrokerId, BrokerEndpoint>& live_brokers() const { return live_brokers_; }
     bool is_live(BrokerId id) const { return live_brokers_.count(id) != 0; }
+    /// Moves on every update: what a broker id resolves to can only change then.
+    std::uint64_t version() const { return version_; }
     const std::map<std::string, Topic>& topics() const { return topics_; }
     const Topic* topic(const std::string& name) const;
     const PartitionState* partition(const TopicPartition& tp) const;
@@ -43,6 +46,7 @@ private:
     BrokerId controller_ = no_broker;
     std::map<BrokerId, BrokerEndpoint> live_brokers_;
     std::map<std::string, Topic> topics_;
+    std::uint64_t version_ = 0;
 };
 
 /// Kafka's internal topic for committed offsets.

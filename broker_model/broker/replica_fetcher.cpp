@@ -13,6 +13,7 @@ void ReplicaFetcherManager::add(const TopicPartition& tp, BrokerId leader, Leade
     FetchState state;
     state.leader_epoch = leader_epoch;
     PartitionLog& log = services_.logs.get_or_create(tp);
+    state.log = &log;
     if (services_.config.truncate_to_high_watermark) {
         // Before KIP-101 a new follower cut its log back to its high watermark, which
         // could throw away records that were committed (the HW lags one fetch behind).
@@ -23,12 +24,21 @@ void ReplicaFetcherManager::add(const TopicPartition& tp, BrokerId leader, Leade
     }
     Fetcher& fetcher = fetchers_[leader];
     fetcher.leader = leader;
-    fetcher.partitions[tp] = state;
-    kick(leader);
+    auto [it, inserted] = fetcher.partitions.try_emplace(tp, state);
+    if (inserted) {
+        fetcher_of_.insert(&it->first, &fetcher);
+    } else {
+        it->second = state;
+    }
+    kick(fetcher);
 }
 
 void ReplicaFetcherManager::remove(const TopicPartition& tp) {
-    for (auto& [leader, fetcher] : fetchers_) fetcher.partitions.erase(tp);
+    // add() removes first, so at most one fetcher follows tp.
+    Fetcher* fetcher = fetcher_of_.find(tp);
+    if (!fetcher) return;
+    fetcher_of_.erase(tp);  // before the erase below frees the key it points to
+    fetcher->partitions.erase(tp);
 }
 
 std::map<TopicPartition, BrokerId> ReplicaFetcherManager::followed() const {
@@ -41,8 +51,20 @@ std::map<TopicPartition, BrokerId> ReplicaFetcherManager::followed() const {
 
 void ReplicaFetcherManager::kick(BrokerId leader) {
     auto it = fetchers_.find(leader);
-    if (it == fetchers_.end()) return;
-    Fetcher& fetcher = it->second;
+    if (it != fetchers_.end()) kick(it->second);
+}
+
+sim::NodeIndex ReplicaFetcherManager::leader_node(Fetcher& fetcher) {
+    // Only a metadata update can change the answer; a miss is asked again, since the
+    // leader's node may yet be added.
+    if (fetcher.node == sim::no_node || fetcher.node_version != services_.metadata.version()) {
+        fetcher.node = services_.node_of(fetcher.leader);
+        fetcher.node_version = services_.metadata.version();
+    }
+    return fetcher.node;
+}
+
+void ReplicaFetcherManager::kick(Fetcher& fetcher) {
     if (fetcher.in_flight || fetcher.backing_off || fetcher.partitions.empty()) return;
     bool any_truncating = std::any_of(fetcher.partitions.begin(), fetcher.partitions.end(),
                                       [](const auto& p) { return p.second.truncating && !p.second.delayed; });
@@ -79,7 +101,7 @@ void ReplicaFetcherManager::send_epoch_queries(Fetcher& fetcher) {
         for (auto& [tp, state] : fetcher.partitions) state.truncating = false;
         return send_fetch(fetcher);
     }
-    sim::NodeIndex to = services_.node_of(fetcher.leader);
+    sim::NodeIndex to = leader_node(fetcher);
     if (to == sim::no_node) return back_off(fetcher.leader);
     fetcher.in_flight = true;
     BrokerId leader = fetcher.leader;
@@ -144,13 +166,11 @@ void ReplicaFetcherManager::send_fetch(Fetcher& fetcher) {
     request->min_bytes = services_.config.replica_fetch_min_bytes;
     for (const auto& [tp, state] : fetcher.partitions) {
         if (state.truncating || state.delayed) continue;
-        const PartitionLog* log = services_.logs.find(tp);
-        if (!log) continue;
         request->partitions.push_back(
-            {tp, log->log_end_offset(), state.leader_epoch, services_.config.replica_fetch_max_bytes});
+            {tp, state.log->log_end_offset(), state.leader_epoch, services_.config.replica_fetch_max_bytes});
     }
     if (request->partitions.empty()) return;
-    sim::NodeIndex to = services_.node_of(fetcher.leader);
+    sim::NodeIndex to = leader_node(fetcher);
     if (to == sim::no_node) return back_off(fetcher.leader);
     fetcher.in_flight = true;
     BrokerId leader = fetcher.leader;
@@ -159,20 +179,19 @@ void ReplicaFetcherManager::send_fetch(Fetcher& fetcher) {
     services_.network.send(to, request, services_.config.replica_socket_timeout + services_.config.replica_fetch_wait_max,
                            [this, alive, leader](Error error, const sim::MessagePtr& response) {
                                if (!*alive) return;
-                               fetchers_[leader].in_flight = false;
+                               Fetcher& f = fetchers_[leader];
+                               f.in_flight = false;
                                if (error != Error::none) return back_off(leader);
-                               on_fetch_response(leader, message_as<FetchResponse>(*response));
+                               on_fetch_response(f, message_as<FetchResponse>(*response));
                            });
 }
 
-void ReplicaFetcherManager::on_fetch_response(BrokerId leader, const FetchResponse& response) {
-    Fetcher& fetcher = fetchers_[leader];
+void ReplicaFetcherManager::on_fetch_response(Fetcher& fetcher, const FetchResponse& response) {
     bool any_error = false;
     for (const auto& data : response.partitions) {
         auto it = fetcher.partitions.find(data.partition);
         if (it == fetcher.partitions.end() || it->second.truncating) continue;  // no longer ours to fetch
-        PartitionLog* log = services_.logs.find(data.partition);
-        if (!log) continue;
+        PartitionLog* log = it->second.log;
         if (data.error == Error::offset_out_of_range) {
             it->second.truncating = true;  // diverged from the leader: find out where
             continue;
@@ -193,8 +212,8 @@ void ReplicaFetcherManager::on_fetch_response(BrokerId leader, const FetchRespon
         // A follower's high watermark is the leader's, bounded by what it has itself.
         log->maybe_increment_high_watermark(std::min(data.high_watermark, log->log_end_offset()));
     }
-    if (any_error) return back_off(leader);
-    kick(leader);
+    if (any_error) return back_off(fetcher.leader);
+    kick(fetcher);
 }
 
 }  // namespace kafkalab::kafka

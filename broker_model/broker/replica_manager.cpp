@@ -247,6 +247,7 @@ void ReplicaManager::on_partition_changed(const TopicPartition& tp) { try_comple
 std::size_t ReplicaManager::read_for_fetch(const FetchRequest& request, FetchResponse& response) {
     std::size_t bytes = 0;
     response.partitions.clear();
+    response.partitions.reserve(request.partitions.size());  // one allocation, not one per doubling
     for (const auto& wanted : request.partitions) {
         FetchPartitionResponse data;
         data.partition = wanted.partition;
@@ -320,18 +321,27 @@ void ReplicaManager::answer_fetch(PendingFetch& pending) {
     response->correlation_id = pending.request->correlation_id;
     read_for_fetch(*pending.request, *response);
     services_.context.send(pending.client, response);
+    ++answered_fetches_;
+    if (!walking_fetches_) sweep_fetches();
+}
+
+void ReplicaManager::sweep_fetches() {
     // Answered fetches are swept out once they are half the list: removing each one
     // at once would scan the list every time, and the sweep keeps arrival order.
-    if (++answered_fetches_ * 2 > pending_fetches_.size()) {
+    if (answered_fetches_ * 2 > pending_fetches_.size()) {
         std::erase_if(pending_fetches_, [](const auto& p) { return p->answered; });
         answered_fetches_ = 0;
     }
 }
 
 void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
-    // answer_fetch may sweep the list: walk a copy of it.
-    auto waiting = pending_fetches_;
-    for (const auto& pending : waiting) {
+    // Walks the list in place, holding off the sweep until the end; answering a fetch
+    // only sends, so nothing joins the list meanwhile. (It walked a copy of the list,
+    // one per partition change.)
+    walking_fetches_ = true;
+    const std::size_t waiting = pending_fetches_.size();
+    for (std::size_t i = 0; i < waiting; ++i) {
+        const auto& pending = pending_fetches_[i];
         if (pending->answered) continue;
         const auto& wanted = pending->request->partitions;
         if (std::none_of(wanted.begin(), wanted.end(), [&](const auto& w) { return w.partition == tp; })) continue;
@@ -342,6 +352,8 @@ void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
             answer_fetch(*pending);
         }
     }
+    walking_fetches_ = false;
+    sweep_fetches();
     fetch_probe_.partitions.clear();
 }
 

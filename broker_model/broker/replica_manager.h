@@ -74,6 +74,7 @@ private:
     /// Reads what `request` asks for; returns the bytes found.
     std::size_t read_for_fetch(const FetchRequest& request, FetchResponse& response);
     void answer_fetch(PendingFetch& pending);
+    void sweep_fetches();
 
     void expire_isr();
     void maybe_expand_isr(Partition& partition);
@@ -97,6 +98,7 @@ private:
     /// In arrival order; answered fetches leave lazily (see answer_fetch).
     std::vector<std::shared_ptr<PendingFetch>> pending_fetches_;
     std::size_t answered_fetches_ = 0;  // answered entries still in pending_fetches_
+    bool walking_fetches_ = false;      // try_complete_fetches is walking pending_fetches_
     /// What a fetch that is not answered at once is read into: an idle follower's fetch
     /// waits almost every time, and this saves it a response it would throw away.
     FetchResponse fetch_probe_;

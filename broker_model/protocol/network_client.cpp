@@ -1,6 +1,6 @@
 #include "broker_model/protocol/network_client.h"
 
-#include <vector>
+#include <algorithm>
 
 namespace kafkalab::kafka {
 namespace {
@@ -14,7 +14,7 @@ std::int32_t correlation_id_of(const sim::Message& message) {
 
 NetworkClient::~NetworkClient() {
     *alive_ = false;
-    for (auto& [id, pending] : pending_) context_.cancel_timer(pending.timeout);
+    for (std::int32_t id : ids_in_flight()) context_.cancel_timer(pending_.at(id).timeout);
 }
 
 void NetworkClient::send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
@@ -41,15 +41,20 @@ bool NetworkClient::on_response(sim::NodeIndex from, const sim::MessagePtr& mess
 }
 
 void NetworkClient::on_disconnect(sim::NodeIndex peer) {
-    std::vector<std::int32_t> failed;
-    for (const auto& [id, pending] : pending_) {
-        if (pending.peer == peer) failed.push_back(id);
-    }
     auto alive = alive_;
-    for (std::int32_t id : failed) {
+    for (std::int32_t id : ids_in_flight(peer)) {
         if (!*alive) return;
         complete(id, Error::network_exception, nullptr);
     }
+}
+
+std::vector<std::int32_t> NetworkClient::ids_in_flight(std::optional<sim::NodeIndex> peer) const {
+    std::vector<std::int32_t> ids;
+    for (const auto& [id, pending] : pending_) {
+        if (!peer || pending.peer == *peer) ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 std::size_t NetworkClient::in_flight_to(sim::NodeIndex peer) const {

@@ -6,11 +6,14 @@
 // requests fail too). Owned by a node; its timers die with the node, and so do its
 // callbacks.
 #include <cstdint>
-#include <functional>
-#include <map>
+#include <functional>  // no longer used here; kept for includers that may rely on it
 #include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "broker_model/common/errors.h"
+#include "broker_model/common/inline_function.h"
 #include "broker_model/protocol/api.h"
 #include "sim/node.h"
 
@@ -19,7 +22,9 @@ namespace kafkalab::kafka {
 class NetworkClient {
 public:
     /// error is none with a response, or the network error with a null response.
-    using Callback = std::function<void(Error error, const sim::MessagePtr& response)>;
+    /// Move-only, and the usual closure (this, a liveness flag, an id) fits inside it:
+    /// every request used to allocate its std::function.
+    using Callback = InlineFunction<void(Error error, const sim::MessagePtr& response)>;
 
     explicit NetworkClient(sim::NodeContext& context) : context_(context) {}
     ~NetworkClient();
@@ -57,12 +62,17 @@ private:
 
     void send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
                        sim::Duration timeout, Callback callback);
+    /// The ids of the requests in flight (to `peer`, or to anyone), in id order, as the
+    /// ordered map kept them.
+    std::vector<std::int32_t> ids_in_flight(std::optional<sim::NodeIndex> peer = std::nullopt) const;
     /// Removes the request and runs its callback; `this` may be gone afterwards.
     void complete(std::int32_t correlation_id, Error error, const sim::MessagePtr& response);
 
     sim::NodeContext& context_;
     std::int32_t next_correlation_id_ = 1;
-    std::map<std::int32_t, Pending> pending_;
+    /// Hashed: a broker following 200 leaders has 200 fetches in flight, and each
+    /// response found its request in a tree of them. Where order shows, ids are sorted.
+    std::unordered_map<std::int32_t, Pending> pending_;
     /// Lets callbacks detect that one of them destroyed this client.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
