@@ -29,6 +29,8 @@ public:
     Simulation& simulation() { return simulation_; }
     RandomStream& random() { return random_; }
     Disk& disk() { return disk_; }
+    /// Which life of the node this is: 0 until it first goes down, one more each time.
+    std::uint32_t incarnation() const;
 
     void send(NodeIndex to, MessagePtr message);
     /// Closes the connection to `to` in both directions, as a client does when a

@@ -7,6 +7,8 @@ namespace kafkalab::sim {
 
 Time NodeContext::now() const { return simulation_.now(); }
 
+std::uint32_t NodeContext::incarnation() const { return simulation_.scheduler().incarnation(index_); }
+
 void NodeContext::send(NodeIndex to, MessagePtr message) { simulation_.send(index_, to, std::move(message)); }
 
 void NodeContext::close_connection(NodeIndex to) { simulation_.close_connection(index_, to); }

@@ -1,6 +1,8 @@
 #include "broker_model/protocol/network_client.h"
 
 #include <algorithm>
+#include <climits>
+#include <vector>
 
 namespace kafkalab::kafka {
 namespace {
@@ -10,7 +12,26 @@ std::int32_t correlation_id_of(const sim::Message& message) {
     return static_cast<const KafkaMessageBase&>(message).correlation_id;
 }
 
+/// Each life of a node numbers its requests from its own base, 2^25 apart for 64 lives
+/// (the highest base still leaves 33 M ids before the counter wraps).
+std::int32_t first_correlation_id(std::uint32_t incarnation) {
+    return static_cast<std::int32_t>((incarnation % 64) << 25) + 1;
+}
+
 }  // namespace
+
+// In Kafka a restarted client never sees the answers its predecessor was owed: they
+// travel on the old process's TCP connections, which died with it. The model's
+// connections outlive a restart, so such a late answer reaches the new process; its
+// correlation id must then match none of the new process's requests, and is ignored.
+NetworkClient::NetworkClient(sim::NodeContext& context)
+    : context_(context), next_correlation_id_(first_correlation_id(context.incarnation())) {}
+
+std::int32_t NetworkClient::take_correlation_id() {
+    const std::int32_t id = next_correlation_id_;
+    next_correlation_id_ = id == INT32_MAX ? 1 : id + 1;  // wraps, as Kafka's counter does
+    return id;
+}
 
 NetworkClient::~NetworkClient() {
     *alive_ = false;

@@ -26,7 +26,7 @@ public:
     /// every request used to allocate its std::function.
     using Callback = InlineFunction<void(Error error, const sim::MessagePtr& response)>;
 
-    explicit NetworkClient(sim::NodeContext& context) : context_(context) {}
+    explicit NetworkClient(sim::NodeContext& context);
     ~NetworkClient();
     NetworkClient(const NetworkClient&) = delete;
     NetworkClient& operator=(const NetworkClient&) = delete;
@@ -34,14 +34,14 @@ public:
     /// Sends `request` (its correlation id is set here) and calls `callback` once.
     template <class Req>
     void send(sim::NodeIndex to, std::shared_ptr<Req> request, sim::Duration timeout, Callback callback) {
-        const std::int32_t id = next_correlation_id_++;
+        const std::int32_t id = take_correlation_id();
         request->correlation_id = id;
         send_prepared(to, id, std::move(request), timeout, std::move(callback));
     }
     /// Sends without expecting an answer (acks=0 produce requests).
     template <class Req>
     void send_one_way(sim::NodeIndex to, std::shared_ptr<Req> request) {
-        request->correlation_id = next_correlation_id_++;
+        request->correlation_id = take_correlation_id();
         context_.send(to, std::move(request));
     }
 
@@ -60,6 +60,7 @@ private:
         Callback callback;
     };
 
+    std::int32_t take_correlation_id();
     void send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
                        sim::Duration timeout, Callback callback);
     /// The ids of the requests in flight (to `peer`, or to anyone), in id order, as the
@@ -69,7 +70,7 @@ private:
     void complete(std::int32_t correlation_id, Error error, const sim::MessagePtr& response);
 
     sim::NodeContext& context_;
-    std::int32_t next_correlation_id_ = 1;
+    std::int32_t next_correlation_id_;
     /// Hashed: a broker following 200 leaders has 200 fetches in flight, and each
     /// response found its request in a tree of them. Where order shows, ids are sorted.
     std::unordered_map<std::int32_t, Pending> pending_;
