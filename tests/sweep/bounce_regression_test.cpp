@@ -1,14 +1,18 @@
 // Real bugs the safe sweep found, each kept as a scenario that must pass.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "scenarios/runner/run_report.h"
 #include "scenarios/spec/load_scenario.h"
 
 using namespace kafkalab::scenarios;
 
-TEST_CASE("a leader that bounces while the controller is cut off from ZooKeeper loses no acknowledged record") {
-    // KIP-380 broker epochs and ZooKeeper's SetWatches after a lost watch event.
-    LoadResult loaded = load_scenario(KAFKALAB_SWEEP_TEST_DATA "/controller-misses-a-bounce.yaml");
+namespace {
+
+/// Runs a kept scenario and checks every expectation it states.
+RunReport run_expecting_success(const std::string& path) {
+    LoadResult loaded = load_scenario(path);
     REQUIRE(loaded.ok());
     ScenarioRun run(*loaded.scenario, RunOptions{});
     run.run();
@@ -17,6 +21,14 @@ TEST_CASE("a leader that bounces while the controller is cut off from ZooKeeper 
         INFO(e.description << ": " << e.detail);
         CHECK(e.passed);
     }
+    return report;
+}
+
+}  // namespace
+
+TEST_CASE("a leader that bounces while the controller is cut off from ZooKeeper loses no acknowledged record") {
+    // KIP-380 broker epochs and ZooKeeper's SetWatches after a lost watch event.
+    RunReport report = run_expecting_success(KAFKALAB_SWEEP_TEST_DATA "/controller-misses-a-bounce.yaml");
     CHECK(report.check.counts.acknowledged > 300);
 }
 
@@ -24,15 +36,7 @@ TEST_CASE("a producer restarted before the leader answers its old requests takes
     // The answers travel on the old process's connections, which died with it (TCP);
     // taken for the new process's requests, they acknowledged records at offsets that
     // held others ("inconsistent-offsets", seed 5549 of the safe sweep).
-    LoadResult loaded = load_scenario(KAFKALAB_SWEEP_TEST_DATA "/restarted-producer-gets-old-answers.yaml");
-    REQUIRE(loaded.ok());
-    ScenarioRun run(*loaded.scenario, RunOptions{});
-    run.run();
-    RunReport report = finish_run(run);
-    for (const auto& e : report.expectations) {
-        INFO(e.description << ": " << e.detail);
-        CHECK(e.passed);
-    }
+    RunReport report = run_expecting_success(KAFKALAB_SWEEP_TEST_DATA "/restarted-producer-gets-old-answers.yaml");
     CHECK(report.check.inconsistent_offsets.empty());
     CHECK(report.check.counts.acknowledged > 50);
 }
