@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "broker_model/common/errors.h"
-#include "broker_model/common/inline_function.h"
 #include "broker_model/protocol/api.h"
+#include "sim/inline_function.h"
 #include "sim/node.h"
 
 namespace kafkalab::kafka {
@@ -24,7 +24,7 @@ public:
     /// error is none with a response, or the network error with a null response.
     /// Move-only, and the usual closure (this, a liveness flag, an id) fits inside it:
     /// every request used to allocate its std::function.
-    using Callback = InlineFunction<void(Error error, const sim::MessagePtr& response)>;
+    using Callback = sim::InlineFunction<void(Error error, const sim::MessagePtr& response)>;
 
     explicit NetworkClient(sim::NodeContext& context);
     ~NetworkClient();

@@ -1,6 +1,6 @@
-// The move-only callable NetworkClient keeps its response callbacks in: small closures
-// live inline, large ones on the heap, and either kind is called, moved and destroyed
-// exactly as often as it should be.
+// The move-only callable that events (sim::Callback) and NetworkClient's response
+// callbacks are kept in: small closures live inline, large ones on the heap, and either
+// kind is called, moved and destroyed exactly as often as it should be.
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -8,9 +8,9 @@
 #include <string>
 #include <utility>
 
-#include "broker_model/common/inline_function.h"
+#include "sim/inline_function.h"
 
-using namespace kafkalab::kafka;
+using namespace kafkalab::sim;
 
 namespace {
 
