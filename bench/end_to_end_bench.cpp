@@ -23,7 +23,7 @@ using namespace kafkalab::kafka;
 using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
-    bench::populate_heap_as_kafkalab_does("end-to-end");
+    bench::populate_heap_as_kafkalab_does("end-to-end", argv);
     const std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
     const std::string value = argc > 2 ? argv[2] : bench::peer_payload();
     sim::Simulation sim(1);

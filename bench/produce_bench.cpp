@@ -19,7 +19,7 @@ using namespace kafkalab::kafka;
 using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
-    bench::populate_heap_as_kafkalab_does("produce");
+    bench::populate_heap_as_kafkalab_does("produce", argv);
     const std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
     sim::Simulation sim(1);
     bench::start_three_broker_cluster(sim, "produce", 6);

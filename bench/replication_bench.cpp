@@ -76,7 +76,7 @@ private:
 }  // namespace
 
 int main(int argc, char** argv) {
-    bench::populate_heap_as_kafkalab_does("replication");
+    bench::populate_heap_as_kafkalab_does("replication", argv);
     std::int64_t total = argc > 1 ? std::atoll(argv[1]) : 10'000'000;
     sim::Simulation sim(1);
     auto zookeeper = zk::Ensemble::add_to(sim, 1);

@@ -64,7 +64,7 @@ bool run_until(sim::Simulation& sim, sim::Duration step, sim::Duration limit, Do
 }  // namespace
 
 int main(int argc, char** argv) {
-    bench::populate_heap_as_kafkalab_does("scale");
+    bench::populate_heap_as_kafkalab_does("scale", argv);
     const int broker_count = argc > 1 ? std::atoi(argv[1]) : 1000;
     const int racks = argc > 2 ? std::atoi(argv[2]) : 10;
     const int partitions = argc > 3 ? std::atoi(argv[3]) : 100'000;

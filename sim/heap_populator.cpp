@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <string>
+#include <string_view>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
@@ -53,6 +55,8 @@ bool kernel_can_populate() {
 }
 
 char* heap_end() { return static_cast<char*>(sbrk(0)); }
+
+bool can_enable() { return !turned_off_by_environment() && kernel_can_populate() && heap_end() != reinterpret_cast<char*>(-1); }
 #endif
 
 }  // namespace
@@ -61,9 +65,7 @@ bool HeapPopulator::enable([[maybe_unused]] std::size_t growth_step) {
 #if KAFKALAB_CAN_POPULATE
     std::lock_guard lock(state);
     if (enabled()) return true;
-    if (turned_off_by_environment() || !kernel_can_populate() || heap_end() == reinterpret_cast<char*>(-1)) {
-        return false;
-    }
+    if (!can_enable()) return false;
     const int step = static_cast<int>(growth_step);
     // Large blocks (a producer batch reserves batch.size) come from the heap, where
     // they are populated, instead of each from a fresh mmap of its own.
@@ -76,6 +78,33 @@ bool HeapPopulator::enable([[maybe_unused]] std::size_t growth_step) {
     return true;
 #else
     return false;
+#endif
+}
+
+bool HeapPopulator::enable_for_program(char** argv) {
+    rerun_with_huge_page_heap("/proc/self/exe", argv);
+    return enable();
+}
+
+void HeapPopulator::rerun_with_huge_page_heap([[maybe_unused]] const char* program, [[maybe_unused]] char** argv) {
+#if KAFKALAB_CAN_POPULATE
+    constexpr std::string_view setting = "glibc.malloc.hugetlb";
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    const bool had_tunables = tunables != nullptr;
+    const std::string current = had_tunables ? tunables : "";
+    // Already set, by the user or by the run before this one: never a second exec.
+    if (current.find(setting) != std::string::npos || !can_enable()) return;
+    std::string wanted = current;
+    if (!wanted.empty()) wanted += ':';
+    wanted += std::string(setting) + "=1";
+    if (setenv("GLIBC_TUNABLES", wanted.c_str(), 1) != 0) return;
+    execv(program, argv);
+    // Not replaced after all: go on as before.
+    if (had_tunables) {
+        setenv("GLIBC_TUNABLES", current.c_str(), 1);
+    } else {
+        unsetenv("GLIBC_TUNABLES");
+    }
 #endif
 }
 

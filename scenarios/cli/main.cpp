@@ -190,8 +190,9 @@ int lessons_command(const std::string& directory) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    // Long runs keep what they log: fault the heap in bulk (sim/heap_populator.h).
-    kafkalab::sim::HeapPopulator::enable();
+    // Long runs keep what they log: a heap in huge pages, faulted in bulk
+    // (sim/heap_populator.h). May run the program again first, with the same arguments.
+    kafkalab::sim::HeapPopulator::enable_for_program(argv);
     CLI::App app{"kafkalab: a deterministic Kafka cluster simulator and teaching lab"};
     app.set_version_flag("--version", std::string("kafkalab ") + KAFKALAB_VERSION);
     app.require_subcommand(1);

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "sim/heap_populator.h"
@@ -15,6 +17,11 @@ using kafkalab::sim::HeapPopulator;
 #if defined(__SANITIZE_ADDRESS__)
 TEST_CASE("under AddressSanitizer's allocator the heap populator stays off") {
     CHECK_FALSE(HeapPopulator::enable());
+    CHECK_FALSE(HeapPopulator::enabled());
+    // Nor does it rerun the program: this returns.
+    char program_name[] = "env";
+    char* argv[] = {program_name, nullptr};
+    HeapPopulator::rerun_with_huge_page_heap("/usr/bin/env", argv);
     CHECK_FALSE(HeapPopulator::enabled());
 }
 #else
@@ -32,7 +39,63 @@ std::size_t resident_pages(const char* begin, std::size_t size) {
     return resident;
 }
 
+/// What a child process prints when it asks to be rerun with a huge-page heap, with
+/// GLIBC_TUNABLES and KAFKALAB_HEAP_POPULATE as given (null: unset). The rerun is
+/// /usr/bin/env, which lists its environment; a child that goes on prints "went on".
+std::string rerun_output(const char* tunables, const char* populate_setting) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        dup2(fds[1], STDOUT_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        auto set_or_unset = [](const char* name, const char* value) {
+            if (value) {
+                setenv(name, value, 1);
+            } else {
+                unsetenv(name);
+            }
+        };
+        set_or_unset("GLIBC_TUNABLES", tunables);
+        set_or_unset("KAFKALAB_HEAP_POPULATE", populate_setting);
+        char program_name[] = "env";
+        char* argv[] = {program_name, nullptr};
+        HeapPopulator::rerun_with_huge_page_heap("/usr/bin/env", argv);
+        constexpr char went_on[] = "went on\n";
+        [[maybe_unused]] auto written = write(STDOUT_FILENO, went_on, sizeof went_on - 1);
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string output;
+    char buffer[4096];
+    for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<std::size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status));
+    return output;
+}
+
 }  // namespace
+
+TEST_CASE("a program is rerun once with glibc's malloc heap in huge pages") {
+    const std::string plain = rerun_output(nullptr, nullptr);
+    CHECK(plain.find("GLIBC_TUNABLES=glibc.malloc.hugetlb=1\n") != std::string::npos);
+    CHECK(plain.find("went on") == std::string::npos);
+    // The user's other tunables are kept.
+    const std::string with_other = rerun_output("glibc.malloc.arena_max=2", nullptr);
+    CHECK(with_other.find("GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1\n") != std::string::npos);
+}
+
+TEST_CASE("a program whose environment already sets glibc.malloc.hugetlb goes on without a rerun") {
+    CHECK(rerun_output("glibc.malloc.hugetlb=0", nullptr) == "went on\n");
+}
+
+TEST_CASE("KAFKALAB_HEAP_POPULATE=0 also keeps the program from being rerun") {
+    CHECK(rerun_output(nullptr, "0") == "went on\n");
+}
 
 TEST_CASE("the heap populator faults the heap's growth in before the program writes it") {
     REQUIRE(HeapPopulator::enable(std::size_t{8} << 20));

@@ -138,8 +138,9 @@ int run_window(Window& window, std::unique_ptr<LabSession> session, bool large_f
 }  // namespace
 
 int main(int argc, char** argv) {
-    // Long runs keep what they log: fault the heap in bulk (sim/heap_populator.h).
-    kafkalab::sim::HeapPopulator::enable();
+    // Long runs keep what they log: a heap in huge pages, faulted in bulk
+    // (sim/heap_populator.h). May run the program again first, with the same arguments.
+    kafkalab::sim::HeapPopulator::enable_for_program(argv);
     CLI::App app{"kafkalab-viz: watch a Kafka cluster work, one message at a time"};
     Options options;
     app.add_option("scenario", options.scenario, "A scenario or lesson file (YAML); none: pick a lesson");
