@@ -81,6 +81,7 @@ void ClientMetadata::on_response(const MetadataResponse& response) {
     by_topic_.clear();
     for (const auto& topic : last_.topics) by_topic_[topic.name] = &topic;
     views_.clear();
+    last_view_ = nullptr;
     for (const auto& topic : last_.topics) {
         if (topic.error != Error::none) continue;
         TopicMetadataView& view = views_[topic.name];
@@ -114,8 +115,12 @@ std::vector<std::int32_t> ClientMetadata::available_partitions(const std::string
 }
 
 const TopicMetadataView* ClientMetadata::topic_view(const std::string& topic) const {
+    // A producer asks on every send, nearly always for the topic it asked for last.
+    if (last_view_ != nullptr && last_view_->first == topic) return &last_view_->second;
     auto it = views_.find(topic);
-    return it == views_.end() ? nullptr : &it->second;
+    if (it == views_.end()) return nullptr;
+    last_view_ = &*it;
+    return &it->second;
 }
 
 std::optional<BrokerId> ClientMetadata::leader_id(const TopicPartition& tp) const {

@@ -33,6 +33,9 @@ public:
 
     ClientMetadata(sim::NodeContext& context, NetworkClient& network, ClientMetadataConfig config, Resolver resolve = {});
     ~ClientMetadata();
+    // It keeps pointers into its own maps (and a timer of its node).
+    ClientMetadata(const ClientMetadata&) = delete;
+    ClientMetadata& operator=(const ClientMetadata&) = delete;
 
     /// Topics whose metadata the owner needs (a producer's topics, a consumer's subscription).
     void add_topic(const std::string& topic);
@@ -78,6 +81,8 @@ private:
     std::map<std::string, const TopicMetadata*> by_topic_;
     /// Topics answered without an error, as partitioners see them; rebuilt per answer.
     std::map<std::string, TopicMetadataView, std::less<>> views_;
+    /// The entry topic_view() found last; null whenever views_ is rebuilt.
+    mutable const std::pair<const std::string, TopicMetadataView>* last_view_ = nullptr;
     std::uint64_t updates_ = 0;
     bool in_flight_ = false;
     bool scheduled_ = false;

@@ -62,6 +62,11 @@ std::optional<std::int32_t> choose_partition(Partitioner& partitioner, const std
 /// the available partitions, kept until the producer reports a new batch for it.
 class StickyPartitionCache {
 public:
+    StickyPartitionCache() = default;
+    // It remembers an entry of its own map.
+    StickyPartitionCache(const StickyPartitionCache&) = delete;
+    StickyPartitionCache& operator=(const StickyPartitionCache&) = delete;
+
     /// The topic's sticky partition, choosing one on first use.
     std::int32_t partition(const std::string& topic, const TopicMetadataView& metadata, sim::RandomStream& random);
     /// Moves to a different random available partition, but only if `previous_partition`
@@ -72,7 +77,10 @@ public:
 
 private:
     /// topic -> current sticky partition. Ordered so that nothing depends on hash order.
+    /// Entries are never erased, so last_ stays valid.
     std::map<std::string, std::int32_t> sticky_partition_by_topic_;
+    /// The entry partition() found last.
+    const std::pair<const std::string, std::int32_t>* last_ = nullptr;
 };
 
 /// "explicit:<n>": every record to partition n, like the get_partition() of a tutorial

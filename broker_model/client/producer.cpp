@@ -75,23 +75,16 @@ void Producer::on_disconnect(sim::NodeIndex peer) {
 
 RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> partition,
                         std::optional<std::string> key, std::string value, SendCallback callback) {
-    WaitingRecord record;
-    record.topic = topic;
-    record.partition = partition;
-    if (key) record.key = serialize(config_.key_serializer, std::move(*key));
-    record.value = serialize(config_.value_serializer, std::move(value));
-    record.timestamp_ms = to_ms(context().now());
-    record.deadline = context().now() + config_.max_block;
-    record.callback = std::move(callback);
-    record.record_id = ledger_.record_send(
-        {context().name(), topic, record.key, record.value, partition, context().now()});
+    if (key) key = serialize(config_.key_serializer, std::move(*key));
+    value = serialize(config_.value_serializer, std::move(value));
+    const sim::Time now = context().now();
+    const RecordId id = ledger_.record_send({context().name(), topic, key, value, partition, now});
     ++stats_.records_sent;
-    const RecordId id = record.record_id;
     // KafkaProducer.ensureValidRecordSize: refused before it is queued.
     const std::size_t size = RecordData::batch_overhead_bytes + RecordData::record_overhead_bytes +
-                             (record.key ? record.key->size() : 0) + record.value.size();
+                             (key ? key->size() : 0) + value.size();
     if (size > static_cast<std::size_t>(config_.max_request_size_bytes)) {
-        fail_record(id, topic, Error::message_too_large, record.callback);
+        fail_record(id, topic, Error::message_too_large, callback);
         return id;
     }
     // Every metadata update routes what waits, so only records of topics still unknown
@@ -99,10 +92,13 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
     // waiting records on each send would make a burst before the first metadata
     // response quadratic). A known topic is one the metadata was already asked for.
     if (const TopicMetadataView* view = metadata_.topic_view(topic)) {
-        append(std::move(record), *view);
+        std::optional<std::string_view> key_bytes;
+        if (key) key_bytes = *key;
+        append({id, topic, partition, key_bytes, value, to_ms(now)}, callback, *view);
     } else {
         metadata_.add_topic(topic);
-        waiting_.push_back(std::move(record));
+        waiting_.push_back(WaitingRecord{id, topic, partition, std::move(key), std::move(value), to_ms(now),
+                                         now + config_.max_block, std::move(callback)});
     }
     return id;
 }
@@ -117,26 +113,27 @@ void Producer::route_waiting() {
     waiting_ = std::move(still_waiting);
     for (auto& record : ready) {
         const TopicMetadataView& view = *metadata_.topic_view(record.topic);
-        append(std::move(record), view);
+        std::optional<std::string_view> key_bytes;
+        if (record.key) key_bytes = *record.key;
+        append({record.record_id, record.topic, record.partition, key_bytes, record.value, record.timestamp_ms},
+               record.callback, view);
     }
 }
 
-void Producer::append(WaitingRecord record, const TopicMetadataView& view) {
-    std::optional<std::string_view> key_bytes;
-    if (record.key) key_bytes = *record.key;
-    auto partition = choose_partition(*partitioner_, record.topic, record.partition, key_bytes, view, context().random());
+void Producer::append(const OutgoingRecord& record, SendCallback& callback, const TopicMetadataView& view) {
+    auto partition = choose_partition(*partitioner_, record.topic, record.partition, record.key, view, context().random());
     // Kafka throws "Invalid partition given with record"; the broker's word for a
     // partition that does not exist is UNKNOWN_TOPIC_OR_PARTITION.
-    if (!partition) return fail_record(record.record_id, record.topic, Error::unknown_topic_or_partition, record.callback);
+    if (!partition) return fail_record(record.record_id, record.topic, Error::unknown_topic_or_partition, callback);
     const sim::Time now = context().now();
-    RecordAppendResult result = accumulator_.append({record.topic, *partition}, key_bytes, record.value, record.timestamp_ms,
-                                              record.record_id, record.callback, now, true);
+    RecordAppendResult result = accumulator_.append({record.topic, *partition}, record.key, record.value,
+                                                    record.timestamp_ms, record.record_id, callback, now, true);
     if (result.abort_for_new_batch) {
         // KIP-480: the sticky partition's batch is complete; pick a partition anew.
         partitioner_->on_new_batch(record.topic, view, *partition, context().random());
-        partition = choose_partition(*partitioner_, record.topic, record.partition, key_bytes, view, context().random());
-        result = accumulator_.append({record.topic, *partition}, key_bytes, record.value, record.timestamp_ms,
-                                     record.record_id, std::move(record.callback), now, false);
+        partition = choose_partition(*partitioner_, record.topic, record.partition, record.key, view, context().random());
+        result = accumulator_.append({record.topic, *partition}, record.key, record.value, record.timestamp_ms,
+                                     record.record_id, std::move(callback), now, false);
     }
     ledger_.record_partition(record.record_id, *partition);
     if (result.batch_full || result.new_batch_created) wake(sim::Duration{0});

@@ -100,7 +100,17 @@ private:
 
     // The send path (producer.cpp).
     void route_waiting();
-    void append(WaitingRecord record, const TopicMetadataView& view);
+    /// A record on its way into a batch: views of the sender's bytes, for the call only.
+    struct OutgoingRecord {
+        RecordId record_id = 0;
+        const std::string& topic;
+        std::optional<std::int32_t> partition;
+        std::optional<std::string_view> key;
+        std::string_view value;
+        std::int64_t timestamp_ms = 0;
+    };
+    /// Appends to the chosen partition's batch; takes `callback` from the caller.
+    void append(const OutgoingRecord& record, SendCallback& callback, const TopicMetadataView& view);
     void expire_waiting(sim::Time now);
     void fail_record(RecordId id, const std::string& topic, Error error, const SendCallback& callback);
     void request_metadata_update();

@@ -30,15 +30,27 @@ SendLedger::SendLedger(const SendLedger& other)
     for (std::string_view bytes : other.stored_) stored_.push_back(bytes_.store(bytes));
 }
 
-std::uint16_t SendLedger::name_index(std::string_view name) {
+std::uint16_t SendLedger::name_index(std::string_view name, std::uint16_t& hint) {
+    if (hint < names_.size() && names_[hint] == name) return hint;
     // A handful of producers and topics: a scan beats a map, newest names first.
     for (std::size_t i = names_.size(); i-- > 0;) {
-        if (names_[i] == name) return static_cast<std::uint16_t>(i);
+        if (names_[i] == name) return hint = static_cast<std::uint16_t>(i);
     }
     if (names_.size() > UINT16_MAX) throw std::length_error("send ledger: more than 65,536 producer and topic names");
     names_.push_back(bytes_.store(name));
     next_producer_sequence_.push_back(0);
-    return static_cast<std::uint16_t>(names_.size() - 1);
+    return hint = static_cast<std::uint16_t>(names_.size() - 1);
+}
+
+std::uint64_t SendLedger::value_hash(std::string_view value) {
+    if (has_last_value_ && value == last_value_) return last_value_hash_;
+    const std::uint64_t hash = sim::content_hash(value);
+    if (value.size() <= remembered_value_bytes) {
+        last_value_.assign(value);
+        last_value_hash_ = hash;
+        has_last_value_ = true;
+    }
+    return hash;
 }
 
 std::uint32_t SendLedger::stored_index(std::string_view bytes) {
@@ -49,7 +61,7 @@ std::uint32_t SendLedger::stored_index(std::string_view bytes) {
 
 RecordId SendLedger::record_send(const SendDescription& send) {
     Row& row = rows_.emplace_back();
-    row.value_hash = sim::content_hash(send.value);
+    row.value_hash = value_hash(send.value);
     row.value_size_bytes = static_cast<std::uint32_t>(send.value.size());
     // Large generated payloads would make the ledger the biggest thing in memory; the
     // hash and size still identify the value.
@@ -57,8 +69,8 @@ RecordId SendLedger::record_send(const SendDescription& send) {
     const std::string_view kept = send.value.substr(0, max_stored_value_bytes_);
     row.value = kept.empty() ? no_bytes : stored_index(kept);
     row.key = send.key ? stored_index(*send.key) : no_bytes;
-    row.producer = name_index(send.producer);
-    row.topic = name_index(send.topic);
+    row.producer = name_index(send.producer, producer_hint_);
+    row.topic = name_index(send.topic, topic_hint_);
     row.producer_sequence = next_producer_sequence_[row.producer]++;
     row.requested_partition = send.requested_partition.value_or(not_requested);
     row.partition = send.requested_partition.value_or(-1);

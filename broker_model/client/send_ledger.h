@@ -192,7 +192,9 @@ private:
     static constexpr std::int32_t not_requested = INT32_MIN;
 
     Row& row(RecordId id);
-    std::uint16_t name_index(std::string_view name);
+    /// `hint`: the index this role's name had last time, checked first.
+    std::uint16_t name_index(std::string_view name, std::uint16_t& hint);
+    std::uint64_t value_hash(std::string_view value);
     std::uint32_t stored_index(std::string_view bytes);
     std::vector<SendEntry> with_status(SendStatus status) const;
 
@@ -211,6 +213,15 @@ private:
     std::vector<std::string_view> stored_;
     /// The bytes names_ and stored_ view.
     ByteArena bytes_;
+    // Most sends name the producer and topic of the send before.
+    std::uint16_t producer_hint_ = 0;
+    std::uint16_t topic_hint_ = 0;
+    /// The last value hashed, up to remembered_value_bytes, and its hash: a workload
+    /// sending one fixed payload then costs a comparison per send instead of a hash.
+    static constexpr std::size_t remembered_value_bytes = 256;
+    std::string last_value_;
+    std::uint64_t last_value_hash_ = 0;
+    bool has_last_value_ = false;
 };
 
 }  // namespace kafkalab::kafka

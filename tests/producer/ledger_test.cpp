@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "broker_model/client/send_ledger.h"
 #include "sim/content_hash.h"
@@ -143,4 +145,36 @@ TEST_CASE("the ledger tells a null key from an empty one and partition 0 request
     std::vector<RecordId> ids;
     for (const SendEntry& e : ledger.entries()) ids.push_back(e.record_id);
     CHECK(ids == std::vector<RecordId>{first, second});
+}
+
+TEST_CASE("the ledger hashes every value right when values repeat, differ by a byte or are long") {
+    // It remembers the last short value's hash; no value may get another's.
+    SendLedger ledger;
+    const std::string long_value(300, 'y');
+    std::string long_changed = long_value;
+    long_changed.back() = 'z';
+    const std::vector<std::string> values = {"same", "same", "samf", "same", long_value, long_value, long_changed, "", ""};
+    std::vector<RecordId> ids;
+    for (const std::string& value : values) ids.push_back(ledger.record_send(describe("p", value)));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        INFO("value " << i);
+        CHECK(ledger.entry(ids[i]).value_hash == sim::content_hash(values[i]));
+    }
+}
+
+TEST_CASE("the ledger files each send under its own producer and topic however sends alternate") {
+    SendLedger ledger;
+    const std::vector<std::pair<std::string, std::string>> sends = {
+        {"p1", "orders"}, {"p1", "orders"}, {"p2", "orders"}, {"p1", "users"}, {"p2", "users"}, {"p1", "orders"}};
+    std::vector<RecordId> ids;
+    for (const auto& [producer, topic] : sends) {
+        ids.push_back(ledger.record_send({producer, topic, std::nullopt, "v", std::nullopt, sim::time_zero}));
+    }
+    for (std::size_t i = 0; i < sends.size(); ++i) {
+        INFO("send " << i);
+        CHECK(ledger.entry(ids[i]).producer == sends[i].first);
+        CHECK(ledger.entry(ids[i]).topic == sends[i].second);
+    }
+    CHECK(ledger.entry(ids[5]).producer_sequence == 3);  // p1's fourth send
+    CHECK(ledger.entry(ids[4]).producer_sequence == 1);  // p2's second
 }
