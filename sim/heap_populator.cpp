@@ -94,6 +94,9 @@ void HeapPopulator::rerun_with_huge_page_heap([[maybe_unused]] const char* progr
     const std::string current = had_tunables ? tunables : "";
     // Already set, by the user or by the run before this one: never a second exec.
     if (current.find(setting) != std::string::npos || !can_enable()) return;
+    // A preloaded library may own the allocator or the process (valgrind, heaptrack,
+    // another malloc): under valgrind /proc/self/exe is valgrind's own tool.
+    if (const char* preload = std::getenv("LD_PRELOAD"); preload != nullptr && *preload != '\0') return;
     std::string wanted = current;
     if (!wanted.empty()) wanted += ':';
     wanted += std::string(setting) + "=1";

@@ -43,7 +43,8 @@ public:
     static bool enable_for_program(char** argv);
     /// Replaces the process with `program` run with `argv` and glibc.malloc.hugetlb=1
     /// added to GLIBC_TUNABLES, unless that already names glibc.malloc.hugetlb, the
-    /// populator could not be enabled, or exec fails: then it returns and changes nothing.
+    /// populator could not be enabled, LD_PRELOAD is set (a tool or another malloc), or
+    /// exec fails: then it returns and changes nothing.
     static void rerun_with_huge_page_heap(const char* program, char** argv);
     static bool enabled() { return enabled_.load(std::memory_order_relaxed); }
     /// Populates the heap's growth since the last call. Cheap when nothing grew.

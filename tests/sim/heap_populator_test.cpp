@@ -42,7 +42,7 @@ std::size_t resident_pages(const char* begin, std::size_t size) {
 /// What a child process prints when it asks to be rerun with a huge-page heap, with
 /// GLIBC_TUNABLES and KAFKALAB_HEAP_POPULATE as given (null: unset). The rerun is
 /// /usr/bin/env, which lists its environment; a child that goes on prints "went on".
-std::string rerun_output(const char* tunables, const char* populate_setting) {
+std::string rerun_output(const char* tunables, const char* populate_setting, const char* preload = nullptr) {
     int fds[2];
     REQUIRE(pipe(fds) == 0);
     const pid_t pid = fork();
@@ -60,6 +60,7 @@ std::string rerun_output(const char* tunables, const char* populate_setting) {
         };
         set_or_unset("GLIBC_TUNABLES", tunables);
         set_or_unset("KAFKALAB_HEAP_POPULATE", populate_setting);
+        set_or_unset("LD_PRELOAD", preload);
         char program_name[] = "env";
         char* argv[] = {program_name, nullptr};
         HeapPopulator::rerun_with_huge_page_heap("/usr/bin/env", argv);
@@ -95,6 +96,11 @@ TEST_CASE("a program whose environment already sets glibc.malloc.hugetlb goes on
 
 TEST_CASE("KAFKALAB_HEAP_POPULATE=0 also keeps the program from being rerun") {
     CHECK(rerun_output(nullptr, "0") == "went on\n");
+}
+
+TEST_CASE("a program under a preloaded tool such as valgrind is not rerun") {
+    // Under valgrind, exec of /proc/self/exe would start valgrind's tool binary alone.
+    CHECK(rerun_output(nullptr, nullptr, "/nonexistent/vgpreload_core-amd64-linux.so") == "went on\n");
 }
 
 TEST_CASE("the heap populator faults the heap's growth in before the program writes it") {
