@@ -114,9 +114,7 @@ std::vector<std::int32_t> ClientMetadata::available_partitions(const std::string
     return view ? view->available_partitions : std::vector<std::int32_t>{};
 }
 
-const TopicMetadataView* ClientMetadata::topic_view(const std::string& topic) const {
-    // A producer asks on every send, nearly always for the topic it asked for last.
-    if (last_view_ != nullptr && last_view_->first == topic) return &last_view_->second;
+const TopicMetadataView* ClientMetadata::find_view(const std::string& topic) const {
     auto it = views_.find(topic);
     if (it == views_.end()) return nullptr;
     last_view_ = &*it;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "broker_model/client/partitioner.h"
+#include "broker_model/common/same_bytes.h"
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/network_client.h"
 #include "sim/node.h"
@@ -53,7 +54,11 @@ public:
     /// Partition count and available partitions of a known topic, or null while it is
     /// unknown: one lookup for a producer's send. Valid until the next update. Only
     /// topics added with add_topic() are ever known (requests name their topics).
-    const TopicMetadataView* topic_view(const std::string& topic) const;
+    const TopicMetadataView* topic_view(const std::string& topic) const {
+        // A producer asks on every send, nearly always for the topic it asked for last.
+        if (last_view_ != nullptr && same_bytes(last_view_->first, topic)) return &last_view_->second;
+        return find_view(topic);
+    }
     std::optional<BrokerId> leader_id(const TopicPartition& tp) const;
     LeaderEpoch leader_epoch(const TopicPartition& tp) const;
     /// The node of a partition's leader, or nothing while it has none.
@@ -81,6 +86,7 @@ private:
     std::map<std::string, const TopicMetadata*> by_topic_;
     /// Topics answered without an error, as partitioners see them; rebuilt per answer.
     std::map<std::string, TopicMetadataView, std::less<>> views_;
+    const TopicMetadataView* find_view(const std::string& topic) const;
     /// The entry topic_view() found last; null whenever views_ is rebuilt.
     mutable const std::pair<const std::string, TopicMetadataView>* last_view_ = nullptr;
     std::uint64_t updates_ = 0;

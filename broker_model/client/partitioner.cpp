@@ -50,10 +50,8 @@ std::optional<std::int32_t> choose_partition(Partitioner& partitioner, const std
     return chosen;
 }
 
-std::int32_t StickyPartitionCache::partition(const std::string& topic, const TopicMetadataView& metadata,
-                                             sim::RandomStream& random) {
-    // Every record without a key asks, nearly always about the topic asked about last.
-    if (last_ != nullptr && last_->first == topic) return last_->second;
+std::int32_t StickyPartitionCache::find_partition(const std::string& topic, const TopicMetadataView& metadata,
+                                                  sim::RandomStream& random) {
     const auto found = sticky_partition_by_topic_.find(topic);
     if (found == sticky_partition_by_topic_.end()) return next_partition(topic, metadata, std::nullopt, random);
     last_ = &*found;

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "broker_model/common/same_bytes.h"
 #include "sim/random.h"
 
 namespace kafkalab::kafka {
@@ -68,7 +69,11 @@ public:
     StickyPartitionCache& operator=(const StickyPartitionCache&) = delete;
 
     /// The topic's sticky partition, choosing one on first use.
-    std::int32_t partition(const std::string& topic, const TopicMetadataView& metadata, sim::RandomStream& random);
+    std::int32_t partition(const std::string& topic, const TopicMetadataView& metadata, sim::RandomStream& random) {
+        // Every record without a key asks, nearly always about the topic asked about last.
+        if (last_ != nullptr && same_bytes(last_->first, topic)) return last_->second;
+        return find_partition(topic, metadata, random);
+    }
     /// Moves to a different random available partition, but only if `previous_partition`
     /// is still the sticky one (a stale report changes nothing). With one available
     /// partition it stays there; with none, any partition of the topic is chosen.
@@ -79,6 +84,7 @@ private:
     /// topic -> current sticky partition. Ordered so that nothing depends on hash order.
     /// Entries are never erased, so last_ stays valid.
     std::map<std::string, std::int32_t> sticky_partition_by_topic_;
+    std::int32_t find_partition(const std::string& topic, const TopicMetadataView& metadata, sim::RandomStream& random);
     /// The entry partition() found last.
     const std::pair<const std::string, std::int32_t>* last_ = nullptr;
 };

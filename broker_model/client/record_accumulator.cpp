@@ -2,13 +2,21 @@
 
 #include <algorithm>
 
+#include "broker_model/common/same_bytes.h"
+
 namespace kafkalab::kafka {
 
 std::deque<ProducerBatchPtr>& RecordAccumulator::deque_for(const TopicPartition& tp) {
-    if (last_deque_ == nullptr || last_partition_.partition != tp.partition || last_partition_.topic != tp.topic) {
-        last_deque_ = &batches_[tp];
-        last_partition_ = tp;
+    // Small enough to inline into append; the map walk stays out of line.
+    if (last_deque_ != nullptr && last_partition_.partition == tp.partition && same_bytes(last_partition_.topic, tp.topic)) {
+        return *last_deque_;
     }
+    return find_deque(tp);
+}
+
+std::deque<ProducerBatchPtr>& RecordAccumulator::find_deque(const TopicPartition& tp) {
+    last_deque_ = &batches_[tp];
+    last_partition_ = tp;
     return *last_deque_;
 }
 

@@ -103,6 +103,7 @@ private:
     bool is_sendable(const ProducerBatch& first, std::size_t deque_size, sim::Time now, sim::Time& next_check) const;
     bool in_backoff(const ProducerBatch& batch, sim::Time now) const;
     std::deque<ProducerBatchPtr>& deque_for(const TopicPartition& tp);
+    [[gnu::noinline]] std::deque<ProducerBatchPtr>& find_deque(const TopicPartition& tp);
     void erase(const TopicPartition& tp);
 
     AccumulatorConfig config_;

@@ -30,8 +30,7 @@ SendLedger::SendLedger(const SendLedger& other)
     for (std::string_view bytes : other.stored_) stored_.push_back(bytes_.store(bytes));
 }
 
-std::uint16_t SendLedger::name_index(std::string_view name, std::uint16_t& hint) {
-    if (hint < names_.size() && names_[hint] == name) return hint;
+std::uint16_t SendLedger::find_or_add_name(std::string_view name, std::uint16_t& hint) {
     // A handful of producers and topics: a scan beats a map, newest names first.
     for (std::size_t i = names_.size(); i-- > 0;) {
         if (names_[i] == name) return hint = static_cast<std::uint16_t>(i);

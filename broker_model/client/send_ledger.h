@@ -31,6 +31,7 @@
 #include "broker_model/common/byte_arena.h"
 #include "broker_model/common/chunked_vector.h"
 #include "broker_model/common/errors.h"
+#include "broker_model/common/same_bytes.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/record_data.h"
 #include "sim/time.h"
@@ -192,8 +193,13 @@ private:
     static constexpr std::int32_t not_requested = INT32_MIN;
 
     Row& row(RecordId id);
-    /// `hint`: the index this role's name had last time, checked first.
-    std::uint16_t name_index(std::string_view name, std::uint16_t& hint);
+    /// `hint`: the index this role's name had last time, checked first (inline: the
+    /// search's frame costs more than the check).
+    std::uint16_t name_index(std::string_view name, std::uint16_t& hint) {
+        if (hint < names_.size() && same_bytes(names_[hint], name)) return hint;
+        return find_or_add_name(name, hint);
+    }
+    std::uint16_t find_or_add_name(std::string_view name, std::uint16_t& hint);
     std::uint64_t value_hash(std::string_view value);
     std::uint32_t stored_index(std::string_view bytes);
     std::vector<SendEntry> with_status(SendStatus status) const;
