@@ -39,17 +39,6 @@ std::int32_t random_partition(const TopicMetadataView& metadata, sim::RandomStre
 
 }  // namespace
 
-std::optional<std::int32_t> choose_partition(Partitioner& partitioner, const std::string& topic,
-                                             std::optional<std::int32_t> record_partition,
-                                             std::optional<std::string_view> key_bytes,
-                                             const TopicMetadataView& metadata, sim::RandomStream& random) {
-    if (metadata.partition_count <= 0) return std::nullopt;
-    const std::int32_t chosen =
-        record_partition ? *record_partition : partitioner.partition(topic, key_bytes, metadata, random);
-    if (chosen < 0 || chosen >= metadata.partition_count) return std::nullopt;
-    return chosen;
-}
-
 std::int32_t StickyPartitionCache::find_partition(const std::string& topic, const TopicMetadataView& metadata,
                                                   sim::RandomStream& random) {
     const auto found = sticky_partition_by_topic_.find(topic);

@@ -54,10 +54,17 @@ public:
 /// partitioner decides. Nothing when the result is outside [0, partition_count) — Kafka
 /// fails such a send with "Invalid partition given with record" — or when the topic has
 /// no partitions in the metadata yet.
-std::optional<std::int32_t> choose_partition(Partitioner& partitioner, const std::string& topic,
-                                             std::optional<std::int32_t> record_partition,
-                                             std::optional<std::string_view> key_bytes,
-                                             const TopicMetadataView& metadata, sim::RandomStream& random);
+/// Inline: it runs on every send.
+inline std::optional<std::int32_t> choose_partition(Partitioner& partitioner, const std::string& topic,
+                                                    std::optional<std::int32_t> record_partition,
+                                                    std::optional<std::string_view> key_bytes,
+                                                    const TopicMetadataView& metadata, sim::RandomStream& random) {
+    if (metadata.partition_count <= 0) return std::nullopt;
+    const std::int32_t chosen =
+        record_partition ? *record_partition : partitioner.partition(topic, key_bytes, metadata, random);
+    if (chosen < 0 || chosen >= metadata.partition_count) return std::nullopt;
+    return chosen;
+}
 
 /// StickyPartitionCache (KIP-480): one sticky partition per topic, chosen at random among
 /// the available partitions, kept until the producer reports a new batch for it.

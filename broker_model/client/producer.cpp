@@ -75,8 +75,8 @@ void Producer::on_disconnect(sim::NodeIndex peer) {
 
 RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> partition,
                         std::optional<std::string> key, std::string value, SendCallback callback) {
-    if (key) key = serialize(config_.key_serializer, std::move(*key));
-    value = serialize(config_.value_serializer, std::move(value));
+    if (key) serialize_in_place(config_.key_serializer, *key);
+    serialize_in_place(config_.value_serializer, value);
     const sim::Time now = context().now();
     const RecordId id = ledger_.record_send({context().name(), topic, key, value, partition, now});
     ++stats_.records_sent;

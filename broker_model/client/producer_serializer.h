@@ -25,5 +25,10 @@ const char* to_string(Serializer serializer);
 /// JSON string, escaping quotes, backslashes and control characters. Takes the text
 /// by value: bytes that need no change are moved through, not copied.
 std::string serialize(Serializer serializer, std::string text);
+/// The same, rewriting `text` only when the serializer changes bytes (JSON): a send of
+/// string or byte values then moves nothing at all.
+inline void serialize_in_place(Serializer serializer, std::string& text) {
+    if (serializer == Serializer::json) text = serialize(serializer, std::move(text));
+}
 
 }  // namespace kafkalab::kafka
