@@ -9,25 +9,23 @@
 
 namespace kafkalab::kafka {
 
+/// Equality of the first and last sizeof(Word) bytes of a and b, which cover all n
+/// bytes when sizeof(Word) <= n <= 2 * sizeof(Word).
+template <class Word>
+bool same_ends(const char* a, const char* b, std::size_t n) {
+    Word a_head, a_tail, b_head, b_tail;
+    std::memcpy(&a_head, a, sizeof(Word));
+    std::memcpy(&a_tail, a + n - sizeof(Word), sizeof(Word));
+    std::memcpy(&b_head, b, sizeof(Word));
+    std::memcpy(&b_tail, b + n - sizeof(Word), sizeof(Word));
+    return ((a_head ^ b_head) | (a_tail ^ b_tail)) == 0;
+}
+
 inline bool same_bytes(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
-    if (n >= 8 && n <= 16) {
-        std::uint64_t a_head, a_tail, b_head, b_tail;
-        std::memcpy(&a_head, a.data(), 8);
-        std::memcpy(&a_tail, a.data() + n - 8, 8);
-        std::memcpy(&b_head, b.data(), 8);
-        std::memcpy(&b_tail, b.data() + n - 8, 8);
-        return ((a_head ^ b_head) | (a_tail ^ b_tail)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-        std::uint32_t a_head, a_tail, b_head, b_tail;
-        std::memcpy(&a_head, a.data(), 4);
-        std::memcpy(&a_tail, a.data() + n - 4, 4);
-        std::memcpy(&b_head, b.data(), 4);
-        std::memcpy(&b_tail, b.data() + n - 4, 4);
-        return ((a_head ^ b_head) | (a_tail ^ b_tail)) == 0;
-    }
+    if (n >= 8 && n <= 16) return same_ends<std::uint64_t>(a.data(), b.data(), n);
+    if (n >= 4 && n < 8) return same_ends<std::uint32_t>(a.data(), b.data(), n);
     if (n < 4) {
         for (std::size_t i = 0; i < n; ++i) {
             if (a[i] != b[i]) return false;
