@@ -29,7 +29,10 @@ NetworkClient::NetworkClient(sim::NodeContext& context)
 
 std::int32_t NetworkClient::take_correlation_id() {
     const std::int32_t id = next_correlation_id_;
-    next_correlation_id_ = id == INT32_MAX ? 1 : id + 1;  // wraps, as Kafka's counter does
+    // After 2^31 requests: back to 1. Kafka's NetworkClient.nextCorrelationId instead
+    // skips the last 8 ids (reserved for SASL) and goes on through negative ones; no
+    // simulated client comes near either.
+    next_correlation_id_ = id == INT32_MAX ? 1 : id + 1;
     return id;
 }
 
