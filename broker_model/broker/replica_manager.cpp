@@ -24,14 +24,6 @@ struct ReplicaManager::PendingProduce {
     std::function<void(const ProduceResponse&)> local_callback;
 };
 
-/// A fetch waiting for fetch.min.bytes of data, or for max.wait.ms to pass.
-struct ReplicaManager::PendingFetch {
-    sim::NodeIndex client;
-    std::shared_ptr<const FetchRequest> request;
-    sim::TimerId timeout;
-    bool answered = false;
-};
-
 ReplicaManager::ReplicaManager(BrokerServices& services) : services_(services), fetchers_(services) {}
 
 ReplicaManager::~ReplicaManager() { *alive_ = false; }
@@ -300,60 +292,34 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
     }
     fetch_probe_.partitions.clear();  // let go of any batches it read
     // Long poll: hold the fetch until data arrives or max.wait.ms passes.
-    auto pending = std::make_shared<PendingFetch>();
-    pending->client = from;
-    pending->request = std::move(request);
+    const sim::Duration max_wait = std::chrono::milliseconds(request->max_wait_ms);
+    const FetchPurgatory::Ticket ticket = fetch_purgatory_.park(from, std::move(request));
     auto alive = alive_;
-    std::weak_ptr<PendingFetch> weak = pending;
-    pending->timeout = services_.context.set_timer(std::chrono::milliseconds(pending->request->max_wait_ms),
-                                                   "fetch max wait", [this, alive, weak] {
-                                                       if (!*alive) return;
-                                                       if (auto p = weak.lock()) answer_fetch(*p);
-                                                   });
-    pending_fetches_.push_back(std::move(pending));
+    fetch_purgatory_.find(ticket)->timeout =
+        services_.context.set_timer(max_wait, "fetch max wait", [this, alive, ticket] {
+            if (!*alive) return;
+            if (fetch_purgatory_.find(ticket)) answer_fetch(ticket);
+        });
 }
 
-void ReplicaManager::answer_fetch(PendingFetch& pending) {
-    if (pending.answered) return;
-    pending.answered = true;
-    services_.context.cancel_timer(pending.timeout);
+void ReplicaManager::answer_fetch(FetchPurgatory::Ticket ticket) {
+    FetchPurgatory::Waiting waiting = fetch_purgatory_.take(ticket);
+    services_.context.cancel_timer(waiting.timeout);
     auto response = std::make_shared<FetchResponse>();
-    response->correlation_id = pending.request->correlation_id;
-    read_for_fetch(*pending.request, *response);
-    services_.context.send(pending.client, response);
-    ++answered_fetches_;
-    if (!walking_fetches_) sweep_fetches();
-}
-
-void ReplicaManager::sweep_fetches() {
-    // Answered fetches are swept out once they are half the list: removing each one
-    // at once would scan the list every time, and the sweep keeps arrival order.
-    if (answered_fetches_ * 2 > pending_fetches_.size()) {
-        std::erase_if(pending_fetches_, [](const auto& p) { return p->answered; });
-        answered_fetches_ = 0;
-    }
+    response->correlation_id = waiting.request->correlation_id;
+    read_for_fetch(*waiting.request, *response);
+    services_.context.send(waiting.client, response);
 }
 
 void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
-    // Walks the list in place, holding off the sweep until the end; answering a fetch
-    // only sends, so nothing joins the list meanwhile. (It walked a copy of the list,
-    // one per partition change.)
-    walking_fetches_ = true;
-    const std::size_t waiting = pending_fetches_.size();
-    for (std::size_t i = 0; i < waiting; ++i) {
-        const auto& pending = pending_fetches_[i];
-        if (pending->answered) continue;
-        const auto& wanted = pending->request->partitions;
-        if (std::none_of(wanted.begin(), wanted.end(), [&](const auto& w) { return w.partition == tp; })) continue;
-        std::size_t bytes = read_for_fetch(*pending->request, fetch_probe_);
+    // Answering a fetch only sends, so nothing is parked during the walk.
+    fetch_purgatory_.for_each_watching(tp, [this](FetchPurgatory::Ticket ticket) {
+        const FetchRequest& request = *fetch_purgatory_.find(ticket)->request;
+        std::size_t bytes = read_for_fetch(request, fetch_probe_);
         bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
                                      [](const auto& p) { return p.error != Error::none; });
-        if (any_error || bytes >= static_cast<std::size_t>(std::max(pending->request->min_bytes, 1))) {
-            answer_fetch(*pending);
-        }
-    }
-    walking_fetches_ = false;
-    sweep_fetches();
+        if (any_error || bytes >= static_cast<std::size_t>(std::max(request.min_bytes, 1))) answer_fetch(ticket);
+    });
     fetch_probe_.partitions.clear();
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "broker_model/broker/broker_services.h"
+#include "broker_model/broker/fetch_purgatory.h"
 #include "broker_model/broker/partition.h"
 #include "broker_model/broker/replica_fetcher.h"
 #include "broker_model/common/partition_index.h"
@@ -56,7 +57,6 @@ public:
 
 private:
     struct PendingProduce;
-    struct PendingFetch;
 
     Partition* find_leader(const TopicPartition& tp, Error& error);
     Error check_epoch(const Partition& partition, LeaderEpoch current) const;
@@ -73,8 +73,7 @@ private:
     void try_complete_fetches(const TopicPartition& tp);
     /// Reads what `request` asks for; returns the bytes found.
     std::size_t read_for_fetch(const FetchRequest& request, FetchResponse& response);
-    void answer_fetch(PendingFetch& pending);
-    void sweep_fetches();
+    void answer_fetch(FetchPurgatory::Ticket ticket);
 
     void expire_isr();
     void maybe_expand_isr(Partition& partition);
@@ -95,10 +94,7 @@ private:
     PartitionIndex<Partition> index_;
     ControllerEpoch controller_epoch_{0};
     std::vector<std::shared_ptr<PendingProduce>> pending_produces_;
-    /// In arrival order; answered fetches leave lazily (see answer_fetch).
-    std::vector<std::shared_ptr<PendingFetch>> pending_fetches_;
-    std::size_t answered_fetches_ = 0;  // answered entries still in pending_fetches_
-    bool walking_fetches_ = false;      // try_complete_fetches is walking pending_fetches_
+    FetchPurgatory fetch_purgatory_;
     /// What a fetch that is not answered at once is read into: an idle follower's fetch
     /// waits almost every time, and this saves it a response it would throw away.
     FetchResponse fetch_probe_;
