@@ -38,7 +38,7 @@ std::int32_t NetworkClient::take_correlation_id() {
 
 NetworkClient::~NetworkClient() {
     *alive_ = false;
-    for (std::int32_t id : ids_in_flight()) context_.cancel_timer(pending_.at(id).timeout);
+    for (std::int32_t id : ids_in_flight()) context_.cancel_timer(pending_.find(id)->timeout);
 }
 
 void NetworkClient::send_prepared(sim::NodeIndex to, std::int32_t correlation_id, sim::MessagePtr request,
@@ -58,9 +58,10 @@ void NetworkClient::send_prepared(sim::NodeIndex to, std::int32_t correlation_id
 
 bool NetworkClient::on_response(sim::NodeIndex from, const sim::MessagePtr& message) {
     if (message->type() < 200 || message->type() >= 300) return false;
-    auto it = pending_.find(correlation_id_of(*message));
-    if (it == pending_.end() || it->second.peer != from) return false;
-    complete(it->first, Error::none, message);
+    const std::int32_t id = correlation_id_of(*message);
+    const Pending* pending = pending_.find(id);
+    if (!pending || pending->peer != from) return false;
+    complete(id, Error::none, message);
     return true;
 }
 
@@ -74,26 +75,24 @@ void NetworkClient::on_disconnect(sim::NodeIndex peer) {
 
 std::vector<std::int32_t> NetworkClient::ids_in_flight(std::optional<sim::NodeIndex> peer) const {
     std::vector<std::int32_t> ids;
-    for (const auto& [id, pending] : pending_) {
+    pending_.for_each([&](std::int32_t id, const Pending& pending) {
         if (!peer || pending.peer == *peer) ids.push_back(id);
-    }
+    });
     std::sort(ids.begin(), ids.end());
     return ids;
 }
 
 std::size_t NetworkClient::in_flight_to(sim::NodeIndex peer) const {
     std::size_t n = 0;
-    for (const auto& [id, pending] : pending_) n += pending.peer == peer;
+    pending_.for_each([&](std::int32_t, const Pending& pending) { n += pending.peer == peer; });
     return n;
 }
 
 void NetworkClient::complete(std::int32_t correlation_id, Error error, const sim::MessagePtr& response) {
-    auto it = pending_.find(correlation_id);
-    if (it == pending_.end()) return;
-    Pending pending = std::move(it->second);
-    pending_.erase(it);
-    context_.cancel_timer(pending.timeout);
-    pending.callback(error, response);
+    std::optional<Pending> pending = pending_.take(correlation_id);
+    if (!pending) return;
+    context_.cancel_timer(pending->timeout);
+    pending->callback(error, response);
 }
 
 }  // namespace kafkalab::kafka

@@ -9,9 +9,9 @@
 #include <functional>  // no longer used here; kept for includers that may rely on it
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
+#include "broker_model/common/correlation_map.h"
 #include "broker_model/common/errors.h"
 #include "broker_model/protocol/api.h"
 #include "sim/inline_function.h"
@@ -73,7 +73,7 @@ private:
     std::int32_t next_correlation_id_;
     /// Hashed: a broker following 200 leaders has 200 fetches in flight, and each
     /// response found its request in a tree of them. Where order shows, ids are sorted.
-    std::unordered_map<std::int32_t, Pending> pending_;
+    CorrelationMap<Pending> pending_;
     /// Lets callbacks detect that one of them destroyed this client.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
