@@ -8,10 +8,12 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "broker_model/common/same_bytes.h"
 #include "broker_model/common/types.h"
 
 namespace kafkalab::kafka {
@@ -31,7 +33,7 @@ public:
         if (slots_.empty()) return nullptr;
         const std::uint64_t hash = hash_of(tp);
         for (std::size_t i = hash & mask(); slots_[i].value; i = (i + 1) & mask()) {
-            if (slots_[i].hash == hash && *slots_[i].key == tp) return slots_[i].value;
+            if (slots_[i].hash == hash && same_key(*slots_[i].key, tp)) return slots_[i].value;
         }
         return nullptr;
     }
@@ -40,7 +42,7 @@ public:
         if (slots_.empty()) return;
         const std::uint64_t hash = hash_of(tp);
         std::size_t i = hash & mask();
-        while (slots_[i].value && !(slots_[i].hash == hash && *slots_[i].key == tp)) i = (i + 1) & mask();
+        while (slots_[i].value && !(slots_[i].hash == hash && same_key(*slots_[i].key, tp))) i = (i + 1) & mask();
         if (!slots_[i].value) return;
         // Backward-shift deletion: pull later entries of the probe run into the hole,
         // so that lookups never need tombstones.
@@ -65,10 +67,31 @@ private:
         T* value = nullptr;  // null: the slot is free
     };
 
+    static bool same_key(const TopicPartition& a, const TopicPartition& b) {
+        return a.partition == b.partition && same_bytes(a.topic, b.topic);
+    }
     static std::uint64_t hash_of(const TopicPartition& tp) {
+        // Every fetch hashes the names it carries: a name of up to 16 bytes is mixed
+        // from two overlapping loads, where std::hash ran a byte loop through libstdc++.
+        const std::string& topic = tp.topic;
+        std::uint64_t h;
+        if (topic.size() <= 16) {
+            std::uint64_t head = 0;
+            std::uint64_t tail = 0;
+            if (topic.size() >= 8) {
+                std::memcpy(&head, topic.data(), 8);
+                std::memcpy(&tail, topic.data() + topic.size() - 8, 8);
+            } else {
+                std::memcpy(&head, topic.data(), topic.size());
+            }
+            h = (head * 0xff51afd7ed558ccdULL) ^ ((tail ^ topic.size()) * 0xc4ceb9fe1a85ec53ULL);
+        } else {
+            h = std::hash<std::string>{}(topic);
+        }
         // Partitions of one topic are numbered densely: spread them with a multiply.
-        const std::uint64_t h = std::hash<std::string>{}(tp.topic) ^ static_cast<std::uint32_t>(tp.partition);
-        return (h * 0x9e3779b97f4a7c15ULL) ^ (h >> 29);
+        h ^= static_cast<std::uint32_t>(tp.partition);
+        h *= 0x9e3779b97f4a7c15ULL;
+        return h ^ (h >> 29);
     }
     std::size_t mask() const { return slots_.size() - 1; }
 
