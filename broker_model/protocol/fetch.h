@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/stored_batch.h"
@@ -26,7 +28,9 @@ struct FetchRequest final : Request<ApiKey::fetch> {
     std::int32_t max_wait_ms = 500;
     std::int32_t min_bytes = 1;
     std::int32_t max_bytes = 52'428'800;
-    std::vector<FetchPartition> partitions;
+    /// Room for one partition inline: a follower's fetch to a leader it shares one
+    /// partition with (most of them, in a large cluster) allocates nothing for it.
+    boost::container::small_vector<FetchPartition, 1> partitions;
 
     bool from_follower() const { return replica_id != no_broker; }
     std::size_t size_bytes() const override { return request_header_bytes + 20 + 36 * partitions.size(); }
@@ -44,7 +48,7 @@ struct FetchPartitionResponse {
 };
 
 struct FetchResponse final : Response<ApiKey::fetch> {
-    std::vector<FetchPartitionResponse> partitions;
+    boost::container::small_vector<FetchPartitionResponse, 1> partitions;  // as the request's
 
     std::size_t size_bytes() const override;
     std::string summary() const override;
