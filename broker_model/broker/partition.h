@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/flat_map.hpp>
+
 #include "broker_model/broker/broker_config.h"
 #include "broker_model/log/partition_log.h"
 #include "broker_model/protocol/partition_state.h"
@@ -51,7 +53,7 @@ public:
     LeaderEpoch leader_epoch() const { return state_.leadership.leader_epoch; }
     BrokerId leader() const { return state_.leadership.leader; }
     const std::vector<BrokerId>& isr() const { return state_.leadership.isr; }
-    const std::map<BrokerId, FollowerState>& followers() const { return followers_; }
+    const boost::container::flat_map<BrokerId, FollowerState>& followers() const { return followers_; }
 
     /// Becomes leader for the state's epoch (Partition.makeLeader): the epoch starts at
     /// the LEO, every follower starts as "caught up now" so that none is evicted before
@@ -88,8 +90,9 @@ private:
     PartitionLog* log_;
     ReplicaRole role_ = ReplicaRole::none;
     PartitionState state_;
-    /// Leader only: every other assigned replica.
-    std::map<BrokerId, FollowerState> followers_;
+    /// Leader only: every other assigned replica, in one block: each follower fetch
+    /// looks its follower up several times, on a leader whose state is cold.
+    boost::container::flat_map<BrokerId, FollowerState> followers_;
     /// Leader only: the ISR proposed to the controller and not yet confirmed.
     std::optional<std::vector<BrokerId>> pending_isr_;
     /// Leader only: the LEO when this broker became leader of the current epoch.
