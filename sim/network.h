@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/graph/adjacency_list.hpp>
 
 #include "sim/random.h"
@@ -135,10 +136,12 @@ private:
         Time done;
     };
     /// One direction of a link: when everything booked on it has left, and the
-    /// connections that still have bytes queued on it.
+    /// connections that still have bytes queued on it. Outside bulk transfers that is
+    /// none or one, kept inline: every message reads the backlog of each link it
+    /// crosses, and a separate array was a cache miss per hop.
     struct LinkQueue {
         Time free_at{};
-        std::vector<Backlog> backlogs;
+        boost::container::small_vector<Backlog, 2> backlogs;
     };
     struct EdgeProps {
         LinkSpec spec;
