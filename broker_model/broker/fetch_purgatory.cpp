@@ -10,18 +10,18 @@ FetchPurgatory::Ticket FetchPurgatory::park(sim::NodeIndex client, std::shared_p
     if (free_slots_.empty()) {
         index = static_cast<std::uint32_t>(slots_.size());
         slots_.emplace_back();
+        slot_uses_.push_back(0);
     } else {
         index = free_slots_.back();
         free_slots_.pop_back();
     }
-    Slot& slot = slots_[index];
-    slot.occupied = true;
-    slot.waiting.client = client;
-    slot.waiting.request = std::move(request);
-    slot.waiting.timeout = {};
+    Waiting& waiting = slots_[index];
+    waiting.client = client;
+    waiting.request = std::move(request);
+    waiting.timeout = {};
     ++waiting_count_;
-    const Ticket ticket{index, slot.use};
-    for (const FetchPartition& wanted : slot.waiting.request->partitions) watch(wanted.partition, ticket);
+    const Ticket ticket{index, ++slot_uses_[index]};
+    for (const FetchPartition& wanted : waiting.request->partitions) watch(wanted.partition, ticket);
     return ticket;
 }
 
@@ -44,16 +44,14 @@ void FetchPurgatory::watch(const TopicPartition& tp, Ticket ticket) {
 
 FetchPurgatory::Waiting* FetchPurgatory::find(Ticket ticket) {
     if (ticket.slot >= slots_.size() || !current(ticket)) return nullptr;
-    return &slots_[ticket.slot].waiting;
+    return &slots_[ticket.slot];
 }
 
 FetchPurgatory::Waiting FetchPurgatory::take(Ticket ticket) {
     assert(find(ticket));
-    Slot& slot = slots_[ticket.slot];
-    Waiting taken = std::move(slot.waiting);
-    slot.waiting = {};
-    slot.occupied = false;
-    ++slot.use;
+    Waiting taken = std::move(slots_[ticket.slot]);
+    slots_[ticket.slot] = {};
+    ++slot_uses_[ticket.slot];  // even: free
     free_slots_.push_back(ticket.slot);
     --waiting_count_;
     return taken;
