@@ -20,26 +20,16 @@ FetchPurgatory::Ticket FetchPurgatory::park(sim::NodeIndex client, std::shared_p
     waiting.request = std::move(request);
     waiting.timeout = {};
     ++waiting_count_;
-    const Ticket ticket{index, ++slot_uses_[index]};
-    for (const FetchPartition& wanted : waiting.request->partitions) watch(wanted.partition, ticket);
-    return ticket;
+    return Ticket{index, ++slot_uses_[index]};
 }
 
-void FetchPurgatory::watch(const TopicPartition& tp, Ticket ticket) {
-    WatchList* list = index_.find(tp);
-    if (!list) {
-        watch_lists_.push_back(WatchList{tp, {}});
-        list = &watch_lists_.back();
-        index_.insert(&list->partition, list);
-    }
+void FetchPurgatory::watch(FetchWatchList& list, Ticket ticket) {
     // Most tickets here were answered long ago: an idle follower parks one fetch per
-    // max.wait.ms, so pruning on each park keeps the list to the fetches still waiting.
-    std::erase_if(list->tickets, [this](Ticket t) { return !current(t); });
+    // max.wait.ms, so pruning on each watch keeps the list to the fetches still waiting.
+    std::erase_if(list, [this](Ticket t) { return !current(t); });
     // A fetch naming a partition twice is watched once.
-    if (!list->tickets.empty() && list->tickets.back().slot == ticket.slot && list->tickets.back().use == ticket.use) {
-        return;
-    }
-    list->tickets.push_back(ticket);
+    if (!list.empty() && list.back().slot == ticket.slot && list.back().use == ticket.use) return;
+    list.push_back(ticket);
 }
 
 FetchPurgatory::Waiting* FetchPurgatory::find(Ticket ticket) {

@@ -19,6 +19,7 @@
 #include <boost/container/flat_map.hpp>
 
 #include "broker_model/broker/broker_config.h"
+#include "broker_model/broker/fetch_purgatory.h"
 #include "broker_model/log/partition_log.h"
 #include "broker_model/protocol/partition_state.h"
 #include "sim/time.h"
@@ -81,6 +82,8 @@ public:
     void clear_pending_isr() { pending_isr_.reset(); }
     /// Applies the controller's answer to our AlterPartition.
     void apply_leadership(const LeaderAndIsr& leadership);
+    /// Leader side: the fetches waiting in the ReplicaManager's purgatory for data here.
+    FetchWatchList& fetch_watchers() { return fetch_watchers_; }
 
     Offset leader_epoch_start_offset() const { return leader_epoch_start_offset_; }
 
@@ -93,6 +96,7 @@ private:
     /// Leader only: every other assigned replica, in one block: each follower fetch
     /// looks its follower up several times, on a leader whose state is cold.
     boost::container::flat_map<BrokerId, FollowerState> followers_;
+    FetchWatchList fetch_watchers_;
     /// Leader only: the ISR proposed to the controller and not yet confirmed.
     std::optional<std::vector<BrokerId>> pending_isr_;
     /// Leader only: the LEO when this broker became leader of the current epoch.

@@ -294,8 +294,13 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
     // Long poll: hold the fetch until data arrives or max.wait.ms passes.
     const sim::Duration max_wait = std::chrono::milliseconds(request->max_wait_ms);
     const FetchPurgatory::Ticket ticket = fetch_purgatory_.park(from, std::move(request));
+    FetchPurgatory::Waiting& parked = *fetch_purgatory_.find(ticket);
+    for (const auto& wanted : parked.request->partitions) {
+        // Every partition named is led here: the fetch was answered otherwise.
+        fetch_purgatory_.watch(lookup(wanted.partition)->fetch_watchers(), ticket);
+    }
     auto alive = alive_;
-    fetch_purgatory_.find(ticket)->timeout =
+    parked.timeout =
         services_.context.set_timer(max_wait, "fetch max wait", [this, alive, ticket] {
             if (!*alive) return;
             if (fetch_purgatory_.find(ticket)) answer_fetch(ticket);
@@ -312,8 +317,12 @@ void ReplicaManager::answer_fetch(FetchPurgatory::Ticket ticket) {
 }
 
 void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
+    // Only led partitions have fetches watching them, and a partition leaves only
+    // after this has answered them (handle_stop_replica).
+    Partition* partition = lookup(tp);
+    if (!partition) return;
     // Answering a fetch only sends, so nothing is parked during the walk.
-    fetch_purgatory_.for_each_watching(tp, [this](FetchPurgatory::Ticket ticket) {
+    fetch_purgatory_.for_each_watching(partition->fetch_watchers(), [this](FetchPurgatory::Ticket ticket) {
         const FetchRequest& request = *fetch_purgatory_.find(ticket)->request;
         std::size_t bytes = read_for_fetch(request, fetch_probe_);
         bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
