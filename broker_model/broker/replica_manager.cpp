@@ -296,8 +296,11 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
     const FetchPurgatory::Ticket ticket = fetch_purgatory_.park(from, std::move(request));
     FetchPurgatory::Waiting& parked = *fetch_purgatory_.find(ticket);
     for (const auto& wanted : parked.request->partitions) {
-        // Every partition named is led here: the fetch was answered otherwise.
-        fetch_purgatory_.watch(lookup(wanted.partition)->fetch_watchers(), ticket);
+        // Every partition named is led here (the fetch was answered otherwise), so
+        // the lookup finds it; were it not, max.wait.ms would still answer the fetch.
+        if (Partition* partition = lookup(wanted.partition)) {
+            fetch_purgatory_.watch(partition->fetch_watchers(), ticket);
+        }
     }
     auto alive = alive_;
     parked.timeout =
