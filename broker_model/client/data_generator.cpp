@@ -91,6 +91,9 @@ class FixedValue final : public ValueGenerator {
 public:
     explicit FixedValue(std::string text) : text_(std::move(text)) {}
     std::string generate(std::uint64_t, sim::Time, sim::RandomStream&) override { return text_; }
+    std::string_view generate_view(std::uint64_t, sim::Time, sim::RandomStream&, std::string&) override {
+        return text_;
+    }
 
 private:
     std::string text_;
@@ -99,22 +102,27 @@ private:
 class RandomBytes final : public ValueGenerator {
 public:
     explicit RandomBytes(std::size_t size_bytes) : size_bytes_(size_bytes) {}
-    std::string generate(std::uint64_t, sim::Time, sim::RandomStream& random) override {
+    std::string generate(std::uint64_t sequence, sim::Time now, sim::RandomStream& random) override {
+        std::string value;
+        generate_view(sequence, now, random, value);
+        return value;
+    }
+    std::string_view generate_view(std::uint64_t, sim::Time, sim::RandomStream& random, std::string& scratch) override {
         static constexpr std::string_view alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         // A draw read as a fraction of 2^64 gives its base-36 digits one multiply
         // each: 12 letters per draw (62 of its 64 bits), each uniform to within 2^-40.
         constexpr int letters_per_draw = 12;
-        std::string value(size_bytes_, ' ');
+        scratch.resize(size_bytes_);
         std::uint64_t fraction = 0;
         int left = 0;
-        for (char& c : value) {
+        for (char& c : scratch) {
             if (left == 0) fraction = random.next_u64(), left = letters_per_draw;
             const unsigned __int128 scaled = static_cast<unsigned __int128>(fraction) * alphabet.size();
             c = alphabet[static_cast<std::size_t>(scaled >> 64)];
             fraction = static_cast<std::uint64_t>(scaled);
             --left;
         }
-        return value;
+        return scratch;
     }
 
 private:

@@ -28,6 +28,14 @@ public:
     virtual ~ValueGenerator() = default;
     /// The value of record number `sequence` (0 for a producer's first record), sent at `now`.
     virtual std::string generate(std::uint64_t sequence, sim::Time now, sim::RandomStream& random) = 0;
+    /// The same value, as a view valid until the next call: into the generator itself,
+    /// or into `scratch`, whose capacity is reused. A steady workload then allocates
+    /// nothing per record (the producer copies the bytes into its batch anyway).
+    virtual std::string_view generate_view(std::uint64_t sequence, sim::Time now, sim::RandomStream& random,
+                                           std::string& scratch) {
+        scratch = generate(sequence, now, random);
+        return scratch;
+    }
 };
 
 /// The largest random-bytes payload accepted: far above max.request.size (1 MiB), so a

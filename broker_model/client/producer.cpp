@@ -77,6 +77,25 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
                         std::optional<std::string> key, std::string value, SendCallback callback) {
     if (key) serialize_in_place(config_.key_serializer, *key);
     serialize_in_place(config_.value_serializer, value);
+    std::optional<std::string_view> key_bytes;
+    if (key) key_bytes = *key;
+    return send_serialized(topic, partition, key_bytes, value, callback);
+}
+
+RecordId Producer::send_view(const std::string& topic, std::optional<std::int32_t> partition,
+                             std::optional<std::string_view> key, std::string_view value, SendCallback callback) {
+    // JSON rewrites the bytes, so it needs a string of its own.
+    if ((key && config_.key_serializer == Serializer::json) || config_.value_serializer == Serializer::json) {
+        std::optional<std::string> owned_key;
+        if (key) owned_key.emplace(*key);
+        return send(topic, partition, std::move(owned_key), std::string(value), std::move(callback));
+    }
+    return send_serialized(topic, partition, key, value, callback);
+}
+
+RecordId Producer::send_serialized(const std::string& topic, std::optional<std::int32_t> partition,
+                                   std::optional<std::string_view> key, std::string_view value,
+                                   SendCallback& callback) {
     const sim::Time now = context().now();
     const RecordId id = ledger_.record_send({context().name(), topic, key, value, partition, now});
     ++stats_.records_sent;
@@ -92,12 +111,12 @@ RecordId Producer::send(const std::string& topic, std::optional<std::int32_t> pa
     // waiting records on each send would make a burst before the first metadata
     // response quadratic). A known topic is one the metadata was already asked for.
     if (const TopicMetadataView* view = metadata_.topic_view(topic)) {
-        std::optional<std::string_view> key_bytes;
-        if (key) key_bytes = *key;
-        append({id, topic, partition, key_bytes, value, to_ms(now)}, callback, *view);
+        append({id, topic, partition, key, value, to_ms(now)}, callback, *view);
     } else {
         metadata_.add_topic(topic);
-        waiting_.push_back(WaitingRecord{id, topic, partition, std::move(key), std::move(value), to_ms(now),
+        std::optional<std::string> waiting_key;
+        if (key) waiting_key.emplace(*key);
+        waiting_.push_back(WaitingRecord{id, topic, partition, std::move(waiting_key), std::string(value), to_ms(now),
                                          now + config_.max_block, std::move(callback)});
     }
     return id;

@@ -26,6 +26,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "broker_model/client/client_metadata.h"
@@ -70,6 +71,11 @@ public:
     /// crash this node. An explicit partition is used as given.
     RecordId send(const std::string& topic, std::optional<std::int32_t> partition, std::optional<std::string> key,
                   std::string value, SendCallback callback = {});
+    /// The same for bytes the caller keeps: copied only where the producer keeps them
+    /// (the batch, the ledger, a record waiting for metadata), so a steady workload
+    /// allocates no string per record.
+    RecordId send_view(const std::string& topic, std::optional<std::int32_t> partition,
+                       std::optional<std::string_view> key, std::string_view value, SendCallback callback = {});
 
     // Observation.
     const ProducerConfig& config() const { return config_; }
@@ -109,6 +115,9 @@ private:
         std::string_view value;
         std::int64_t timestamp_ms = 0;
     };
+    /// send() once the key and value are the bytes that travel.
+    RecordId send_serialized(const std::string& topic, std::optional<std::int32_t> partition,
+                             std::optional<std::string_view> key, std::string_view value, SendCallback& callback);
     /// Appends to the chosen partition's batch; takes `callback` from the caller.
     void append(const OutgoingRecord& record, SendCallback& callback, const TopicMetadataView& view);
     void expire_waiting(sim::Time now);

@@ -68,8 +68,11 @@ void WorkloadDriver::step() {
     SendStep next = schedule_->next(context_.random());
     for (std::uint32_t i = 0; i < next.records && !done(); ++i) {
         const std::uint64_t sequence = records_sent_++;
-        std::string value = generator_->generate(sequence, context_.now(), context_.random());
-        producer_.send(workload_.topic, workload_.partition, key_for(sequence), std::move(value));
+        const std::string_view value = generator_->generate_view(sequence, context_.now(), context_.random(), value_);
+        const std::optional<std::string> key = key_for(sequence);
+        std::optional<std::string_view> key_bytes;
+        if (key) key_bytes = *key;
+        producer_.send_view(workload_.topic, workload_.partition, key_bytes, value);
     }
     // A schedule that neither sends nor waits would spin; a nanosecond keeps time moving.
     sim::Duration wait = next.wait;

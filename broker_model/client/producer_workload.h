@@ -72,6 +72,8 @@ private:
     ProducerWorkload workload_;
     std::unique_ptr<SendSchedule> schedule_;
     std::unique_ptr<ValueGenerator> generator_;
+    /// Where a generator that makes each value writes it (see generate_view).
+    std::string value_;
     /// On the node's disk: survives crashes (see above).
     std::uint64_t& records_sent_;
     sim::TimerId timer_;

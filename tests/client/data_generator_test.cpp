@@ -121,3 +121,19 @@ TEST_CASE("unknown value generators and bad sizes are refused with the accepted 
     CHECK_THROWS_AS(make_value_generator("random-bytes:12kb"), std::invalid_argument);
     CHECK_THROWS_AS(make_value_generator("random-bytes:999999999999"), std::invalid_argument);
 }
+
+TEST_CASE("every generator's view of a value is the value it generates, from the same draws") {
+    for (const char* name : {"fake-user-registration", "sequence", "fixed:hello kafka", "random-bytes:100"}) {
+        CAPTURE(name);
+        auto generator = make_value_generator(name);
+        RandomStream for_strings(11);
+        RandomStream for_views(11);
+        std::string scratch = "left over from before, longer than some values";
+        for (std::uint64_t sequence = 0; sequence < 20; ++sequence) {
+            const auto at = time_zero + std::chrono::milliseconds(250 * sequence);
+            const std::string value = generator->generate(sequence, at, for_strings);
+            CHECK(generator->generate_view(sequence, at, for_views, scratch) == value);
+        }
+        CHECK(for_strings.next_u64() == for_views.next_u64());  // the streams moved alike
+    }
+}
