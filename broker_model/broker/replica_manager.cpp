@@ -279,6 +279,10 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
             maybe_expand_isr(*partition);
         }
     }
+    // An idle follower asks for exactly its log end and finds nothing there: it waits
+    // without the response read_for_fetch would build for it and drop. (Kafka reads
+    // the log before parking a fetch too; what it finds decides the same way.)
+    if (request->max_wait_ms > 0 && nothing_to_read(*request)) return park_fetch(from, std::move(request));
     std::size_t bytes = read_for_fetch(*request, fetch_probe_);
     bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
                                  [](const auto& p) { return p.error != Error::none; });
@@ -291,6 +295,22 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
         return;
     }
     fetch_probe_.partitions.clear();  // let go of any batches it read
+    park_fetch(from, std::move(request));
+}
+
+bool ReplicaManager::nothing_to_read(const FetchRequest& request) {
+    for (const auto& wanted : request.partitions) {
+        Error error;
+        const Partition* partition = find_leader(wanted.partition, error);
+        if (!partition || check_epoch(*partition, wanted.current_leader_epoch) != Error::none) return false;
+        const PartitionLog& log = partition->log();
+        const Offset upper = request.from_follower() ? log.log_end_offset() : log.high_watermark();
+        if (!log.has_nothing_to_read(wanted.fetch_offset, upper)) return false;
+    }
+    return true;
+}
+
+void ReplicaManager::park_fetch(sim::NodeIndex from, std::shared_ptr<const FetchRequest> request) {
     // Long poll: hold the fetch until data arrives or max.wait.ms passes.
     const sim::Duration max_wait = std::chrono::milliseconds(request->max_wait_ms);
     const FetchPurgatory::Ticket ticket = fetch_purgatory_.park(from, std::move(request));

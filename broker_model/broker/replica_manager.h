@@ -73,6 +73,10 @@ private:
     void try_complete_fetches(const TopicPartition& tp);
     /// Reads what `request` asks for; returns the bytes found.
     std::size_t read_for_fetch(const FetchRequest& request, FetchResponse& response);
+    /// True when every partition `request` names is led here, in the epoch it names,
+    /// and read_for_fetch would find nothing past its fetch offset: the fetch waits.
+    bool nothing_to_read(const FetchRequest& request);
+    void park_fetch(sim::NodeIndex from, std::shared_ptr<const FetchRequest> request);
     void answer_fetch(FetchPurgatory::Ticket ticket);
 
     void expire_isr();

@@ -32,6 +32,7 @@
 // - A leader append with an epoch older than the cache's latest is refused with
 //   FENCED_LEADER_EPOCH (in Kafka the partition layer fences it earlier).
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -112,6 +113,11 @@ public:
     /// one batch. Consumers pass the high watermark as upper_bound, followers the LEO.
     /// `from` must lie in [log start, LEO], else OFFSET_OUT_OF_RANGE.
     ReadResult read(Offset from, std::size_t max_bytes, Offset upper_bound) const;
+    /// True exactly when read(from, any max_bytes, upper_bound) would return no error
+    /// and no batch: a caught-up reader, which an idle fetch nearly always is.
+    bool has_nothing_to_read(Offset from, Offset upper_bound) const {
+        return from >= log_start_offset_ && from <= log_end_offset_ && from >= std::min(upper_bound, log_end_offset_);
+    }
 
     // --- Truncation -------------------------------------------------------------
     /// Drops every record at or above `end_offset` (UnifiedLog.truncateTo), trims the

@@ -120,6 +120,25 @@ TEST_CASE_METHOD(LogFixture, "a read below the log start or beyond the log end o
     CHECK(at_end.batches.empty());
 }
 
+TEST_CASE("has_nothing_to_read answers exactly when a read returns no error and no batch") {
+    // Brokers park a caught-up fetch on this answer without reading: it must agree with
+    // read() for every offset and bound, including a log whose start moved up.
+    for (const Offset start : {Offset{0}, Offset{4}}) {
+        PartitionLog log(start);
+        REQUIRE(log.append_as_leader(make_records(3, 1), LeaderEpoch{0}).ok());
+        REQUIRE(log.append_as_leader(make_records(4, 4), LeaderEpoch{0}).ok());
+        log.maybe_increment_high_watermark(start + 5);
+        for (std::int64_t from = 0; from <= start.value + 9; ++from) {
+            for (std::int64_t upper = 0; upper <= start.value + 9; ++upper) {
+                CAPTURE(start.value, from, upper);
+                const ReadResult read = log.read(Offset{from}, 1'000'000, Offset{upper});
+                CHECK(log.has_nothing_to_read(Offset{from}, Offset{upper}) ==
+                      (read.error == Error::none && read.batches.empty()));
+            }
+        }
+    }
+}
+
 TEST_CASE_METHOD(LogFixture, "a follower appends the leader's batches with the leader's offsets, sharing their records") {
     PartitionLog leader;
     leader.append_as_leader(make_records(4, 1), LeaderEpoch{2});
