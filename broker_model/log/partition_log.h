@@ -31,8 +31,8 @@
 // - Timestamps are CreateTime as the producer set them (message.timestamp.type).
 // - A leader append with an epoch older than the cache's latest is refused with
 //   FENCED_LEADER_EPOCH (in Kafka the partition layer fences it earlier).
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
