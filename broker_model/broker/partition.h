@@ -11,7 +11,6 @@
 // a new ISR to the controller and applies it only once the controller has written it
 // to ZooKeeper. While a change is pending, the high watermark counts the proposed
 // members too (the "maximal ISR"), and no other change is proposed.
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>

@@ -6,7 +6,6 @@
 // requests fail too). Owned by a node; its timers die with the node, and so do its
 // callbacks.
 #include <cstdint>
-#include <functional>  // no longer used here; kept for includers that may rely on it
 #include <memory>
 #include <optional>
 #include <vector>
