@@ -16,12 +16,15 @@
 // Usage: memory_bench [MiB]
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "bench/result_line.h"
