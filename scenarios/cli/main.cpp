@@ -13,6 +13,7 @@
 
 #include "scenarios/cli/exit_codes_and_loading.h"
 #include "scenarios/cli/progress_bar.h"
+#include "scenarios/cli/serve_command.h"
 #include "scenarios/cli/sweep_command.h"
 #include "scenarios/runner/metrics_csv.h"
 #include "scenarios/runner/perfetto_trace.h"
@@ -229,6 +230,8 @@ int main(int argc, char** argv) {
     auto* sweep = cli::add_sweep_subcommand(app, sweep_flags);
     cli::SweepMergeFlags merge_flags;
     auto* sweep_merge = cli::add_sweep_merge_subcommand(app, merge_flags);
+    cli::ServeFlags serve_flags;
+    auto* serve = cli::add_serve_subcommand(app, serve_flags);
 
     try {
         app.parse(argc, argv);
@@ -256,5 +259,6 @@ int main(int argc, char** argv) {
     if (*lessons) return lessons_command(lessons_dir);
     if (*sweep) return cli::sweep_command(sweep_flags);
     if (*sweep_merge) return cli::sweep_merge_command(merge_flags);
+    if (*serve) return cli::serve_command(serve_flags);
     return exit_bad_input;
 }

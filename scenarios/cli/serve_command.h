@@ -1,0 +1,25 @@
+#pragma once
+// `kafkalab serve SCENARIO.yaml`: the scenario's cluster on the wall clock, each
+// broker on its own loopback port, for real Kafka clients (docs/REAL-CLIENTS.md).
+// Ends at the scenario's end, at --until, or on Ctrl-C, then prints the checker's
+// report, real clients' records included. Exit codes as `kafkalab run`'s.
+#include <cstdint>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace kafkalab::cli {
+
+struct ServeFlags {
+    std::string path;
+    std::string listen = "127.0.0.1";
+    std::uint16_t base_port = 9092;
+    std::string until;
+    double speed = 1.0;
+    bool quiet = false;
+};
+
+CLI::App* add_serve_subcommand(CLI::App& app, ServeFlags& flags);
+int serve_command(const ServeFlags& flags);
+
+}  // namespace kafkalab::cli

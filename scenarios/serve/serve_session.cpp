@@ -1,0 +1,165 @@
+#include "scenarios/serve/serve_session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace kafkalab::scenarios {
+
+namespace {
+
+using WallClock = std::chrono::steady_clock;
+
+/// The longest the loop waits on the sockets: how late a request may enter the
+/// simulation after it arrived while nothing else was due.
+constexpr auto max_wait = std::chrono::milliseconds(20);
+
+}  // namespace
+
+ServeSession::ServeSession(ScenarioRun& run, ServeOptions options, std::ostream& log)
+    : run_(run), options_(std::move(options)), log_(log),
+      sockets_(options_.listen_host, options_.base_port, run.broker_nodes().size()) {
+    auto& simulation = run_.simulation();
+    for (std::size_t i = 0; i < run_.broker_nodes().size(); ++i) {
+        log_ << fmt::format("{} listens on {}:{}\n", simulation.node_name(run_.broker_nodes()[i]),
+                            options_.listen_host, sockets_.port(i));
+    }
+    log_.flush();
+}
+
+ServeSession::~ServeSession() {
+    for (auto& [id, client] : clients_) {
+        if (auto* node = node_of(client)) node->detach();
+    }
+}
+
+kafka::wire::AdvertisedAddress ServeSession::address_of(std::string_view host, std::int32_t port) const {
+    auto& simulation = run_.simulation();
+    const auto& brokers = run_.broker_nodes();
+    for (std::size_t i = 0; i < brokers.size(); ++i) {
+        if (simulation.node_name(brokers[i]) == host) return {options_.listen_host, sockets_.port(i)};
+    }
+    return {std::string(host), port};  // not a broker of this run: as the model says
+}
+
+void ServeSession::run(const std::atomic<bool>& stop) {
+    auto& simulation = run_.simulation();
+    const auto wall_start = WallClock::now();
+    const sim::Duration sim_start = run_.now();
+    const sim::Duration end = run_.end();
+    follow_broker_states();
+    while (!stop.load() && run_.now() < end) {
+        const std::chrono::duration<double> elapsed = WallClock::now() - wall_start;
+        const auto target = std::min(end, sim_start + std::chrono::duration_cast<sim::Duration>(
+                                                          elapsed * options_.speed));
+        if (target > run_.now()) run_.run_until(target);
+        follow_broker_states();
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(max_wait);
+        const sim::Time next = simulation.scheduler().next_event_time();
+        if (next != sim::time_never) {
+            const std::chrono::duration<double> until_next = (next - simulation.now()) / options_.speed;
+            wait = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(until_next),
+                              std::chrono::milliseconds(0), wait);
+        }
+        for (SocketEvent& event : sockets_.poll(wait)) on_socket_event(event);
+    }
+}
+
+void ServeSession::on_socket_event(SocketEvent& event) {
+    switch (event.kind) {
+        case SocketEvent::Kind::accepted: return accept(event);
+        case SocketEvent::Kind::frame: {
+            const auto found = clients_.find(event.connection);
+            if (found == clients_.end()) return;
+            if (auto* node = node_of(found->second)) node->receive_frame(event.frame);
+            return;
+        }
+        case SocketEvent::Kind::closed: {
+            const auto found = clients_.find(event.connection);
+            if (found == clients_.end()) return;
+            if (auto* node = node_of(found->second)) node->detach();
+            log_ << fmt::format("{} {} disconnected: {}\n", stamp(),
+                                run_.simulation().node_name(found->second.node), event.reason);
+            log_.flush();
+            clients_.erase(found);
+            return;
+        }
+    }
+}
+
+void ServeSession::accept(const SocketEvent& event) {
+    auto& simulation = run_.simulation();
+    const sim::NodeIndex broker = run_.broker_nodes()[event.listener];
+    const ConnectionId connection = event.connection;
+    auto link = std::make_shared<RealClientLink>();
+    link->reply = [this, connection](std::string frame) { sockets_.send(connection, std::move(frame)); };
+    link->close = [this, connection](const std::string& why) { disconnect(connection, why); };
+
+    RealClientNode::Options node_options;
+    node_options.broker = broker;
+    node_options.link = link;
+    node_options.ledger = &run_.ledger();
+    node_options.orphans = &orphans_;
+    node_options.client_host = "/" + event.peer.substr(0, event.peer.rfind(':'));
+    node_options.encode.address = [this](kafka::BrokerId, std::string_view host, std::int32_t port) {
+        return address_of(host, port);
+    };
+    const std::string name = fmt::format("real-{}", ++clients_ever_);
+    const sim::NodeIndex node = simulation.add_node(name, RealClientNode::factory(std::move(node_options)));
+    clients_[connection] = Client{node, event.listener, simulation.context(broker).incarnation(), link};
+    log_ << fmt::format("{} {} connected to {} ({}:{}) from {}\n", stamp(), name,
+                        simulation.node_name(broker), options_.listen_host, sockets_.port(event.listener),
+                        event.peer);
+    log_.flush();
+}
+
+void ServeSession::follow_broker_states() {
+    auto& simulation = run_.simulation();
+    const auto& brokers = run_.broker_nodes();
+    for (std::size_t i = 0; i < brokers.size(); ++i) {
+        const bool up = simulation.is_up(brokers[i]);
+        if (up == sockets_.listening(i)) continue;
+        try {
+            sockets_.set_listening(i, up);
+        } catch (const std::exception& error) {
+            log_ << fmt::format("{} cannot listen again: {}\n", simulation.node_name(brokers[i]), error.what());
+        }
+    }
+    std::vector<std::pair<ConnectionId, std::string>> reset;
+    for (const auto& [id, client] : clients_) {
+        const sim::NodeIndex broker = brokers[client.broker];
+        if (!simulation.is_up(broker)) {
+            reset.emplace_back(id, simulation.node_name(broker) + " is down");
+        } else if (simulation.context(broker).incarnation() != client.broker_incarnation) {
+            reset.emplace_back(id, simulation.node_name(broker) + " restarted");
+        }
+    }
+    for (const auto& [id, why] : reset) {
+        if (auto found = clients_.find(id); found != clients_.end()) {
+            if (auto* node = node_of(found->second)) node->detach();
+        }
+        disconnect(id, why);
+    }
+}
+
+void ServeSession::disconnect(ConnectionId connection, const std::string& why) {
+    const auto found = clients_.find(connection);
+    if (found == clients_.end()) return;
+    log_ << fmt::format("{} {} closed: {}\n", stamp(),
+                        run_.simulation().node_name(found->second.node), why);
+    log_.flush();
+    sockets_.close(connection);
+    clients_.erase(found);
+}
+
+std::string ServeSession::stamp() const {
+    return fmt::format("{:>9.3f}s", std::chrono::duration<double>(run_.now()).count());
+}
+
+RealClientNode* ServeSession::node_of(const Client& client) {
+    return run_.simulation().node_as<RealClientNode>(client.node);
+}
+
+}  // namespace kafkalab::scenarios

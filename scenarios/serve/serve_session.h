@@ -1,0 +1,75 @@
+#pragma once
+// `kafkalab serve`: a scenario's cluster on the wall clock, with each simulated
+// broker listening on its own loopback port (broker-1 on the base port, broker-2 on
+// the next, ...), so real Kafka clients can produce to it and consume from it while
+// the scenario's workload runs and its faults fire on schedule.
+//
+// The simulated clock is paced to the wall clock: each turn of the loop runs the
+// events due by now, then waits on the sockets until the next event is due (or 20 ms,
+// so a request that arrives meanwhile enters the simulation promptly).
+//
+// A crashed broker's port is closed (clients get "connection refused") and its open
+// connections are reset, as a killed Kafka process's would be.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "broker_model/wire/codec_context.h"
+#include "scenarios/runner/scenario_run.h"
+#include "scenarios/serve/real_client_node.h"
+#include "scenarios/serve/wire_sockets.h"
+
+namespace kafkalab::scenarios {
+
+struct ServeOptions {
+    std::string listen_host = "127.0.0.1";
+    std::uint16_t base_port = 9092;
+    /// Simulated seconds per wall-clock second (1: real time).
+    double speed = 1.0;
+};
+
+class ServeSession {
+public:
+    /// Binds every broker's port; throws std::runtime_error naming the one that fails.
+    ServeSession(ScenarioRun& run, ServeOptions options, std::ostream& log);
+    ~ServeSession();
+
+    /// Runs until the scenario's end (or its --until) or until `stop` is set.
+    void run(const std::atomic<bool>& stop);
+
+    /// The address real clients use for the broker named `host`.
+    kafka::wire::AdvertisedAddress address_of(std::string_view host, std::int32_t port) const;
+    std::size_t connections() const { return clients_.size(); }
+
+private:
+    struct Client {
+        sim::NodeIndex node = sim::no_node;
+        std::size_t broker = 0;  // index into the run's brokers
+        std::uint32_t broker_incarnation = 0;
+        std::shared_ptr<RealClientLink> link;
+    };
+
+    void on_socket_event(SocketEvent& event);
+    void accept(const SocketEvent& event);
+    /// Opens the ports of running brokers, closes those of crashed ones, and resets
+    /// connections to a broker that went down since they were opened.
+    void follow_broker_states();
+    void disconnect(ConnectionId connection, const std::string& why);
+    RealClientNode* node_of(const Client& client);
+    /// The scenario time, as log lines start: "   12.345s".
+    std::string stamp() const;
+
+    ScenarioRun& run_;
+    ServeOptions options_;
+    std::ostream& log_;
+    WireSockets sockets_;
+    std::map<ConnectionId, Client> clients_;
+    std::size_t clients_ever_ = 0;
+    OrphanedSends orphans_;
+};
+
+}  // namespace kafkalab::scenarios

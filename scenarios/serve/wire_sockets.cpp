@@ -1,0 +1,231 @@
+#include "scenarios/serve/wire_sockets.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace kafkalab::scenarios {
+
+namespace {
+
+void set_non_blocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK); }
+
+std::int32_t read_size(const std::string& input) {
+    std::uint32_t size = 0;
+    for (int i = 0; i < 4; ++i) size = size << 8 | static_cast<unsigned char>(input[static_cast<std::size_t>(i)]);
+    return static_cast<std::int32_t>(size);
+}
+
+}  // namespace
+
+WireSockets::WireSockets(std::string host, std::uint16_t base_port, std::size_t count)
+    : host_(std::move(host)), base_port_(base_port), listeners_(count) {
+    if (std::size_t{base_port} + count > 65536) {
+        throw std::runtime_error(fmt::format("ports {}-{} do not exist", base_port, std::size_t{base_port} + count - 1));
+    }
+    for (std::size_t i = 0; i < count; ++i) open_listener(i);
+}
+
+WireSockets::~WireSockets() {
+    for (auto& listener : listeners_) {
+        if (listener.fd >= 0) ::close(listener.fd);
+    }
+    for (auto& [id, connection] : connections_) ::close(connection.fd);
+}
+
+void WireSockets::open_listener(std::size_t index) {
+    const std::uint16_t listen_port = port(index);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(listen_port);
+    if (inet_pton(AF_INET, host_.c_str(), &address.sin_addr) != 1) {
+        throw std::runtime_error(fmt::format("--listen {}: not an IPv4 address", host_));
+    }
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) throw std::runtime_error(fmt::format("socket: {}", std::strerror(errno)));
+    const int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 || listen(fd, 64) != 0) {
+        const int error = errno;
+        ::close(fd);
+        throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", host_, listen_port, std::strerror(error)));
+    }
+    set_non_blocking(fd);
+    listeners_[index].fd = fd;
+}
+
+void WireSockets::set_listening(std::size_t index, bool listening_now) {
+    if (listening_now == listening(index)) return;
+    if (listening_now) {
+        open_listener(index);
+    } else {
+        ::close(listeners_[index].fd);
+        listeners_[index].fd = -1;
+    }
+}
+
+std::vector<SocketEvent> WireSockets::poll(std::chrono::milliseconds timeout) {
+    std::vector<pollfd> fds;
+    std::vector<std::size_t> listener_of;  // per fds entry before the connections
+    for (std::size_t i = 0; i < listeners_.size(); ++i) {
+        if (listeners_[i].fd < 0) continue;
+        fds.push_back({listeners_[i].fd, POLLIN, 0});
+        listener_of.push_back(i);
+    }
+    std::vector<ConnectionId> connection_of;
+    for (const auto& [id, connection] : connections_) {
+        const short wanted = static_cast<short>(POLLIN | (connection.output.empty() ? 0 : POLLOUT));
+        fds.push_back({connection.fd, wanted, 0});
+        connection_of.push_back(id);
+    }
+    std::vector<SocketEvent> events = std::move(pending_events_);
+    pending_events_.clear();
+    if (!events.empty()) timeout = std::chrono::milliseconds(0);
+    if (::poll(fds.data(), fds.size(), static_cast<int>(timeout.count())) <= 0) return events;
+    for (std::size_t i = 0; i < listener_of.size(); ++i) {
+        if (fds[i].revents & POLLIN) accept_all(listener_of[i], events);
+    }
+    for (std::size_t i = 0; i < connection_of.size(); ++i) {
+        const short ready = fds[listener_of.size() + i].revents;
+        if (ready == 0) continue;
+        auto found = connections_.find(connection_of[i]);
+        if (found == connections_.end()) continue;  // closed meanwhile
+        if ((ready & POLLOUT) && !write_to(found->first, found->second, events)) continue;
+        if (ready & (POLLIN | POLLHUP | POLLERR)) read_from(found->first, found->second, events);
+    }
+    return events;
+}
+
+void WireSockets::accept_all(std::size_t index, std::vector<SocketEvent>& events) {
+    for (;;) {
+        sockaddr_in peer{};
+        socklen_t length = sizeof peer;
+        const int fd = accept4(listeners_[index].fd, reinterpret_cast<sockaddr*>(&peer), &length,
+                               SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) return;
+        const int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        const ConnectionId id = next_id_++;
+        connections_[id] = Connection{fd, index, {}, {}, 0, false};
+        char text[INET_ADDRSTRLEN] = {};
+        inet_ntop(AF_INET, &peer.sin_addr, text, sizeof text);
+        SocketEvent event;
+        event.kind = SocketEvent::Kind::accepted;
+        event.connection = id;
+        event.listener = index;
+        event.peer = fmt::format("{}:{}", text, ntohs(peer.sin_port));
+        events.push_back(std::move(event));
+    }
+}
+
+bool WireSockets::read_from(ConnectionId id, Connection& connection, std::vector<SocketEvent>& events) {
+    char buffer[65536];
+    bool ended = false;  // frames read before the client's close still count
+    for (;;) {
+        const ssize_t got = ::read(connection.fd, buffer, sizeof buffer);
+        if (got == 0) {
+            ended = true;
+            break;
+        }
+        if (got < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+            if (errno == EINTR) continue;
+            drop(id, fmt::format("read failed: {}", std::strerror(errno)), events);
+            return false;
+        }
+        connection.input.append(buffer, static_cast<std::size_t>(got));
+    }
+    std::size_t consumed = 0;
+    while (connection.input.size() - consumed >= 4) {
+        const std::int32_t size = read_size(connection.input.substr(consumed, 4));
+        if (size < 0 || size > max_frame_bytes) {
+            drop(id, fmt::format("a frame of {} bytes (a request is 0 to {} bytes)", size, max_frame_bytes), events);
+            return false;
+        }
+        if (connection.input.size() - consumed - 4 < static_cast<std::size_t>(size)) break;
+        SocketEvent event;
+        event.kind = SocketEvent::Kind::frame;
+        event.connection = id;
+        event.listener = connection.listener;
+        event.frame = connection.input.substr(consumed + 4, static_cast<std::size_t>(size));
+        events.push_back(std::move(event));
+        consumed += 4 + static_cast<std::size_t>(size);
+    }
+    connection.input.erase(0, consumed);
+    if (ended) {
+        drop(id, "closed by the client", events);
+        return false;
+    }
+    return true;
+}
+
+bool WireSockets::write_to(ConnectionId id, Connection& connection, std::vector<SocketEvent>& events) {
+    while (!connection.output.empty()) {
+        const std::string& front = connection.output.front();
+        const ssize_t wrote = ::send(connection.fd, front.data() + connection.output_offset,
+                                     front.size() - connection.output_offset, MSG_NOSIGNAL);
+        if (wrote < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
+            if (errno == EINTR) continue;
+            drop(id, fmt::format("write failed: {}", std::strerror(errno)), events);
+            return false;
+        }
+        connection.output_offset += static_cast<std::size_t>(wrote);
+        if (connection.output_offset == front.size()) {
+            connection.output.pop_front();
+            connection.output_offset = 0;
+        }
+    }
+    if (connection.closing) {
+        drop(id, "closed by the server", events);
+        return false;
+    }
+    return true;
+}
+
+void WireSockets::send(ConnectionId id, std::string bytes) {
+    auto found = connections_.find(id);
+    if (found == connections_.end() || found->second.closing) return;
+    found->second.output.push_back(std::move(bytes));
+    // Write what the socket takes now: most responses go out without waiting a poll.
+    write_to(id, found->second, pending_events_);
+}
+
+void WireSockets::close(ConnectionId id) {
+    auto found = connections_.find(id);
+    if (found == connections_.end()) return;
+    ::close(found->second.fd);
+    connections_.erase(found);
+}
+
+void WireSockets::close_after_sending(ConnectionId id) {
+    auto found = connections_.find(id);
+    if (found == connections_.end()) return;
+    found->second.closing = true;
+    if (found->second.output.empty()) close(id);
+}
+
+void WireSockets::drop(ConnectionId id, std::string reason, std::vector<SocketEvent>& events) {
+    auto found = connections_.find(id);
+    if (found == connections_.end()) return;
+    SocketEvent event;
+    event.kind = SocketEvent::Kind::closed;
+    event.connection = id;
+    event.listener = found->second.listener;
+    event.reason = std::move(reason);
+    ::close(found->second.fd);
+    connections_.erase(found);
+    events.push_back(std::move(event));
+}
+
+}  // namespace kafkalab::scenarios
