@@ -21,6 +21,9 @@ for arg in "$@"; do
   esac
 done
 
+# Node.js and npm run the kafkajs test; a Node.js from elsewhere (NodeSource) will do.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
