@@ -11,7 +11,7 @@ packages=(
   libglfw3-dev libimgui-dev libstb-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libbenchmark-dev
   xvfb xauth graphviz
-  zlib1g-dev kcat
+  zlib1g-dev kcat python3-kafka python3-fake-factory
   clang-14 libclang-rt-14-dev ccache
 )
 for arg in "$@"; do

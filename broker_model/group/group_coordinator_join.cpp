@@ -65,6 +65,7 @@ void GroupCoordinator::do_new_member_join(const GroupPtr& group, const JoinGroup
     // KIP-394: hand out the member id first and expect the member back with it, so that
     // a client that times out and retries does not leave a ghost member behind.
     std::string member_id = GroupMetadata::generate_member_id(request.client_id, context().random());
+    if (!request.require_known_member_id) return add_member_and_rebalance(group, request, member_id, std::move(done));
     group->add_pending_member(member_id);
     add_pending_member_expiration(group, member_id, std::chrono::milliseconds(request.session_timeout_ms));
     note(*group, "new member " + member_id + " must rejoin with its id (MEMBER_ID_REQUIRED, KIP-394)");

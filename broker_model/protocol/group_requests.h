@@ -49,6 +49,9 @@ struct JoinGroupRequest final : Request<ApiKey::join_group> {
     std::string client_host;
     std::string protocol_type = "consumer";
     std::vector<GroupProtocol> protocols;  // in the member's order of preference
+    /// KIP-394 applies from JoinGroup v4: an older client, which cannot handle
+    /// MEMBER_ID_REQUIRED, joins at once with the id the coordinator makes up.
+    bool require_known_member_id = true;
 
     std::size_t size_bytes() const override { return request_header_bytes + 64 + 32 * protocols.size(); }
     std::string summary() const override;

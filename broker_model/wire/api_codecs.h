@@ -18,6 +18,7 @@
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/produce.h"
 #include "broker_model/wire/codec_context.h"
+#include "broker_model/wire/record_batch.h"
 #include "broker_model/wire/wire_reader.h"
 #include "broker_model/wire/wire_writer.h"
 
@@ -25,7 +26,20 @@ namespace kafkalab::kafka::wire {
 
 using RequestPtr = std::shared_ptr<KafkaMessageBase>;
 
-// produce_codec.cpp
+// produce_codec.cpp. Records get their ids only once the whole request has parsed,
+// so a request refused halfway leaves nothing in the ledger: decode, then build.
+struct DecodedProduce {
+    std::int16_t acks = -1;
+    std::int32_t timeout_ms = 0;
+    struct Partition {
+        TopicPartition partition;
+        std::vector<DecodedBatch> batches;  // exactly one, views into the frame
+    };
+    std::vector<Partition> partitions;
+};
+DecodedProduce decode_produce_body(WireReader& in, std::int16_t version);
+RequestPtr build_produce_request(const DecodedProduce& decoded, const DecodeContext& context);
+/// Both at once, for a body known to be whole.
 RequestPtr decode_produce_request(WireReader& in, std::int16_t version, const DecodeContext& context);
 void encode_produce_response(WireWriter& out, const ProduceResponse& response, std::int16_t version);
 

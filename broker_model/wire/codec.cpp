@@ -9,9 +9,8 @@ namespace kafkalab::kafka::wire {
 
 namespace {
 
-RequestPtr decode_body(WireReader& in, ApiKey key, std::int16_t version, const DecodeContext& context) {
+RequestPtr decode_body(WireReader& in, ApiKey key, std::int16_t version) {
     switch (key) {
-        case ApiKey::produce: return decode_produce_request(in, version, context);
         case ApiKey::fetch: return decode_fetch_request(in, version);
         case ApiKey::list_offsets: return decode_list_offsets_request(in, version);
         case ApiKey::metadata: return decode_metadata_request(in, version);
@@ -58,8 +57,14 @@ ParsedRequest parse_request(std::string_view frame, const DecodeContext& context
                                              header.api_version, api->min_version, api->max_version));
     }
     finish_request_header(in, is_flexible(*api, header.api_version));
-    parsed.request = decode_body(in, api->key, header.api_version, context);
-    in.expect_end(name);
+    if (api->key == ApiKey::produce) {
+        const DecodedProduce produce = decode_produce_body(in, header.api_version);
+        in.expect_end(name);
+        parsed.request = build_produce_request(produce, context);
+    } else {
+        parsed.request = decode_body(in, api->key, header.api_version);
+        in.expect_end(name);
+    }
     if (api->key == ApiKey::join_group) {
         // A member's client id and host come from its connection, not from the body.
         auto& join = static_cast<JoinGroupRequest&>(*parsed.request);

@@ -49,6 +49,7 @@ RequestPtr decode_join_group_request(WireReader& in, std::int16_t version) {
     request->rebalance_timeout_ms = version >= 1 ? in.int32() : request->session_timeout_ms;
     request->member_id = in.string();
     if (version >= 5) in.nullable_string();  // group_instance_id
+    request->require_known_member_id = version >= 4;
     request->protocol_type = in.string();
     // client_id and client_host come from the request header and the connection, which
     // the dispatcher knows and this body does not.

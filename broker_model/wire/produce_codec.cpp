@@ -11,6 +11,22 @@ namespace kafkalab::kafka::wire {
 
 namespace {
 
+/// RecordData keeps each record's timestamp as a 32-bit delta from the first: about
+/// 24.8 days either way. A batch spanning more is valid Kafka the simulation cannot
+/// store, so it is refused rather than stored wrong.
+void check_timestamps(const DecodedBatch& batch, const TopicPartition& partition) {
+    const std::int64_t first = batch.records.front().timestamp_ms;
+    for (const DecodedRecord& record : batch.records) {
+        const auto delta = static_cast<std::int64_t>(static_cast<std::uint64_t>(record.timestamp_ms) -
+                                                     static_cast<std::uint64_t>(first));
+        if (delta < INT32_MIN || delta > INT32_MAX) {
+            throw MalformedFrame(fmt::format("Produce to {}: record timestamps {} and {} ms are further apart "
+                                             "than the simulation stores (24.8 days)",
+                                             partition.to_string(), first, record.timestamp_ms));
+        }
+    }
+}
+
 std::shared_ptr<const RecordData> to_record_data(const DecodedBatch& batch, const TopicPartition& partition,
                                                  const DecodeContext& context) {
     RecordDataBuilder builder(batch.records.size());
@@ -23,37 +39,52 @@ std::shared_ptr<const RecordData> to_record_data(const DecodedBatch& batch, cons
 
 }  // namespace
 
-RequestPtr decode_produce_request(WireReader& in, std::int16_t /*version*/, const DecodeContext& context) {
-    auto request = std::make_shared<ProduceRequest>();
+DecodedProduce decode_produce_body(WireReader& in, std::int16_t /*version*/) {
+    DecodedProduce decoded;
     in.nullable_string();  // transactional_id: transactions are not modelled
-    const std::int16_t acks = in.int16();
-    if (acks != 0 && acks != 1 && acks != -1) throw MalformedFrame(fmt::format("Produce with acks={}", acks));
-    request->acks = static_cast<Acks>(acks);
-    request->timeout_ms = in.int32();
+    decoded.acks = in.int16();
+    if (decoded.acks != 0 && decoded.acks != 1 && decoded.acks != -1) {
+        throw MalformedFrame(fmt::format("Produce with acks={}", decoded.acks));
+    }
+    decoded.timeout_ms = in.int32();
     const std::int32_t topics = in.array_length();
     for (std::int32_t t = 0; t < topics; ++t) {
         std::string topic = in.string();
         const std::int32_t partitions = in.array_length();
         for (std::int32_t p = 0; p < partitions; ++p) {
-            TopicPartition partition{topic, in.int32()};
+            DecodedProduce::Partition partition{{topic, in.int32()}, {}};
             const auto records = in.nullable_bytes();
-            const auto batches = decode_record_batches(records.value_or(std::string_view{}));
+            partition.batches = decode_record_batches(records.value_or(std::string_view{}));
+            const std::string name = partition.partition.to_string();
             // Kafka's rule for v3 and later: exactly one batch per partition.
-            if (batches.size() != 1) {
-                throw MalformedFrame(fmt::format("Produce to {} carries {} record batches, not one",
-                                                 partition.to_string(), batches.size()));
+            if (partition.batches.size() != 1) {
+                throw MalformedFrame(fmt::format("Produce to {} carries {} record batches, not one", name,
+                                                 partition.batches.size()));
             }
-            if (batches.front().records.empty()) {
-                throw MalformedFrame(fmt::format("Produce to {} carries an empty batch", partition.to_string()));
+            if (partition.batches.front().records.empty()) {
+                throw MalformedFrame(fmt::format("Produce to {} carries an empty batch", name));
             }
-            ProducePartitionData data;
-            data.records = to_record_data(batches.front(), partition, context);
-            data.producer = batches.front().producer;
-            data.partition = std::move(partition);
-            request->partitions.push_back(std::move(data));
+            check_timestamps(partition.batches.front(), partition.partition);
+            decoded.partitions.push_back(std::move(partition));
         }
     }
+    return decoded;
+}
+
+RequestPtr build_produce_request(const DecodedProduce& decoded, const DecodeContext& context) {
+    auto request = std::make_shared<ProduceRequest>();
+    request->acks = static_cast<Acks>(decoded.acks);
+    request->timeout_ms = decoded.timeout_ms;
+    for (const auto& partition : decoded.partitions) {
+        const DecodedBatch& batch = partition.batches.front();
+        request->partitions.push_back({partition.partition, to_record_data(batch, partition.partition, context),
+                                       batch.producer});
+    }
     return request;
+}
+
+RequestPtr decode_produce_request(WireReader& in, std::int16_t version, const DecodeContext& context) {
+    return build_produce_request(decode_produce_body(in, version), context);
 }
 
 void encode_produce_response(WireWriter& out, const ProduceResponse& response, std::int16_t version) {

@@ -60,7 +60,10 @@ DecodedRecord decode_record(WireReader& in, std::int64_t base_timestamp) {
     WireReader record(in.raw(static_cast<std::size_t>(length)));
     DecodedRecord decoded;
     record.int8();  // attributes: unused in v2
-    decoded.timestamp_ms = base_timestamp + record.varlong();
+    // Unsigned: a hostile delta wraps instead of overflowing (the producer codec then
+    // refuses the batch's timestamps).
+    decoded.timestamp_ms = static_cast<std::int64_t>(static_cast<std::uint64_t>(base_timestamp) +
+                                                     static_cast<std::uint64_t>(record.varlong()));
     record.varint();  // offset delta: the leader assigns offsets
     const std::int32_t key_length = record.varint();
     if (key_length < -1) throw MalformedFrame(fmt::format("record key length {}", key_length));

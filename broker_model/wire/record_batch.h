@@ -11,7 +11,8 @@
 // offset_delta varint, key (varint length, -1 null), value (likewise), headers.
 //
 // Compression: none or gzip (attributes bits 0-2 = 0 or 1). Record headers are read
-// and dropped: the simulation's records have none.
+// and dropped: the simulation's records have none. A null value (a tombstone) is
+// read as an empty one, which is what the simulation's records can hold.
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -24,6 +24,21 @@ TEST_CASE("a first JoinGroup without a member id gets MEMBER_ID_REQUIRED and an 
     CHECK(made_up->error == Error::unknown_member_id);
 }
 
+TEST_CASE("a JoinGroup older than v4 joins at once with a made-up member id as Kafka lets pre-KIP-394 clients") {
+    TestCluster cluster(group_cluster(3));
+    int coordinator = wait_for_coordinator(cluster, "analytics");
+    auto request = join_request("analytics", "");
+    request->require_known_member_id = false;  // what the wire codec sets for JoinGroup v0-v3
+    auto response = call<JoinGroupResponse>(cluster, coordinator, request);
+    REQUIRE(response);
+    CHECK(response->error == Error::none);
+    CHECK(response->generation_id == Generation{1});
+    CHECK(response->member_id.rfind("scripted-", 0) == 0);
+    CHECK(response->leader == response->member_id);
+    auto group = group_coordinator_of(*cluster.broker(coordinator))->group("analytics");
+    CHECK(group->has(response->member_id));
+}
+
 TEST_CASE("a pending member id that is never used expires after the session timeout") {
     TestCluster cluster(group_cluster(3));
     int coordinator = wait_for_coordinator(cluster, "analytics");

@@ -4,6 +4,7 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SCENARIOS=$(cd "$HERE/../../scenarios/real_clients" && pwd)
 WORK=$(mktemp -d)
 SERVE_PID=
 trap 'if [ -n "$SERVE_PID" ]; then kill -KILL "$SERVE_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
@@ -21,7 +22,7 @@ command -v kcat >/dev/null || fail "kcat is not installed (scripts/setup.sh inst
 start_serve() {
     local scenario=$1 port=$2 brokers=$3
     shift 3
-    "$KAFKALAB" serve "$HERE/$scenario" --base-port "$port" "$@" >"$WORK/serve.log" 2>&1 &
+    "$KAFKALAB" serve "$SCENARIOS/$scenario" --base-port "$port" "$@" >"$WORK/serve.log" 2>&1 &
     SERVE_PID=$!
     for _ in $(seq 1 200); do
         if [ "$(grep -c ' listens on ' "$WORK/serve.log")" -ge "$brokers" ]; then return 0; fi

@@ -1,4 +1,4 @@
-# A real producer writes through a leader crash (tests/real_clients/leader-crash.yaml).
+# A real producer writes through a leader crash (scenarios/real_clients/leader-crash.yaml).
 # With acks=all it keeps going after the election and nothing acknowledged is lost;
 # with acks=1 the checker finds the records broker-1 confirmed alone, then lost.
 #   kcat_leader_crash.sh KAFKALAB all|1 BASE_PORT
