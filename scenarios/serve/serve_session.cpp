@@ -55,7 +55,6 @@ void ServeSession::run(const std::atomic<bool>& stop) {
         const auto target = std::min(end, sim_start + std::chrono::duration_cast<sim::Duration>(
                                                           elapsed * options_.speed));
         if (target > run_.now()) run_.run_until(target);
-        follow_broker_states();
         auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(max_wait);
         const sim::Time next = simulation.scheduler().next_event_time();
         if (next != sim::time_never) {
@@ -63,8 +62,13 @@ void ServeSession::run(const std::atomic<bool>& stop) {
             wait = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(until_next),
                               std::chrono::milliseconds(0), wait);
         }
-        for (SocketEvent& event : sockets_.poll(wait)) on_socket_event(event);
+        pump(wait);
     }
+}
+
+void ServeSession::pump(std::chrono::milliseconds wait) {
+    follow_broker_states();
+    for (SocketEvent& event : sockets_.poll(wait)) on_socket_event(event);
 }
 
 void ServeSession::on_socket_event(SocketEvent& event) {

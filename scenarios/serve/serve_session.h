@@ -11,6 +11,7 @@
 // A crashed broker's port is closed (clients get "connection refused") and its open
 // connections are reset, as a killed Kafka process's would be.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -40,6 +41,10 @@ public:
 
     /// Runs until the scenario's end (or its --until) or until `stop` is set.
     void run(const std::atomic<bool>& stop);
+    /// What run() does between two steps of the clock, for a caller that runs the
+    /// clock itself (the viewer): follows the brokers' states, then takes what the
+    /// sockets have, waiting up to `wait` for it.
+    void pump(std::chrono::milliseconds wait);
 
     /// The address real clients use for the broker named `host`.
     kafka::wire::AdvertisedAddress address_of(std::string_view host, std::int32_t port) const;

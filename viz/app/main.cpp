@@ -2,10 +2,13 @@
 // library), then plays it, steps it, rewinds it and takes faults from the class.
 //
 //   kafkalab-viz [SCENARIO.yaml] [--at 12s] [--screenshot out.png] [--size 1280x720] [--frames N]
-//                [--large-font]
+//                [--large-font] [--serve [--listen 127.0.0.1] [--base-port 9092] [--serve-for 10s]]
 //
 // With --screenshot or --frames it renders without a visible window (tests run it
-// under xvfb-run) and exits. Exit codes: 0 done, 2 bad input, 3 no display or OpenGL.
+// under xvfb-run) and exits. With --serve each broker also listens on a TCP port for
+// real Kafka clients, as `kafkalab serve` does (docs/REAL-CLIENTS.md); the run then
+// plays in real time from the start and only goes forward. Exit codes: 0 done, 2 bad
+// input, 3 no display or OpenGL.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -17,6 +20,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include "scenarios/serve/serve_session.h"
 #include "scenarios/spec/load_scenario.h"
 #include "sim/heap_populator.h"
 #include "viz/app/lesson_picker.h"
@@ -40,9 +44,14 @@ struct Options {
     std::string size = "1280x720";
     int frames = 0;
     bool large_font = false;
+    bool serve = false;
+    std::string listen = "127.0.0.1";
+    std::uint16_t base_port = 9092;
+    std::string serve_for;  // headless: how long real clients may talk before the screenshot
 };
 
-std::unique_ptr<LabSession> open_session(const std::string& path, std::string* error = nullptr) {
+std::unique_ptr<LabSession> open_session(const std::string& path, std::string* error = nullptr,
+                                         bool forward_only = false) {
     auto loaded = scenarios::load_scenario(path);
     for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << "\n";
     if (!loaded.scenario) {
@@ -51,6 +60,7 @@ std::unique_ptr<LabSession> open_session(const std::string& path, std::string* e
     }
     SessionOptions options;
     options.source_file = path;
+    options.forward_only = forward_only;
     return std::make_unique<LabSession>(std::move(*loaded.scenario), options);
 }
 
@@ -61,7 +71,7 @@ bool parse_size(const std::string& text, int& width, int& height) {
 
 /// Draws one frame, then applies what the panels asked for and plays the clock on.
 void frame(Window& window, LabSession& session, UiState& ui, bool present, double wall_seconds,
-           const std::vector<LessonEntry>* lessons = nullptr) {
+           const std::vector<LessonEntry>* lessons = nullptr, scenarios::ServeSession* serve = nullptr) {
     window.set_large_font(ui.large_font);
     window.begin_frame(present && !ui.playback.playing() ? 0.05 : 0);
     std::vector<Command> commands;
@@ -70,11 +80,29 @@ void frame(Window& window, LabSession& session, UiState& ui, bool present, doubl
     window.end_frame(present);
     for (const auto& command : commands) apply(command, session, ui);
     play_for(session, ui, wall_seconds);
+    if (serve) serve->pump(std::chrono::milliseconds(0));
 }
 
-int render_headless(Window& window, LabSession& session, const Options& options) {
+/// Headless --serve: plays in real time for `wall`, taking real clients' requests.
+void serve_headless(Window& window, LabSession& session, UiState& ui, scenarios::ServeSession& serve,
+                    sim::Duration wall) {
+    ui.playback.play();
+    const auto start = std::chrono::steady_clock::now();
+    auto last = start;
+    while (std::chrono::steady_clock::now() - start < wall && !session.finished()) {
+        serve.pump(std::chrono::milliseconds(10));
+        const auto now = std::chrono::steady_clock::now();
+        frame(window, session, ui, false, std::chrono::duration<double>(now - last).count(), nullptr, &serve);
+        last = now;
+    }
+    ui.playback.pause();
+}
+
+int render_headless(Window& window, LabSession& session, const Options& options,
+                    scenarios::ServeSession* serve, sim::Duration serve_for) {
     UiState ui;
     ui.large_font = options.large_font;
+    if (serve) serve_headless(window, session, ui, *serve, serve_for);
     // ImGui sizes tables and text on the first frames; the third one is settled.
     for (int i = 0; i < 3; ++i) frame(window, session, ui, false, 0);
     if (!options.screenshot.empty()) {
@@ -104,9 +132,12 @@ int render_headless(Window& window, LabSession& session, const Options& options)
     return exit_ok;
 }
 
-int run_window(Window& window, std::unique_ptr<LabSession> session, bool large_font) {
+/// `session` stays the caller's: a ServeSession there holds its run.
+int run_window(Window& window, std::unique_ptr<LabSession>& session, bool large_font,
+               scenarios::ServeSession* serve) {
     UiState ui;
     ui.large_font = large_font;
+    if (serve) ui.playback.play();  // real clients expect the cluster to run
     const std::vector<LessonEntry> lessons = list_lessons(KAFKALAB_LESSONS_DIR);
     auto last = std::chrono::steady_clock::now();
     while (!window.should_close()) {
@@ -119,8 +150,12 @@ int run_window(Window& window, std::unique_ptr<LabSession> session, bool large_f
         auto now = std::chrono::steady_clock::now();
         double wall = std::chrono::duration<double>(now - last).count();
         last = now;
-        frame(window, *session, ui, true, wall, &lessons);
+        frame(window, *session, ui, true, wall, &lessons, serve);
         if (ui.quit_requested) window.request_close();
+        if (serve && !ui.open_request.empty()) {
+            ui.status = "real clients are attached to this run: restart kafkalab-viz to open another";
+            ui.open_request.clear();
+        }
         if (!ui.open_request.empty()) {
             // Another lesson from the menu: a fresh start, keeping only the classroom setting.
             std::string error;
@@ -149,6 +184,14 @@ int main(int argc, char** argv) {
     app.add_option("--size", options.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--frames", options.frames, "Render this many frames headless; print mean and p95 frame time");
     app.add_flag("--large-font", options.large_font, "Classroom mode: large text for a projector (Ctrl+L toggles it)");
+    app.add_flag("--serve", options.serve,
+                 "Also put each broker on a TCP port for real Kafka clients, as kafkalab serve does");
+    app.add_option("--listen", options.listen, "With --serve: the IPv4 address to listen on (default 127.0.0.1)");
+    app.add_option("--base-port", options.base_port, "With --serve: broker-1's port, the next broker's the next "
+                                                     "(default 9092)")
+        ->check(CLI::Range(1, 65535));
+    app.add_option("--serve-for", options.serve_for,
+                   "With --serve and --screenshot or --frames: take real clients' requests for this long first");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -165,9 +208,23 @@ int main(int argc, char** argv) {
         std::cerr << "kafkalab-viz: --screenshot and --frames need a scenario file\n";
         return exit_bad_input;
     }
+    if (options.serve && options.scenario.empty()) {
+        std::cerr << "kafkalab-viz: --serve needs a scenario file\n";
+        return exit_bad_input;
+    }
+    sim::Duration serve_for{0};
+    if (!options.serve_for.empty()) {
+        auto parsed = sim::parse_duration(options.serve_for);
+        if (!parsed || !options.serve || !headless) {
+            std::cerr << "kafkalab-viz: --serve-for expects a duration such as 10s, with --serve and --screenshot "
+                         "or --frames, got '" << options.serve_for << "'\n";
+            return exit_bad_input;
+        }
+        serve_for = *parsed;
+    }
     std::unique_ptr<LabSession> session;
     if (!options.scenario.empty()) {
-        session = open_session(options.scenario);
+        session = open_session(options.scenario, nullptr, options.serve);
         if (!session) return exit_bad_input;
         if (!options.at.empty()) {
             auto at = sim::parse_duration(options.at);
@@ -178,10 +235,21 @@ int main(int argc, char** argv) {
             session->advance_to(*at);
         }
     }
+    // Declared after the session: it holds the session's run and goes first.
+    std::optional<scenarios::ServeSession> serve;
+    if (options.serve) {
+        try {
+            serve.emplace(session->run(), scenarios::ServeOptions{options.listen, options.base_port, 1.0}, std::cout);
+        } catch (const std::exception& error) {
+            std::cerr << "kafkalab-viz: --listen/--base-port: " << error.what() << "\n";
+            return exit_bad_input;
+        }
+    }
+    scenarios::ServeSession* serving = serve ? &*serve : nullptr;
     try {
         Window window(width, height, !headless, "kafkalab-viz");
-        if (headless) return render_headless(window, *session, options);
-        return run_window(window, std::move(session), options.large_font);
+        if (headless) return render_headless(window, *session, options, serving, serve_for);
+        return run_window(window, session, options.large_font, serving);
     } catch (const std::runtime_error& error) {
         std::cerr << "kafkalab-viz: " << error.what() << "\n";
         return exit_no_display;

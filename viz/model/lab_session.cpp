@@ -162,7 +162,7 @@ void LabSession::forward(sim::Time until, std::uint64_t max_events) {
 
 void LabSession::advance_to(sim::Duration time) {
     time = std::clamp(time, sim::Duration{0}, duration());
-    if (time < now()) return rewind_to(time);
+    if (time < now()) return rewind_to(time);  // forward-only sessions stay where they are
     run_guarded([&] { forward(absolute(time), UINT64_MAX); });
 }
 
@@ -198,12 +198,16 @@ bool LabSession::step_to_next(EventCategory category) {
 }
 
 void LabSession::rewind_to(sim::Duration time) {
+    if (!can_rewind()) return;
     start_run();
     run_guarded([&] { forward(absolute(std::clamp(time, sim::Duration{0}, duration())), UINT64_MAX); });
 }
 
 void LabSession::rewind_to_event(std::uint64_t event_number) {
-    if (event_number < this->event_number()) start_run();
+    if (event_number < this->event_number()) {
+        if (!can_rewind()) return;
+        start_run();
+    }
     auto& sim = run_->simulation();
     run_guarded([&] {
         while (sim.scheduler().fired() < event_number) {
@@ -218,6 +222,12 @@ bool LabSession::inject(LiveFault fault, std::string* refused_because) {
     if (violation_) {
         // The model is in a state it should never reach: nothing done to it now teaches anything.
         if (refused_because) *refused_because = "the run is halted by a broken model invariant: rewind first";
+        return false;
+    }
+    if (fault.kind == LiveFaultKind::pause && !can_rewind()) {
+        if (refused_because) {
+            *refused_because = "with real clients attached a pause cannot be ended: ending it re-runs the past";
+        }
         return false;
     }
     fault.at = position();

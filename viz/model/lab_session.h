@@ -47,6 +47,10 @@ struct SessionOptions {
     /// Check the model's invariants after every event (on in Debug builds). A violation
     /// halts the session instead of escaping: see LabSession::violation().
     bool check_invariants = invariants::on_by_default;
+    /// Real clients are attached (kafkalab-viz --serve): their connections live in this
+    /// run, which is therefore never re-run. Rewinds are refused, and so are pauses,
+    /// whose end is recorded by re-running the past.
+    bool forward_only = false;
 };
 
 class LabSession {
@@ -64,6 +68,8 @@ public:
     std::uint64_t event_number() const;
     RunPosition position() const { return {event_number(), now()}; }
     bool finished() const { return now() >= duration(); }
+    /// False with real clients attached (SessionOptions::forward_only).
+    bool can_rewind() const { return !options_.forward_only; }
 
     // --- Forward -------------------------------------------------------------------
     /// Runs to scenario time `time` (clamped to the run); an earlier time rewinds.

@@ -8,8 +8,26 @@
 
 namespace kafkalab::viz {
 
+namespace {
+
+/// Whether `command` would take the run back in time.
+bool rewinds(const Command& command, const LabSession& session) {
+    switch (command.kind) {
+        case Command::Kind::seek_time: return command.time < session.now();
+        case Command::Kind::seek_event: return command.event_number < session.event_number();
+        case Command::Kind::restart_run: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
 void apply(const Command& command, LabSession& session, UiState& ui) {
     using Kind = Command::Kind;
+    if (!session.can_rewind() && rewinds(command, session)) {
+        ui.status = "real clients are attached: the run only goes forward";
+        return;
+    }
     switch (command.kind) {
         case Kind::toggle_play:
             if (session.violation()) {
