@@ -1,6 +1,8 @@
 // Topic administration and producer ids: CreateTopics v0-4, DeleteTopics v0-3 and
-// InitProducerId v0-1. Every version here is below its API's first flexible version
-// (supported_apis.cpp), so strings and arrays are the classic ones.
+// InitProducerId v0-4. CreateTopics and DeleteTopics stay below their first flexible
+// versions (supported_apis.cpp), so their strings and arrays are the classic ones.
+// InitProducerId is flexible from v2: a compact transactional id and a tagged-field
+// section closing the request and the response.
 #include <algorithm>
 #include <utility>
 
@@ -91,21 +93,31 @@ void encode_delete_topics_response(WireWriter& out, const DeleteTopicsResponse& 
     }
 }
 
-RequestPtr decode_init_producer_id_request(WireReader& in, std::int16_t /*version*/) {
-    // v0 and v1 share one layout. The model hands out idempotent producer ids only: a
-    // transactional id is read and dropped, and a transactional producer gets a plain
-    // id it cannot use, since this server lists none of the transaction APIs.
-    in.nullable_string();  // transactional_id
-    in.int32();            // transaction_timeout_ms
+RequestPtr decode_init_producer_id_request(WireReader& in, std::int16_t version) {
+    // The model hands out idempotent producer ids only: a transactional id is read and
+    // dropped, and a transactional producer gets a plain id it cannot use, since this
+    // server lists none of the transaction APIs.
+    const bool flexible = version >= 2;
+    in.nullable_string(flexible);  // transactional_id
+    in.int32();                    // transaction_timeout_ms
+    if (version >= 3) {
+        // The producer's current id and epoch, sent to resume after a fatal epoch error.
+        // The model's request has no such fields: every request gets a fresh id.
+        in.int64();  // producer_id
+        in.int16();  // producer_epoch
+    }
+    if (flexible) in.skip_tagged_fields();
     return std::make_shared<InitProducerIdRequest>();
 }
 
 void encode_init_producer_id_response(WireWriter& out, const InitProducerIdResponse& response,
-                                      std::int16_t /*version*/) {
+                                      std::int16_t version) {
+    // v1-v4 share v0's fields; v4 only adds PRODUCER_FENCED to the errors it may carry.
     out.int32(0);  // throttle_time_ms
     out.int16(static_cast<std::int16_t>(response.error));
     out.int64(response.producer_id.value);
     out.int16(response.producer_epoch.value);
+    if (version >= 2) out.empty_tagged_fields();
 }
 
 }  // namespace kafkalab::kafka::wire

@@ -49,29 +49,19 @@ void encode_fetch_response(WireWriter& out, const FetchResponse& response, std::
         out.int16(0);  // error_code
         out.int32(0);  // session_id: no session
     }
-    const auto& partitions = response.partitions;
-    const auto runs = topic_runs(partitions, [](const FetchPartitionResponse& p) -> std::string_view {
-        return p.partition.topic;
+    write_nested_by_topic(out, response.partitions, [&](const FetchPartitionResponse& partition) {
+        out.int32(partition.partition.partition);
+        out.int16(static_cast<std::int16_t>(partition.error));
+        out.int64(partition.high_watermark.value);
+        out.int64(partition.high_watermark.value);  // last_stable_offset: no open transactions
+        if (version >= 5) out.int64(partition.log_start_offset.value);
+        out.array_length(-1);  // aborted_transactions: none
+        if (version >= 11) out.int32(-1);  // preferred_read_replica: the leader
+        const std::size_t length_at = out.size();
+        out.int32(0);
+        for (const StoredBatch& batch : partition.batches) encode_record_batch(out, batch);
+        out.put_int32_at(length_at, static_cast<std::int32_t>(out.size() - length_at - 4));
     });
-    out.array_length(static_cast<std::int32_t>(runs.size()));
-    for (const TopicRun& run : runs) {
-        out.string(run.topic);
-        out.array_length(static_cast<std::int32_t>(run.end - run.begin));
-        for (std::size_t i = run.begin; i < run.end; ++i) {
-            const FetchPartitionResponse& partition = partitions[i];
-            out.int32(partition.partition.partition);
-            out.int16(static_cast<std::int16_t>(partition.error));
-            out.int64(partition.high_watermark.value);
-            out.int64(partition.high_watermark.value);  // last_stable_offset: no open transactions
-            if (version >= 5) out.int64(partition.log_start_offset.value);
-            out.array_length(-1);  // aborted_transactions: none
-            if (version >= 11) out.int32(-1);  // preferred_read_replica: the leader
-            const std::size_t length_at = out.size();
-            out.int32(0);
-            for (const StoredBatch& batch : partition.batches) encode_record_batch(out, batch);
-            out.put_int32_at(length_at, static_cast<std::int32_t>(out.size() - length_at - 4));
-        }
-    }
 }
 
 }  // namespace kafkalab::kafka::wire

@@ -26,23 +26,13 @@ RequestPtr decode_list_offsets_request(WireReader& in, std::int16_t version) {
 
 void encode_list_offsets_response(WireWriter& out, const ListOffsetsResponse& response, std::int16_t version) {
     if (version >= 2) out.int32(0);  // throttle_time_ms
-    const auto& partitions = response.partitions;
-    const auto runs = topic_runs(partitions, [](const ListOffsetsPartitionResponse& p) -> std::string_view {
-        return p.partition.topic;
+    write_nested_by_topic(out, response.partitions, [&](const ListOffsetsPartitionResponse& partition) {
+        out.int32(partition.partition.partition);
+        out.int16(static_cast<std::int16_t>(partition.error));
+        out.int64(-1);  // timestamp: of the found record, which the model does not report
+        out.int64(partition.offset.value);
+        if (version >= 4) out.int32(partition.leader_epoch.value);
     });
-    out.array_length(static_cast<std::int32_t>(runs.size()));
-    for (const TopicRun& run : runs) {
-        out.string(run.topic);
-        out.array_length(static_cast<std::int32_t>(run.end - run.begin));
-        for (std::size_t i = run.begin; i < run.end; ++i) {
-            const ListOffsetsPartitionResponse& partition = partitions[i];
-            out.int32(partition.partition.partition);
-            out.int16(static_cast<std::int16_t>(partition.error));
-            out.int64(-1);  // timestamp: of the found record, which the model does not report
-            out.int64(partition.offset.value);
-            if (version >= 4) out.int32(partition.leader_epoch.value);
-        }
-    }
 }
 
 }  // namespace kafkalab::kafka::wire

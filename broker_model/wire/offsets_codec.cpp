@@ -1,7 +1,9 @@
-// Committed offsets: OffsetCommit v2-7 and OffsetFetch v1-5. Every version here is
-// below its API's first flexible version (supported_apis.cpp), so strings and arrays
-// are the classic ones. Leader epochs of committed offsets (KIP-320) are not modelled:
-// read and dropped on commit, written as -1 (unknown) on fetch.
+// Committed offsets: OffsetCommit v2-7 and OffsetFetch v1-7. OffsetCommit stays below
+// its first flexible version (8), so its strings and arrays are the classic ones.
+// OffsetFetch v6 and v7 are flexible: compact strings and arrays, and a tagged-field
+// section closing every structure (the body, each topic, each partition). Leader
+// epochs of committed offsets (KIP-320) are not modelled: read and dropped on commit,
+// written as -1 (unknown) on fetch.
 #include "broker_model/wire/api_codecs.h"
 #include "broker_model/wire/topic_groups.h"
 
@@ -55,41 +57,50 @@ void encode_offset_commit_response(WireWriter& out, const OffsetCommitResponse& 
 }
 
 RequestPtr decode_offset_fetch_request(WireReader& in, std::int16_t version) {
+    const bool flexible = version >= 6;
     auto request = std::make_shared<OffsetFetchRequest>();
-    request->group_id = in.string();
+    request->group_id = in.string(flexible);
     // From v2 a null topic list asks for every partition the group has committed.
-    const std::int32_t topics = in.array_length(false, version >= 2);
-    if (topics < 0) return request;
-    request->partitions.emplace();
+    const std::int32_t topics = in.array_length(flexible, version >= 2);
+    if (topics >= 0) request->partitions.emplace();
     for (std::int32_t t = 0; t < topics; ++t) {
-        const std::string topic = in.string();
-        const std::int32_t partitions = in.array_length();
+        const std::string topic = in.string(flexible);
+        const std::int32_t partitions = in.array_length(flexible);
         for (std::int32_t p = 0; p < partitions; ++p) request->partitions->push_back({topic, in.int32()});
+        if (flexible) in.skip_tagged_fields();
     }
+    // require_stable: the model has no transactions, so every committed offset is
+    // stable and the flag changes nothing.
+    if (version >= 7) in.boolean();
+    if (flexible) in.skip_tagged_fields();
     return request;
 }
 
 void encode_offset_fetch_response(WireWriter& out, const OffsetFetchResponse& response, std::int16_t version) {
+    const bool flexible = version >= 6;
     if (version >= 3) out.int32(0);  // throttle_time_ms
     // v1 has no group-level error: Kafka puts it on every partition instead.
     const Error partition_error = version >= 2 ? Error::none : response.error;
     const auto& offsets = response.offsets;
     const auto runs = topic_runs(offsets, topic_of_offset);
-    out.array_length(static_cast<std::int32_t>(runs.size()));
+    out.array_length(static_cast<std::int32_t>(runs.size()), flexible);
     for (const TopicRun& run : runs) {
-        out.string(run.topic);
-        out.array_length(static_cast<std::int32_t>(run.end - run.begin));
+        out.string(run.topic, flexible);
+        out.array_length(static_cast<std::int32_t>(run.end - run.begin), flexible);
         for (std::size_t i = run.begin; i < run.end; ++i) {
             out.int32(offsets[i].first.partition);
             out.int64(offsets[i].second.value);  // -1: nothing committed
             if (version >= 5) out.int32(-1);     // committed_leader_epoch
             // The model's response does not carry the committed metadata; "" is Kafka's
             // "no metadata", which it also writes for partitions with no commit.
-            out.nullable_string(std::string());
+            out.nullable_string(std::string(), flexible);
             out.int16(static_cast<std::int16_t>(partition_error));
+            if (flexible) out.empty_tagged_fields();
         }
+        if (flexible) out.empty_tagged_fields();
     }
     if (version >= 2) out.int16(static_cast<std::int16_t>(response.error));
+    if (flexible) out.empty_tagged_fields();
 }
 
 }  // namespace kafkalab::kafka::wire

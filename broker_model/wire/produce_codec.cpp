@@ -88,23 +88,13 @@ RequestPtr decode_produce_request(WireReader& in, std::int16_t version, const De
 }
 
 void encode_produce_response(WireWriter& out, const ProduceResponse& response, std::int16_t version) {
-    const auto& partitions = response.partitions;
-    const auto runs = topic_runs(partitions, [](const ProducePartitionResponse& p) -> std::string_view {
-        return p.partition.topic;
+    write_nested_by_topic(out, response.partitions, [&](const ProducePartitionResponse& partition) {
+        out.int32(partition.partition.partition);
+        out.int16(static_cast<std::int16_t>(partition.error));
+        out.int64(partition.base_offset.value);
+        out.int64(-1);  // log_append_time_ms: topics use CreateTime
+        if (version >= 5) out.int64(partition.log_start_offset.value);
     });
-    out.array_length(static_cast<std::int32_t>(runs.size()));
-    for (const TopicRun& run : runs) {
-        out.string(run.topic);
-        out.array_length(static_cast<std::int32_t>(run.end - run.begin));
-        for (std::size_t i = run.begin; i < run.end; ++i) {
-            const ProducePartitionResponse& partition = partitions[i];
-            out.int32(partition.partition.partition);
-            out.int16(static_cast<std::int16_t>(partition.error));
-            out.int64(partition.base_offset.value);
-            out.int64(-1);  // log_append_time_ms: topics use CreateTime
-            if (version >= 5) out.int64(partition.log_start_offset.value);
-        }
-    }
     out.int32(0);  // throttle_time_ms
 }
 

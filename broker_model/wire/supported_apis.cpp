@@ -15,7 +15,7 @@ constexpr std::array<ApiVersionRange, 15> apis{{
     {ApiKey::list_offsets, 1, 5, 6},
     {ApiKey::metadata, 0, 8, 9},
     {ApiKey::offset_commit, 2, 7, 8},
-    {ApiKey::offset_fetch, 1, 5, 6},
+    {ApiKey::offset_fetch, 1, 7, 6},
     {ApiKey::find_coordinator, 0, 2, 3},
     {ApiKey::join_group, 0, 5, 6},
     {ApiKey::heartbeat, 0, 3, 4},
@@ -24,7 +24,7 @@ constexpr std::array<ApiVersionRange, 15> apis{{
     {ApiKey::api_versions, 0, 3, 3},
     {ApiKey::create_topics, 0, 4, 5},
     {ApiKey::delete_topics, 0, 3, 4},
-    {ApiKey::init_producer_id, 0, 1, 2},
+    {ApiKey::init_producer_id, 0, 4, 2},
 }};
 
 }  // namespace

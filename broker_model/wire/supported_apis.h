@@ -2,10 +2,11 @@
 // The APIs and versions this server speaks to real clients, as its ApiVersions
 // response lists them. Clients use the highest version both sides know.
 //
-// The maxima stop below each API's first flexible version (except ApiVersions v3,
-// which librdkafka sends first): a broker that lists lower maxima is exactly what an
-// older Kafka is to a client, and every client here still gets every feature it
-// needs (record batch v2 from Produce v3 and Fetch v4 on).
+// Most maxima stop below the API's first flexible version: a broker that lists lower
+// maxima is exactly what an older Kafka is to a client, and every client here still
+// gets every feature it needs (record batch v2 from Produce v3 and Fetch v4 on). The
+// flexible versions librdkafka asks for are spoken: ApiVersions v3, which it sends
+// first, OffsetFetch v6-7 and InitProducerId v2-4.
 #include <cstdint>
 #include <optional>
 #include <span>

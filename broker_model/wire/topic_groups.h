@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "broker_model/wire/wire_writer.h"
+
 namespace kafkalab::kafka::wire {
 
 /// Runs of consecutive entries with the same topic, in order: [begin, end) indexes.
@@ -25,6 +27,20 @@ std::vector<TopicRun> topic_runs(const Entries& entries, TopicOf topic_of) {
         runs.back().end = i + 1;
     }
     return runs;
+}
+
+/// Writes `entries` nested as Kafka's (non-flexible) responses nest them: an array of
+/// topics, each its name and an array of its entries, each written by `write_entry`.
+/// Entries are the simulation's, which name their partition in `partition`.
+template <class Entries, class WriteEntry>
+void write_nested_by_topic(WireWriter& out, const Entries& entries, WriteEntry write_entry) {
+    const auto runs = topic_runs(entries, [](const auto& entry) -> std::string_view { return entry.partition.topic; });
+    out.array_length(static_cast<std::int32_t>(runs.size()));
+    for (const TopicRun& run : runs) {
+        out.string(run.topic);
+        out.array_length(static_cast<std::int32_t>(run.end - run.begin));
+        for (std::size_t i = run.begin; i < run.end; ++i) write_entry(entries[i]);
+    }
 }
 
 }  // namespace kafkalab::kafka::wire

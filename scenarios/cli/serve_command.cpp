@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "scenarios/cli/exit_codes_and_loading.h"
+#include "scenarios/invariants/model_invariants.h"
 #include "scenarios/runner/run_report.h"
 #include "scenarios/serve/serve_session.h"
 
@@ -60,7 +61,13 @@ int serve_command(const ServeFlags& flags) {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     std::signal(SIGPIPE, SIG_IGN);
-    session->run(stop_requested);
+    try {
+        session->run(stop_requested);
+    } catch (const invariants::InvariantViolation& violation) {
+        std::cout.flush();
+        std::cerr << "\nkafkalab: " << violation.what() << "\n";
+        return exit_invariant_violated;
+    }
     if (stop_requested.load()) std::cout << "stopped at " << sim::format_duration(run.now()) << "\n";
     session.reset();
     scenarios::RunReport report = scenarios::finish_run(run);

@@ -1,6 +1,7 @@
-// CreateTopics v0-4, DeleteTopics v0-3 and InitProducerId v0-1 bodies. Requests are
+// CreateTopics v0-4, DeleteTopics v0-3 and InitProducerId v0-4 bodies. Requests are
 // written here field by field as a client writes them from Kafka's message schemas;
-// responses are read back field by field the same way.
+// responses are read back field by field the same way. InitProducerId is flexible from
+// v2: a compact transactional id and a tagged-field section after request and response.
 #include <catch2/catch.hpp>
 
 #include "broker_model/wire/api_codecs.h"
@@ -42,6 +43,33 @@ std::string create_topics_body(std::int16_t version, const std::vector<ClientTop
     }
     out.int32(25'000);                    // timeout_ms
     if (version >= 1) out.boolean(true);  // validate_only
+    return out.take();
+}
+
+/// InitProducerIdRequest.json: transactional_id (nullable), transaction_timeout_ms,
+/// producer_id and producer_epoch from v3 (-1: no current id, as librdkafka sends
+/// them); compact with a tagged-field section from v2, holding one unknown tag when
+/// `unknown_tag`.
+std::string init_producer_id_body(std::int16_t version, const std::optional<std::string>& transactional_id,
+                                  bool unknown_tag = false) {
+    const bool flexible = version >= 2;
+    WireWriter out;
+    out.nullable_string(transactional_id, flexible);
+    out.int32(60'000);  // transaction_timeout_ms
+    if (version >= 3) {
+        out.int64(-1);  // producer_id
+        out.int16(-1);  // producer_epoch
+    }
+    if (flexible) {
+        if (unknown_tag) {
+            out.unsigned_varint(1);   // one field
+            out.unsigned_varint(12);  // tag no server knows
+            out.unsigned_varint(2);   // its size
+            out.raw("ab");
+        } else {
+            out.empty_tagged_fields();
+        }
+    }
     return out.take();
 }
 
@@ -138,14 +166,13 @@ TEST_CASE("DeleteTopics requests and responses in every version") {
 }
 
 TEST_CASE("InitProducerId requests and responses in every version") {
-    for (std::int16_t version = 0; version <= 1; ++version) {
+    for (std::int16_t version = 0; version <= 4; ++version) {
         CAPTURE(version);
+        const bool flexible = version >= 2;
         for (const std::optional<std::string>& transactional_id : {std::optional<std::string>(),
                                                                    std::optional<std::string>("txn-1")}) {
-            WireWriter out;
-            out.nullable_string(transactional_id);
-            out.int32(60'000);  // transaction_timeout_ms
-            decode_body<InitProducerIdRequest>(decode_init_producer_id_request, out.buffer(), version);
+            decode_body<InitProducerIdRequest>(decode_init_producer_id_request,
+                                               init_producer_id_body(version, transactional_id), version);
         }
 
         InitProducerIdResponse response;
@@ -158,8 +185,35 @@ TEST_CASE("InitProducerId requests and responses in every version") {
         REQUIRE(in.int16() == 0);
         REQUIRE(in.int64() == 4'000);
         REQUIRE(in.int16() == 2);
+        if (flexible) REQUIRE(in.unsigned_varint() == 0);  // no tagged fields
         REQUIRE(in.remaining() == 0);
     }
+}
+
+TEST_CASE("InitProducerId requests skip unknown tagged fields from v2") {
+    for (std::int16_t version = 2; version <= 4; ++version) {
+        CAPTURE(version);
+        for (const std::optional<std::string>& transactional_id : {std::optional<std::string>(),
+                                                                   std::optional<std::string>("txn-1")}) {
+            decode_body<InitProducerIdRequest>(decode_init_producer_id_request,
+                                               init_producer_id_body(version, transactional_id, true), version);
+        }
+    }
+}
+
+TEST_CASE("InitProducerId v3 requests and v4 responses byte for byte") {
+    // Null compact transactional id, timeout 60000, no current producer id and epoch (-1),
+    // no tags.
+    const std::string body = init_producer_id_body(3, std::nullopt);
+    REQUIRE(body == std::string("\x00" "\x00\x00\xea\x60", 5) + std::string(10, '\xff') + std::string(1, '\0'));
+    decode_body<InitProducerIdRequest>(decode_init_producer_id_request, body, 3);
+
+    InitProducerIdResponse response;
+    response.producer_id = ProducerId{1};
+    response.producer_epoch = ProducerEpoch{0};
+    WireWriter encoded;
+    encode_init_producer_id_response(encoded, response, 4);
+    REQUIRE(encoded.buffer() == std::string("\0\0\0\0" "\0\0" "\0\0\0\0\0\0\0\x01" "\0\0" "\0", 17));
 }
 
 TEST_CASE("truncated admin request bodies are malformed") {
@@ -172,8 +226,14 @@ TEST_CASE("truncated admin request bodies are malformed") {
     remove.int32(30'000);
     require_every_prefix_throws(decode_delete_topics_request, remove.buffer(), 3);
 
-    WireWriter init;
-    init.nullable_string(std::nullopt);
-    init.int32(60'000);
-    require_every_prefix_throws(decode_init_producer_id_request, init.buffer(), 1);
+    for (std::int16_t version = 0; version <= 4; ++version) {
+        CAPTURE(version);
+        for (const bool unknown_tag : {false, true}) {
+            if (unknown_tag && version < 2) continue;
+            require_every_prefix_throws(decode_init_producer_id_request,
+                                        init_producer_id_body(version, std::string("txn-1"), unknown_tag), version);
+            require_every_prefix_throws(decode_init_producer_id_request,
+                                        init_producer_id_body(version, std::nullopt, unknown_tag), version);
+        }
+    }
 }

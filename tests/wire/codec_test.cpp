@@ -150,8 +150,8 @@ TEST_CASE("Versions outside each API's range are unsupported") {
         {1, 3}, {1, 12},          // Fetch: 4-11
         {2, 0}, {2, 6},           // ListOffsets: 1-5
         {3, 9}, {3, -1},          // Metadata: 0-8
-        {8, 1}, {9, 6}, {10, 3},  // OffsetCommit 2-7, OffsetFetch 1-5, FindCoordinator 0-2
-        {11, 6}, {22, 2},         // JoinGroup 0-5, InitProducerId 0-1
+        {8, 1}, {9, 8}, {10, 3},  // OffsetCommit 2-7, OffsetFetch 1-7, FindCoordinator 0-2
+        {11, 6}, {22, 5},         // JoinGroup 0-5, InitProducerId 0-4
     };
     for (const auto& [key, version] : cases) {
         CAPTURE(key, version);
@@ -183,9 +183,17 @@ TEST_CASE("The advertised ranges include what librdkafka and kafkajs need") {
     REQUIRE(range(ApiKey::api_versions).min_version == 0);
     REQUIRE(range(ApiKey::api_versions).max_version == 3);
     REQUIRE(is_flexible(range(ApiKey::api_versions), 3));
-    // No other API is spoken in a flexible version.
+    // librdkafka's OffsetFetch v6-7 and InitProducerId v2-4 are flexible; no other API
+    // is spoken in a flexible version.
+    REQUIRE(range(ApiKey::offset_fetch).max_version == 7);
+    REQUIRE(range(ApiKey::offset_fetch).first_flexible_version == 6);
+    REQUIRE(range(ApiKey::init_producer_id).max_version == 4);
+    REQUIRE(range(ApiKey::init_producer_id).first_flexible_version == 2);
     for (const ApiVersionRange& api : supported_apis()) {
-        if (api.key != ApiKey::api_versions) REQUIRE_FALSE(is_flexible(api, api.max_version));
+        if (api.key == ApiKey::api_versions || api.key == ApiKey::offset_fetch || api.key == ApiKey::init_producer_id) {
+            continue;
+        }
+        REQUIRE_FALSE(is_flexible(api, api.max_version));
     }
     REQUIRE_FALSE(find_supported_api(4).has_value());
 }
@@ -354,6 +362,91 @@ TEST_CASE("ApiVersions in an unknown version is answered in v0 with UNSUPPORTED_
         read_api_keys(in, false);    // v0: int32 count, no tagged fields, no throttle time
         REQUIRE(in.remaining() == 0);
     }
+}
+
+TEST_CASE("OffsetFetch v7 frames use request header v2 and response header v1") {
+    // Header v2 with one unknown tagged field, then the body as librdkafka writes it:
+    // compact group id and topics, require_stable, tagged-field sections.
+    WireWriter frame;
+    frame.int16(9);
+    frame.int16(7);
+    frame.int32(31);
+    frame.nullable_string(std::string("rdkafka"));
+    frame.unsigned_varint(1);  // one header tagged field
+    frame.unsigned_varint(3);
+    frame.unsigned_varint(2);
+    frame.raw("xy");
+    frame.string("grp", true);
+    frame.array_length(1, true);
+    frame.string("orders", true);
+    frame.array_length(2, true);
+    frame.int32(0);
+    frame.int32(1);
+    frame.empty_tagged_fields();  // topic
+    frame.boolean(true);          // require_stable
+    frame.empty_tagged_fields();  // body
+    const ParsedRequest parsed = parse_request(frame.buffer(), test_context());
+    REQUIRE(parsed.header.correlation_id == 31);
+    const auto& request = message_as<OffsetFetchRequest>(*parsed.request);
+    REQUIRE(request.group_id == "grp");
+    REQUIRE(*request.partitions == std::vector<TopicPartition>{{"orders", 0}, {"orders", 1}});
+    for (std::size_t size = 0; size < frame.size(); ++size) {
+        CAPTURE(size);
+        REQUIRE_THROWS_AS(parse_request(std::string_view(frame.buffer()).substr(0, size), test_context()),
+                          MalformedFrame);
+    }
+
+    OffsetFetchResponse response;
+    response.offsets = {{{"orders", 0}, Offset{5}}};
+    const std::string out = encode_response(parsed.header, response, test_encode_context());
+    WireReader in(out);
+    REQUIRE(in.int32() == static_cast<std::int32_t>(out.size() - 4));
+    REQUIRE(in.int32() == 31);
+    REQUIRE(in.unsigned_varint() == 0);  // response header v1: no tagged fields
+    REQUIRE(in.int32() == 0);            // throttle_time_ms
+    REQUIRE(in.array_length(true) == 1);
+    REQUIRE(in.string(true) == "orders");
+    REQUIRE(in.array_length(true) == 1);
+    REQUIRE(in.int32() == 0);
+    REQUIRE(in.int64() == 5);
+    REQUIRE(in.int32() == -1);
+    REQUIRE(in.nullable_string(true) == std::optional<std::string>(""));
+    REQUIRE(in.int16() == 0);
+    REQUIRE(in.unsigned_varint() == 0);  // partition
+    REQUIRE(in.unsigned_varint() == 0);  // topic
+    REQUIRE(in.int16() == 0);            // error_code
+    REQUIRE(in.unsigned_varint() == 0);  // body
+    REQUIRE(in.remaining() == 0);
+}
+
+TEST_CASE("InitProducerId v4 frames use request header v2 and response header v1") {
+    WireWriter body;
+    body.nullable_string(std::nullopt, true);  // transactional_id
+    body.int32(60'000);
+    body.int64(-1);  // producer_id
+    body.int16(-1);  // producer_epoch
+    body.empty_tagged_fields();
+    const std::string frame = request_frame(22, 4, 8, std::string("rdkafka"), body.buffer(), true);
+    const ParsedRequest parsed = parse_request(frame, test_context());
+    REQUIRE(std::dynamic_pointer_cast<InitProducerIdRequest>(parsed.request));
+    // A header v1 (no tagged-field section) leaves the body one byte short.
+    REQUIRE_THROWS_AS(parse_request(request_frame(22, 4, 8, std::string("rdkafka"), body.buffer()), test_context()),
+                      MalformedFrame);
+
+    InitProducerIdResponse response;
+    response.producer_id = ProducerId{1'000};
+    response.producer_epoch = ProducerEpoch{0};
+    const std::string out = encode_response(parsed.header, response, test_encode_context());
+    WireReader in(out);
+    REQUIRE(in.int32() == static_cast<std::int32_t>(out.size() - 4));
+    REQUIRE(in.int32() == 8);
+    REQUIRE(in.unsigned_varint() == 0);  // response header v1
+    REQUIRE(in.int32() == 0);
+    REQUIRE(in.int16() == 0);
+    REQUIRE(in.int64() == 1'000);
+    REQUIRE(in.int16() == 0);
+    REQUIRE(in.unsigned_varint() == 0);
+    REQUIRE(in.remaining() == 0);
 }
 
 TEST_CASE("Response frames carry a size prefix and header v0 before the body") {
