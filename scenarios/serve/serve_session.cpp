@@ -84,9 +84,7 @@ void ServeSession::on_socket_event(SocketEvent& event) {
             const auto found = clients_.find(event.connection);
             if (found == clients_.end()) return;
             if (auto* node = node_of(found->second)) node->detach();
-            log_ << fmt::format("{} {} disconnected: {}\n", stamp(),
-                                run_.simulation().node_name(found->second.node), event.reason);
-            log_.flush();
+            log_line(fmt::format("{} disconnected: {}", run_.simulation().node_name(found->second.node), event.reason));
             clients_.erase(found);
             return;
         }
@@ -113,10 +111,8 @@ void ServeSession::accept(const SocketEvent& event) {
     const std::string name = fmt::format("real-{}", ++clients_ever_);
     const sim::NodeIndex node = simulation.add_node(name, RealClientNode::factory(std::move(node_options)));
     clients_[connection] = Client{node, event.listener, simulation.context(broker).incarnation(), link};
-    log_ << fmt::format("{} {} connected to {} ({}:{}) from {}\n", stamp(), name,
-                        simulation.node_name(broker), options_.listen_host, sockets_.port(event.listener),
-                        event.peer);
-    log_.flush();
+    log_line(fmt::format("{} connected to {} ({}:{}) from {}", name, simulation.node_name(broker),
+                         options_.listen_host, sockets_.port(event.listener), event.peer));
 }
 
 void ServeSession::follow_broker_states() {
@@ -128,7 +124,7 @@ void ServeSession::follow_broker_states() {
         try {
             sockets_.set_listening(i, up);
         } catch (const std::exception& error) {
-            log_ << fmt::format("{} cannot listen again: {}\n", simulation.node_name(brokers[i]), error.what());
+            log_line(fmt::format("{} cannot listen again: {}", simulation.node_name(brokers[i]), error.what()));
         }
     }
     std::vector<std::pair<ConnectionId, std::string>> reset;
@@ -151,15 +147,15 @@ void ServeSession::follow_broker_states() {
 void ServeSession::disconnect(ConnectionId connection, const std::string& why) {
     const auto found = clients_.find(connection);
     if (found == clients_.end()) return;
-    log_ << fmt::format("{} {} closed: {}\n", stamp(),
-                        run_.simulation().node_name(found->second.node), why);
-    log_.flush();
+    log_line(fmt::format("{} closed: {}", run_.simulation().node_name(found->second.node), why));
     sockets_.close(connection);
     clients_.erase(found);
 }
 
-std::string ServeSession::stamp() const {
-    return fmt::format("{:>9.3f}s", std::chrono::duration<double>(run_.now()).count());
+void ServeSession::log_line(const std::string& text) {
+    // Laid out as the run's timeline, which it joins on standard output.
+    log_ << fmt::format("{:>12}  {:<18} {}\n", sim::format_time(sim::Time{run_.now()}), "real client", text);
+    log_.flush();
 }
 
 RealClientNode* ServeSession::node_of(const Client& client) {

@@ -65,8 +65,8 @@ private:
     void follow_broker_states();
     void disconnect(ConnectionId connection, const std::string& why);
     RealClientNode* node_of(const Client& client);
-    /// The scenario time, as log lines start: "   12.345s".
-    std::string stamp() const;
+    /// One line of the log, stamped with the scenario time.
+    void log_line(const std::string& text);
 
     ScenarioRun& run_;
     ServeOptions options_;
