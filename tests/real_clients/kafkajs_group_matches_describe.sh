@@ -1,6 +1,7 @@
-# kafkajs 2.2.4 against `kafkalab serve`: a keyed producer, then a group of two
-# consumers that read everything and commit. What the clients say they own and
-# committed must be what the simulation's kafka-consumer-groups --describe prints.
+# kafkajs 2.2.4 against `kafkalab serve`: the admin client creates and deletes a
+# topic; a keyed producer, then a group of two consumers that read everything and
+# commit. What the clients say they own and committed must be what the simulation's
+# kafka-consumer-groups --describe prints.
 #   kafkajs_group_matches_describe.sh KAFKALAB NODE_DIR   (kafkajs is installed there)
 KAFKALAB=$1
 NODE_DIR=$2
@@ -14,6 +15,9 @@ if ! grep -qs '"version": "2.2.4"' "$NODE_DIR/node_modules/kafkajs/package.json"
 fi
 
 start_serve group-describe.yaml 19592 3
+# The admin client first: a topic created through the controller, then deleted.
+NODE_PATH="$NODE_DIR/node_modules" node "$HERE/kafkajs/admin.js" 19592 >"$WORK/admin.txt" 2>&1 ||
+    fail "the kafkajs admin client failed: $(cat "$WORK/admin.txt")"
 # The group is described at scenario time 25s; the clients stay in it until 28 s.
 NODE_PATH="$NODE_DIR/node_modules" KAFKAJS_NO_PARTITIONER_WARNING=1 \
     node "$HERE/kafkajs/group.js" 19592 registered_user 30 28000 >"$WORK/clients.txt" 2>"$WORK/clients.err" ||
