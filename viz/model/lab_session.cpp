@@ -162,7 +162,7 @@ void LabSession::forward(sim::Time until, std::uint64_t max_events) {
 
 void LabSession::advance_to(sim::Duration time) {
     time = std::clamp(time, sim::Duration{0}, duration());
-    if (time < now()) return rewind_to(time);  // forward-only sessions stay where they are
+    if (time < now()) return rewind_to(time);
     run_guarded([&] { forward(absolute(time), UINT64_MAX); });
 }
 

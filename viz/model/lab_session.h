@@ -72,7 +72,8 @@ public:
     bool can_rewind() const { return !options_.forward_only; }
 
     // --- Forward -------------------------------------------------------------------
-    /// Runs to scenario time `time` (clamped to the run); an earlier time rewinds.
+    /// Runs to scenario time `time` (clamped to the run); an earlier time rewinds,
+    /// except in a forward-only session, which stays where it is.
     void advance_to(sim::Duration time);
     void advance_by(sim::Duration delta) { advance_to(now() + delta); }
     /// Fires events up to and including the next one the event log shows (a message
