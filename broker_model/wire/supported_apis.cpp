@@ -32,8 +32,9 @@ constexpr std::array<ApiVersionRange, 15> apis{{
 std::span<const ApiVersionRange> supported_apis() { return apis; }
 
 std::optional<ApiVersionRange> find_supported_api(std::int16_t api_key) {
-    const auto found = std::find_if(apis.begin(), apis.end(),
-                                    [&](const ApiVersionRange& api) { return static_cast<std::int16_t>(api.key) == api_key; });
+    const auto found = std::find_if(apis.begin(), apis.end(), [&](const ApiVersionRange& api) {
+        return static_cast<std::int16_t>(api.key) == api_key;
+    });
     if (found == apis.end()) return std::nullopt;
     return *found;
 }

@@ -84,7 +84,9 @@ void ServeSession::on_socket_event(SocketEvent& event) {
             const auto found = clients_.find(event.connection);
             if (found == clients_.end()) return;
             if (auto* node = node_of(found->second)) node->detach();
-            log_line(fmt::format("{} disconnected: {}", run_.simulation().node_name(found->second.node), event.reason));
+            const Client& client = found->second;
+            log_line(fmt::format("{} disconnected: {}", run_.simulation().node_name(client.node), event.reason),
+                     client.node, run_.broker_nodes()[client.broker]);
             clients_.erase(found);
             return;
         }
@@ -112,7 +114,8 @@ void ServeSession::accept(const SocketEvent& event) {
     const sim::NodeIndex node = simulation.add_node(name, RealClientNode::factory(std::move(node_options)));
     clients_[connection] = Client{node, event.listener, simulation.context(broker).incarnation(), link};
     log_line(fmt::format("{} connected to {} ({}:{}) from {}", name, simulation.node_name(broker),
-                         options_.listen_host, sockets_.port(event.listener), event.peer));
+                         options_.listen_host, sockets_.port(event.listener), event.peer),
+             node, broker);
 }
 
 void ServeSession::follow_broker_states() {
@@ -124,7 +127,8 @@ void ServeSession::follow_broker_states() {
         try {
             sockets_.set_listening(i, up);
         } catch (const std::exception& error) {
-            log_line(fmt::format("{} cannot listen again: {}", simulation.node_name(brokers[i]), error.what()));
+            log_line(fmt::format("{} cannot listen again: {}", simulation.node_name(brokers[i]), error.what()),
+                     brokers[i], brokers[i]);
         }
     }
     std::vector<std::pair<ConnectionId, std::string>> reset;
@@ -147,15 +151,19 @@ void ServeSession::follow_broker_states() {
 void ServeSession::disconnect(ConnectionId connection, const std::string& why) {
     const auto found = clients_.find(connection);
     if (found == clients_.end()) return;
-    log_line(fmt::format("{} closed: {}", run_.simulation().node_name(found->second.node), why));
+    const Client& client = found->second;
+    log_line(fmt::format("{} closed: {}", run_.simulation().node_name(client.node), why), client.node,
+             run_.broker_nodes()[client.broker]);
     sockets_.close(connection);
     clients_.erase(found);
 }
 
-void ServeSession::log_line(const std::string& text) {
+void ServeSession::log_line(const std::string& text, sim::NodeIndex client, sim::NodeIndex broker) {
     // Laid out as the run's timeline, which it joins on standard output.
     log_ << fmt::format("{:>12}  {:<18} {}\n", sim::format_time(sim::Time{run_.now()}), "real client", text);
     log_.flush();
+    // And recorded, so the viewer's event log shows when a class's client came and went.
+    run_.simulation().record("real-client", client, broker, text);
 }
 
 RealClientNode* ServeSession::node_of(const Client& client) {

@@ -65,8 +65,9 @@ private:
     void follow_broker_states();
     void disconnect(ConnectionId connection, const std::string& why);
     RealClientNode* node_of(const Client& client);
-    /// One line of the log, stamped with the scenario time.
-    void log_line(const std::string& text);
+    /// One line of the log, stamped with the scenario time, also recorded in the run
+    /// as a "real-client" record between the client's node and its broker.
+    void log_line(const std::string& text, sim::NodeIndex client, sim::NodeIndex broker);
 
     ScenarioRun& run_;
     ServeOptions options_;

@@ -31,7 +31,8 @@ std::int32_t read_size(const std::string& input) {
 WireSockets::WireSockets(std::string host, std::uint16_t base_port, std::size_t count)
     : host_(std::move(host)), base_port_(base_port), listeners_(count) {
     if (std::size_t{base_port} + count > 65536) {
-        throw std::runtime_error(fmt::format("ports {}-{} do not exist", base_port, std::size_t{base_port} + count - 1));
+        throw std::runtime_error(
+            fmt::format("ports {}-{} do not exist", base_port, std::size_t{base_port} + count - 1));
     }
     for (std::size_t i = 0; i < count; ++i) open_listener(i);
 }
