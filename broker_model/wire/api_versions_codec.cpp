@@ -24,7 +24,10 @@ std::string api_versions_response_frame(const RequestHeader& header) {
     WireWriter out;
     start_response(out, header.correlation_id, false);  // always header v0, see the header comment
     out.int16(static_cast<std::int16_t>(known ? Error::none : Error::unsupported_version));
-    const auto apis = supported_apis();
+    // Refused, the list holds only ApiVersions' own range (KIP-511): enough for the
+    // client to pick a version and ask again.
+    const auto all = supported_apis();
+    const auto apis = known ? all : std::span<const ApiVersionRange>(&*self, 1);
     out.array_length(static_cast<std::int32_t>(apis.size()), flexible);
     for (const ApiVersionRange& api : apis) {
         out.int16(static_cast<std::int16_t>(api.key));

@@ -1,8 +1,9 @@
 #pragma once
 // ApiVersions (18), answered by the listener itself: the versions are what this
 // codec speaks, which no simulated broker decides. A version this server does not
-// know gets Kafka's answer: a v0 response with UNSUPPORTED_VERSION and the list, so
-// the client retries with one it finds there.
+// know gets Kafka's answer (since 2.4, KIP-511): a v0 response with
+// UNSUPPORTED_VERSION listing ApiVersions' own range, so the client retries with a
+// version from it.
 #include <cstdint>
 #include <string>
 

@@ -122,7 +122,7 @@ TEST_CASE("The ApiVersions v3 response header has no tagged fields") {
     REQUIRE(std::size_t{static_cast<unsigned char>(frame[10])} == supported_apis().size() + 1);
 }
 
-TEST_CASE("ApiVersions in an unknown version is answered in v0 with UNSUPPORTED_VERSION and the list") {
+TEST_CASE("ApiVersions in an unknown version is answered in v0 with UNSUPPORTED_VERSION and its own range") {
     for (const std::int16_t version : {std::int16_t{4}, std::int16_t{100}, std::int16_t{-1}}) {
         CAPTURE(version);
         RequestHeader header;
@@ -134,7 +134,11 @@ TEST_CASE("ApiVersions in an unknown version is answered in v0 with UNSUPPORTED_
         REQUIRE(in.int32() == static_cast<std::int32_t>(frame.size() - 4));
         REQUIRE(in.int32() == 77);
         REQUIRE(in.int16() == 35);  // UNSUPPORTED_VERSION
-        read_api_keys(in, false);    // v0: int32 count, no tagged fields, no throttle time
+        // v0: int32 count, no tagged fields, no throttle time; only ApiVersions (KIP-511).
+        REQUIRE(in.array_length() == 1);
+        REQUIRE(in.int16() == 18);
+        REQUIRE(in.int16() == 0);
+        REQUIRE(in.int16() == 3);
         REQUIRE(in.remaining() == 0);
     }
 }
