@@ -14,17 +14,13 @@
 
 #include <fmt/format.h>
 
+#include "broker_model/wire/wire_reader.h"
+
 namespace kafkalab::scenarios {
 
 namespace {
 
 void set_non_blocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK); }
-
-std::int32_t read_size(const std::string& input) {
-    std::uint32_t size = 0;
-    for (int i = 0; i < 4; ++i) size = size << 8 | static_cast<unsigned char>(input[static_cast<std::size_t>(i)]);
-    return static_cast<std::int32_t>(size);
-}
 
 }  // namespace
 
@@ -148,7 +144,8 @@ bool WireSockets::read_from(ConnectionId id, Connection& connection, std::vector
     }
     std::size_t consumed = 0;
     while (connection.input.size() - consumed >= 4) {
-        const std::int32_t size = read_size(connection.input.substr(consumed, 4));
+        const std::string_view size_bytes = std::string_view(connection.input).substr(consumed, 4);
+        const std::int32_t size = kafka::wire::WireReader(size_bytes).int32();
         if (size < 0 || size > max_frame_bytes) {
             drop(id, fmt::format("a frame of {} bytes (a request is 0 to {} bytes)", size, max_frame_bytes), events);
             return false;

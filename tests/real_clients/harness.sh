@@ -49,3 +49,11 @@ stop_serve() {
 expect_in_log() {
     grep -qF -- "$1" "$WORK/serve.log" || fail "expected '$1' in the serve output"
 }
+
+# expect_clean_report COUNT: serve exited 0, and its report says every one of COUNT
+# records sent was acknowledged and is there, once, in order.
+expect_clean_report() {
+    [ "$SERVE_RC" = 0 ] || fail "serve exited with $SERVE_RC"
+    expect_in_log "sent $1: $1 acknowledged"
+    expect_in_log "verdict: clean"
+}

@@ -23,9 +23,7 @@ NODE_PATH="$NODE_DIR/node_modules" KAFKAJS_NO_PARTITIONER_WARNING=1 \
     node "$HERE/kafkajs/group.js" 19592 registered_user 30 28000 >"$WORK/clients.txt" 2>"$WORK/clients.err" ||
     fail "the kafkajs clients failed: $(cat "$WORK/clients.err")"
 wait_serve
-[ "$SERVE_RC" = 0 ] || fail "serve exited with $SERVE_RC"
-expect_in_log "sent 30: 30 acknowledged"
-expect_in_log "verdict: clean"
+expect_clean_report 30
 # "| analytics registered_user PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID"
 awk '$1 == "|" && $2 == "analytics" && $3 == "registered_user" {print $4, $5, $8}' "$WORK/serve.log" | sort \
     >"$WORK/described.txt"

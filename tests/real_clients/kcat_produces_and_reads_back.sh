@@ -19,7 +19,5 @@ keys_on_two_partitions=$(awk '{split($2, kv, ":"); print kv[1], $1}' "$WORK/read
     awk '{n[$1]++} END {for (k in n) if (n[k] > 1) print k}')
 [ -z "$keys_on_two_partitions" ] || fail "keys on more than one partition: $keys_on_two_partitions"
 stop_serve
-[ "$SERVE_RC" = 0 ] || fail "serve exited with $SERVE_RC"
-expect_in_log "sent 100: 100 acknowledged"
-expect_in_log "verdict: clean"
+expect_clean_report 100
 echo "ok"

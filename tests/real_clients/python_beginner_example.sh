@@ -17,7 +17,5 @@ diff "$WORK/produced.txt" "$WORK/consumed.txt" >"$WORK/diff.txt" ||
 $(cat "$WORK/diff.txt")"
 grep -q "^partition 0 offset 9: " "$WORK/consumed.txt" || fail "offsets are not 0 to 9: $(cat "$WORK/consumed.txt")"
 stop_serve
-[ "$SERVE_RC" = 0 ] || fail "serve exited with $SERVE_RC"
-expect_in_log "sent 10: 10 acknowledged"
-expect_in_log "verdict: clean"
+expect_clean_report 10
 echo "ok"
