@@ -11,6 +11,16 @@
 
 namespace kafkalab::viz {
 
+const char* down_label(sim::HostState state) {
+    switch (state) {
+        case sim::HostState::up: return nullptr;
+        case sim::HostState::crashed: return "CRASHED";
+        case sim::HostState::powered_off: return "POWER LOST";
+        case sim::HostState::exited: return "STOPPED";
+    }
+    return nullptr;
+}
+
 namespace {
 
 using kafka::BrokerId;

@@ -33,6 +33,10 @@ struct HostView {
     bool operator==(const HostView&) const = default;
 };
 
+/// The word written on a host that is down: "CRASHED" (kill -9), "POWER LOST" or
+/// "STOPPED" (its process exited after a clean shutdown); nullptr while it is up.
+const char* down_label(sim::HostState state);
+
 struct SwitchView {
     std::string name;
     sim::VertexId vertex = 0;
