@@ -51,6 +51,13 @@ void stop_cleanly(sim::Simulation& sim, sim::NodeIndex node) {
 }  // namespace
 
 std::vector<sim::NodeIndex> ScenarioRun::resolve(const FaultTarget& target) {
+    if (target.kind == TargetKind::hosts) {
+        std::vector<sim::NodeIndex> nodes;
+        for (const auto& host : target.hosts) {
+            if (auto node = sim_.find_node(host)) nodes.push_back(*node);
+        }
+        return nodes;
+    }
     std::string host = target.host;
     if (target.kind == TargetKind::controller) {
         if (auto* c = controller()) host = "broker-" + std::to_string(c->id().value);

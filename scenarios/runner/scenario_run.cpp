@@ -63,7 +63,10 @@ sim::Duration ScenarioRun::end() const { return options_.until.value_or(scenario
 
 void ScenarioRun::build_cluster() {
     const auto& zk = scenario_.cluster.zookeeper;
-    zookeeper_ = kafka::zk::Ensemble::add_to(sim_, zk.nodes, zookeeper_config(zk), switch_of(scenario_, zk.hosts.front()));
+    // Each ZooKeeper node on its own rack's switch, so that a rack outage takes only its own.
+    std::vector<std::string> zk_switches;
+    for (const auto& host : zk.hosts) zk_switches.push_back(switch_of(scenario_, host));
+    zookeeper_ = kafka::zk::Ensemble::add_to(sim_, zk_switches, zookeeper_config(zk));
     for (const auto& broker : scenario_.cluster.brokers) {
         kafka::BrokerConfig config = broker_config(broker, zk);
         brokers_.push_back(sim_.add_node(

@@ -26,6 +26,7 @@ void parse_header(Context& ctx, const Fields& f, std::string_view display_name) 
         auto d = read_duration(ctx, *n, "duration");
         if (d && *d > longest_run) error_at(ctx, *n, "duration must be at most 24h; found " + sim::format_duration(*d));
         if (d && *d <= longest_run) s.duration = *d;
+        ctx.duration_known = d && *d <= longest_run;
     }
     if (const auto* n = f.find("kafka-version")) {
         auto text = read_string(ctx, *n, "kafka-version");
