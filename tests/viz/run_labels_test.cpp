@@ -52,3 +52,18 @@ TEST_CASE("every down state has its own label and an up host none") {
     CHECK(std::string(down_label(sim::HostState::powered_off)) == "POWER LOST");
     CHECK(std::string(down_label(sim::HostState::exited)) == "STOPPED");
 }
+
+TEST_CASE("the under-replicated plot counts every partition, __consumer_offsets included, as Kafka's metric does") {
+    // Lesson 5 at 35 s: broker-2 is gone, so payments' three partitions and the
+    // __consumer_offsets partitions it held a replica of are under-replicated.
+    LabSession session(lesson(testing::crash_lesson));
+    session.advance_to(35s);
+    const auto& s = session.snapshot();
+    const auto shown = std::count_if(s.partitions.begin(), s.partitions.end(),
+                                     [](const PartitionView& p) { return p.under_replicated(); });
+    CHECK(shown == 3);
+    CHECK(s.under_replicated_partitions > shown);
+    TimelineSeries series;
+    series.maybe_sample(s);
+    CHECK(series.samples().back().under_replicated == s.under_replicated_partitions);
+}

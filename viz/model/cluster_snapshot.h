@@ -125,6 +125,10 @@ struct ClusterSnapshot {
     bool network_partitioned = false;
     kafka::BrokerId controller = kafka::no_broker;
     std::vector<PartitionView> partitions;  // by topic, then partition
+    /// Partitions whose ISR is smaller than their replica list, __consumer_offsets
+    /// included even when hidden: Kafka's UnderReplicatedPartitions, the count the
+    /// under-replicated-partitions expectation and the metrics CSV give.
+    std::int64_t under_replicated_partitions = 0;
     std::vector<ConsumerView> consumers;
     std::vector<GroupView> groups;
     std::uint64_t records_sent = 0;
