@@ -5,7 +5,7 @@
 namespace kafkalab::scenarios::detail {
 namespace {
 
-/// One open block level: its indentation and the first key written at it.
+/// One open block level: its indentation and the latest key written at it.
 struct Level {
     std::size_t indent = 0;
     std::string key;
@@ -107,6 +107,9 @@ std::optional<IndentationHint> find_misindented_line(std::string_view text) {
                                                                     outer.key + "', line " +
                                                                     std::to_string(outer.line) + ")")};
             }
+            // The latest sibling is the one a message should point to.
+            levels.back().key = key_of(content);
+            levels.back().line = line_number;
         }
         // A sequence item "- key: value" opens a mapping at the column of its key.
         if (content.starts_with("- ")) {
