@@ -84,7 +84,8 @@ void Simulation::boot(NodeIndex index) {
 void Simulation::take_down(NodeIndex index, HostState state) {
     NodeSlot& slot = *nodes_[index];
     if (slot.state != HostState::up) return;
-    record(state == HostState::crashed ? "crash" : "power-loss", no_node, index, "");
+    const char* kind = state == HostState::crashed ? "crash" : state == HostState::exited ? "exit" : "power-loss";
+    record(kind, no_node, index, "");
     for (NodeIndex peer = 0; peer < nodes_.size(); ++peer) {
         const Connection& out = connection(index, peer);
         const Connection& in = connection(peer, index);
@@ -92,7 +93,7 @@ void Simulation::take_down(NodeIndex index, HostState state) {
         bool was_open = out.open || in.open;
         reset_connection(index, peer, "sender crashed");
         reset_connection(peer, index, "receiver down");
-        if (!was_open || state != HostState::crashed || !is_up(peer)) continue;
+        if (!was_open || state == HostState::powered_off || !is_up(peer)) continue;
         auto latency = network_.path_latency(slot.vertex, nodes_[peer]->vertex);
         if (!latency) continue;
         std::uint32_t peer_incarnation = scheduler_.incarnation(peer);
@@ -110,6 +111,8 @@ void Simulation::take_down(NodeIndex index, HostState state) {
 }
 
 void Simulation::crash(NodeIndex index) { take_down(index, HostState::crashed); }
+
+void Simulation::exit_process(NodeIndex index) { take_down(index, HostState::exited); }
 
 void Simulation::power_loss(NodeIndex index) {
     if (!is_up(index)) return;

@@ -33,7 +33,10 @@ struct NetworkOptions {
     Duration max_retransmit_timeout{std::chrono::seconds(120)};
 };
 
-enum class HostState : std::uint8_t { up, crashed, powered_off };
+/// crashed: the process died (kill -9); exited: it ended normally after a clean
+/// shutdown. Either way the host is alive and refuses connections. powered_off: the
+/// host itself is dark and says nothing.
+enum class HostState : std::uint8_t { up, crashed, powered_off, exited };
 
 class Simulation {
 public:
@@ -67,6 +70,9 @@ public:
     /// kill -9: memory and in-flight messages are lost, the disk (page cache included)
     /// stays; peers with open connections see a reset.
     void crash(NodeIndex node);
+    /// The process exits normally (after a controlled shutdown or a consumer's close):
+    /// the network sees a crash, but it is recorded as "exit", not "crash".
+    void exit_process(NodeIndex node);
     /// The host loses power: like a crash, but unflushed data is lost and peers are
     /// not told; they find out through timeouts.
     void power_loss(NodeIndex node);

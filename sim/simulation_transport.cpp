@@ -14,7 +14,7 @@ void Simulation::send(NodeIndex from, NodeIndex to, MessagePtr message) {
     c.open = true;
     const Sequence sequence = c.next_sequence++;
     const NodeSlot& receiver = *nodes_[to];
-    if (receiver.state == HostState::crashed) {
+    if (receiver.state == HostState::crashed || receiver.state == HostState::exited) {
         // The host is alive and refuses the connection: the sender hears of it at once.
         drop(from, to, *message, "connection refused");
         fail_connection_later(from, to, 2 * options_.link.latency);

@@ -309,6 +309,12 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
                                    auto before = ctx_.states.find(tp);
                                    if (before == ctx_.states.end() || before->second.leader != stored.leader) {
                                        record_leader(tp, stored);
+                                   } else if (before->second.isr != stored.isr) {
+                                       // Every ISR the controller writes with the same
+                                       // leader: its own shrinks (onBrokerFailure, a
+                                       // controlled shutdown) and leaders' AlterPartition.
+                                       context_.simulation().record("isr-change", context_.index(), sim::no_node,
+                                                                    tp.to_string() + " isr=[" + join_ids(stored.isr) + "]");
                                    }
                                    ctx_.states[tp] = stored;
                                    (*written)[tp] = stored;

@@ -56,9 +56,7 @@ void ZkController::handle_alter_partition(sim::NodeIndex from, const AlterPartit
                     result.leadership = ctx_.states[tp];
                 } else {
                     result.leadership = it->second;
-                    changed.push_back(tp);
-                    context_.simulation().record("isr-change", context_.index(), sim::no_node,
-                                                 tp.to_string() + " isr=[" + join_ids(it->second.isr) + "]");
+                    changed.push_back(tp);  // write_states recorded the isr-change
                 }
                 answer->results.push_back(result);
             }

@@ -9,6 +9,13 @@ namespace kafkalab::kafka::zk {
 Ensemble Ensemble::add_to(sim::Simulation& simulation, int size, ZooKeeperConfig config,
                           std::string_view switch_name) {
     if (size < 1) throw std::invalid_argument("zookeeper ensemble: size must be at least 1");
+    return add_to(simulation, std::vector<std::string>(static_cast<std::size_t>(size), std::string(switch_name)), config);
+}
+
+Ensemble Ensemble::add_to(sim::Simulation& simulation, const std::vector<std::string>& switch_names,
+                          ZooKeeperConfig config) {
+    const auto size = static_cast<int>(switch_names.size());
+    if (size < 1) throw std::invalid_argument("zookeeper ensemble: size must be at least 1");
     Ensemble ensemble;
     ensemble.config_ = config;
     // Every server must know the whole ensemble at boot, and node indexes are handed
@@ -19,7 +26,7 @@ Ensemble Ensemble::add_to(sim::Simulation& simulation, int size, ZooKeeperConfig
         auto factory = [sid, servers = ensemble.servers_, config](sim::NodeContext& context) {
             return std::make_unique<ZooKeeperServer>(context, sid, servers, config);
         };
-        sim::NodeIndex index = simulation.add_node("zk-" + std::to_string(sid), factory, switch_name);
+        sim::NodeIndex index = simulation.add_node("zk-" + std::to_string(sid), factory, switch_names[sid - 1]);
         if (index != ensemble.servers_[sid - 1]) throw std::logic_error("zookeeper ensemble: unexpected node index");
     }
     return ensemble;

@@ -18,6 +18,10 @@ public:
     /// zk-1..zk-N with server ids 1..N, linked to `switch_name` (the core switch if empty).
     static Ensemble add_to(sim::Simulation& simulation, int size, ZooKeeperConfig config = {},
                            std::string_view switch_name = "");
+    /// The same with one switch per server, zk-N on switch_names[N-1]: servers spread
+    /// over racks, each linked to its own rack's switch only.
+    static Ensemble add_to(sim::Simulation& simulation, const std::vector<std::string>& switch_names,
+                           ZooKeeperConfig config = {});
 
     /// The connect string for ZooKeeperClient: node indexes in server id order.
     const std::vector<sim::NodeIndex>& servers() const { return servers_; }

@@ -59,12 +59,19 @@ void ToolsHost::run_consumer_groups(const ConsumerGroupsCommand& command, Done d
             }
             return;
         }
-        auto described = std::make_shared<std::vector<ConsumerGroupDescription>>(command.groups.size());
+        auto described = std::make_shared<std::vector<GroupDescribeOutcome>>(command.groups.size());
         auto finish = kafka::after_all(command.groups.size(), [command, described, done] {
-            done(format_consumer_groups_describe(command, *described));
+            std::vector<ConsumerGroupDescription> groups;
+            for (const auto& outcome : *described) {
+                // describeGroups throws on the first failed group's future: nothing else prints.
+                if (!outcome.timeout_message.empty()) return done(format_consumer_groups_timeout(outcome.timeout_message));
+                groups.push_back(outcome.description);
+            }
+            done(format_consumer_groups_describe(command, groups));
         });
+        const sim::Time deadline = context().now() + std::chrono::milliseconds(command.timeout_ms);
         for (std::size_t i = 0; i < command.groups.size(); ++i) {
-            describe_group(command.groups[i], meta, [described, i, finish](ConsumerGroupDescription d) {
+            describe_group(command.groups[i], meta, deadline, [described, i, finish](GroupDescribeOutcome d) {
                 (*described)[i] = std::move(d);
                 finish();
             });
@@ -72,27 +79,64 @@ void ToolsHost::run_consumer_groups(const ConsumerGroupsCommand& command, Done d
     });
 }
 
+namespace {
+
+/// The group errors after which Kafka's admin client looks the coordinator up again
+/// (CoordinatorStrategy, DescribeConsumerGroupsHandler): it moved or is not ready.
+bool coordinator_retriable(kafka::Error error) {
+    return error == kafka::Error::coordinator_not_available || error == kafka::Error::not_coordinator ||
+           error == kafka::Error::coordinator_load_in_progress;
+}
+
+/// retry.backoff.ms. Kafka 3.6's AdminApiDriver sends the next FindCoordinator as soon
+/// as the last is answered; waiting this long between lookups prints the same outcome
+/// without thousands of requests in the trace.
+constexpr sim::Duration lookup_backoff = 100ms;
+
+// The admin client's TimeoutException when the deadline finds the FindCoordinator call
+// waiting to be retried, or the DescribeGroups call waiting for its connection
+// (KafkaAdminClient's TimeoutProcessor).
+constexpr const char* lookup_timed_out =
+    "Timed out waiting for a node assignment. Call: describeGroups(api=FIND_COORDINATOR)";
+constexpr const char* send_timed_out = "Timed out waiting to send the call. Call: describeGroups(api=DESCRIBE_GROUPS)";
+
+}  // namespace
+
 void ToolsHost::describe_group(const std::string& group, std::shared_ptr<kafka::MetadataResponse> meta,
-                               std::function<void(ConsumerGroupDescription)> done) {
+                               sim::Time deadline, std::function<void(GroupDescribeOutcome)> done) {
     auto result = std::make_shared<ConsumerGroupDescription>();
     result->group_id = group;
     auto first = meta->brokers.empty() ? std::nullopt : node_of(meta->brokers.front().host);
-    if (!first) return done(*result);
+    if (!first) return done({*result, {}});
+    // The admin client keeps looking the coordinator up until the command's --timeout;
+    // then the group's future fails with the call it was waiting on.
+    auto retry = [this, group, meta, deadline, done](const char* timeout_message) {
+        if (context().now() + lookup_backoff >= deadline) {
+            ConsumerGroupDescription unknown;
+            unknown.group_id = group;
+            return done({unknown, timeout_message});
+        }
+        context().set_timer(lookup_backoff, "admin client retry", [this, group, meta, deadline, done] {
+            describe_group(group, meta, deadline, done);
+        });
+    };
     auto find = std::make_shared<kafka::FindCoordinatorRequest>();
     find->key = group;
-    network_.send(*first, find, 10s, [this, group, meta, result, done](kafka::Error error, const sim::MessagePtr& r) {
-        if (error != kafka::Error::none) return done(*result);
+    network_.send(*first, find, 10s, [this, group, meta, result, done, retry](kafka::Error error, const sim::MessagePtr& r) {
+        if (error != kafka::Error::none) return retry(lookup_timed_out);
         const auto& found = message_as<kafka::FindCoordinatorResponse>(*r);
-        if (found.error != kafka::Error::none) return done(*result);
+        if (coordinator_retriable(found.error)) return retry(lookup_timed_out);
+        if (found.error != kafka::Error::none) return done({*result, {}});
         result->coordinator = {found.node_id, found.host, found.port};
         auto coordinator = node_of(found.host);
-        if (!coordinator) return done(*result);
+        if (!coordinator) return done({*result, {}});
         auto describe = std::make_shared<kafka::DescribeGroupsRequest>();
         describe->groups = {group};
         network_.send(*coordinator, describe, 10s,
-                      [this, group, meta, result, done, coordinator](kafka::Error e, const sim::MessagePtr& dr) {
-            if (e != kafka::Error::none) return done(*result);
+                      [this, group, meta, result, done, coordinator, retry](kafka::Error e, const sim::MessagePtr& dr) {
+            if (e != kafka::Error::none) return retry(send_timed_out);
             const auto& g = message_as<kafka::DescribeGroupsResponse>(*dr).groups.at(0);
+            if (coordinator_retriable(g.error)) return retry(lookup_timed_out);
             result->state = state_of(g.state);
             result->assignment_strategy = g.protocol;
             for (const auto& m : g.members) {
@@ -106,7 +150,7 @@ void ToolsHost::describe_group(const std::string& group, std::shared_ptr<kafka::
                         if (offset.value >= 0) result->committed_offsets[tp] = offset.value;
                     }
                 }
-                fill_log_end_offsets(meta, result, done);
+                fill_log_end_offsets(meta, result, [done](ConsumerGroupDescription d) { done({std::move(d), {}}); });
             });
         });
     });

@@ -27,6 +27,15 @@ using ServerResolver = std::function<std::vector<std::string>(const std::vector<
 /// broker, since the ZooKeeper-era tools found brokers through ZooKeeper.
 std::vector<std::string> default_resolve(const std::vector<std::string>& servers, int broker_count);
 
+/// What describing one group came to: its description, or the admin client's timeout
+/// when the command's --timeout ran out while it was still retrying.
+struct GroupDescribeOutcome {
+    ConsumerGroupDescription description;
+    /// "Timed out waiting for a node assignment. Call: describeGroups(api=FIND_COORDINATOR)";
+    /// empty when described.
+    std::string timeout_message;
+};
+
 class ToolsHost final : public sim::Node {
 public:
     using Done = std::function<void(ToolOutput)>;
@@ -52,8 +61,10 @@ public:
     std::vector<std::string> resolve(const std::vector<std::string>& servers) const { return resolve_(servers); }
 
 private:
-    void describe_group(const std::string& group, std::shared_ptr<kafka::MetadataResponse> meta,
-                        std::function<void(ConsumerGroupDescription)> done);
+    /// FindCoordinator, DescribeGroups and OffsetFetch as the admin client sends them,
+    /// looking the coordinator up again while it is unavailable, until `deadline`.
+    void describe_group(const std::string& group, std::shared_ptr<kafka::MetadataResponse> meta, sim::Time deadline,
+                        std::function<void(GroupDescribeOutcome)> done);
     void fill_log_end_offsets(std::shared_ptr<kafka::MetadataResponse> meta,
                               std::shared_ptr<ConsumerGroupDescription> result,
                               std::function<void(ConsumerGroupDescription)> done);

@@ -168,6 +168,20 @@ struct GroupCounts {
     std::size_t unseen = 0;
 };
 
+/// What one producer sent and what became of it, so that two producers in one run
+/// (acks=1 against acks=all) can be compared.
+struct ProducerCounts {
+    std::size_t sent = 0;
+    std::size_t acknowledged = 0;
+    std::size_t failed = 0;
+    std::map<kafka::Error, std::size_t> failed_by_error;  // the error the producer gave up with
+    std::size_t pending = 0;
+    std::size_t lost = 0;  // acknowledged, then gone (its lost-write anomalies)
+    /// Send to acknowledgement of its acknowledged records, by nearest rank; unset when
+    /// none was acknowledged.
+    std::optional<sim::Duration> latency_p50, latency_p99, latency_max;
+};
+
 struct CheckCounts {
     std::size_t sent = 0;
     std::size_t acknowledged = 0;
@@ -182,6 +196,8 @@ struct CheckCounts {
     std::size_t pending_but_written = 0;  // outcome unknown to the producer, yet committed
     /// By group name ("" for consumers without a group), ordered.
     std::map<std::string, GroupCounts> consumed_by_group;
+    /// By producer name, ordered.
+    std::map<std::string, ProducerCounts> by_producer;
 };
 
 struct CheckReport {

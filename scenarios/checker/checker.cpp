@@ -1,6 +1,7 @@
 #include "scenarios/checker/checker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "scenarios/checker/check_steps.h"
@@ -37,7 +38,40 @@ std::optional<kafka::Offset> CheckIndex::offset_in(kafka::RecordId id, const kaf
 
 namespace {
 
+/// The value at rank ceil(q * n) of sorted `values` (nearest rank), n > 0.
+sim::Duration nearest_rank(const std::vector<sim::Duration>& sorted, double q) {
+    auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+void count_producers(const CheckInput& input, CheckCounts& counts) {
+    std::map<std::string, std::vector<sim::Duration>> latencies;
+    for (const auto& entry : input.ledger.entries()) {
+        ProducerCounts& producer = counts.by_producer[std::string(entry.producer)];
+        ++producer.sent;
+        switch (entry.status) {
+            case kafka::SendStatus::acknowledged:
+                ++producer.acknowledged;
+                latencies[std::string(entry.producer)].push_back(entry.outcome_time - entry.send_time);
+                break;
+            case kafka::SendStatus::failed:
+                ++producer.failed;
+                ++producer.failed_by_error[entry.error];
+                break;
+            case kafka::SendStatus::pending: ++producer.pending; break;
+        }
+    }
+    for (auto& [name, values] : latencies) {
+        std::sort(values.begin(), values.end());
+        ProducerCounts& producer = counts.by_producer[name];
+        producer.latency_p50 = nearest_rank(values, 0.50);
+        producer.latency_p99 = nearest_rank(values, 0.99);
+        producer.latency_max = values.back();
+    }
+}
+
 void count_sends(const CheckInput& input, const detail::CheckIndex& index, CheckCounts& counts) {
+    count_producers(input, counts);
     for (const auto& entry : input.ledger.entries()) {
         ++counts.sent;
         const bool written = index.locations.contains(entry.record_id);
@@ -99,6 +133,7 @@ CheckReport check(const CheckInput& input, const CheckOptions& options) {
     detail::find_poll_issues(input, report);
 
     for (const auto& issue : report.unseen) ++report.counts.consumed_by_group[issue.group].unseen;
+    for (const auto& lost : report.lost_writes) ++report.counts.by_producer[lost.producer].lost;
     return report;
 }
 

@@ -25,10 +25,11 @@ void find_aborted_reads(const CheckInput& input, const CheckIndex& index, CheckR
 
 namespace {
 
-/// The groups to judge: the caller's, or every group the consumption log mentions.
+/// The groups to judge, each once: the caller's (a scenario names a group once per
+/// consumer in it), or every group the consumption log mentions.
 std::vector<std::string> groups_to_judge(const CheckInput& input, const CheckOptions& options) {
-    if (!options.groups.empty() || !options.all_groups_when_empty) return options.groups;
-    std::set<std::string> groups;
+    std::set<std::string> groups(options.groups.begin(), options.groups.end());
+    if (!options.groups.empty() || !options.all_groups_when_empty) return {groups.begin(), groups.end()};
     for (const auto& [name, status] : input.consumption.statuses()) groups.insert(status.group);
     for (const auto& delivery : input.consumption.deliveries()) groups.emplace(delivery.group);
     return {groups.begin(), groups.end()};

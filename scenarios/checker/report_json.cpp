@@ -113,6 +113,20 @@ json counts_json(const CheckCounts& counts) {
                          {"redelivered_records", c.redelivered_records},
                          {"unseen", c.unseen}};
     }
+    json producers = json::object();
+    for (const auto& [name, p] : counts.by_producer) {
+        json failed_by_error = json::object();
+        for (const auto& [error, n] : p.failed_by_error) failed_by_error[kafka::error_name(error)] = n;
+        json& producer = producers[name];
+        producer = {{"sent", p.sent},       {"acknowledged", p.acknowledged}, {"failed", p.failed},
+                    {"failed_by_error", failed_by_error}, {"pending", p.pending}, {"lost", p.lost}};
+        // Nanoseconds, as every duration in the trace.
+        if (p.latency_p50) {
+            producer["ack_latency_ns"] = {{"p50", p.latency_p50->count()},
+                                          {"p99", p.latency_p99->count()},
+                                          {"max", p.latency_max->count()}};
+        }
+    }
     return {{"sent", counts.sent},
             {"acknowledged", counts.acknowledged},
             {"acknowledged_without_offset", counts.acknowledged_without_offset},
@@ -122,7 +136,8 @@ json counts_json(const CheckCounts& counts) {
             {"records_in_logs", counts.records_in_logs},
             {"failed_but_written", counts.failed_but_written},
             {"pending_but_written", counts.pending_but_written},
-            {"consumed_by_group", groups}};
+            {"consumed_by_group", groups},
+            {"by_producer", producers}};
 }
 
 }  // namespace

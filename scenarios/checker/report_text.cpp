@@ -53,6 +53,27 @@ void render_counts(Out out, const CheckCounts& counts) {
     }
 }
 
+std::string milliseconds(sim::Duration d) {
+    return fmt::format("{:.1f}ms", std::chrono::duration<double, std::milli>(d).count());
+}
+
+/// One line per producer: what it sent and what became of it, then how long its
+/// acknowledgements took.
+void render_producers(Out out, const CheckCounts& counts) {
+    for (const auto& [name, p] : counts.by_producer) {
+        fmt::format_to(out, "producer {}: sent {}, {} acknowledged, {} failed", name, p.sent, p.acknowledged, p.failed);
+        std::vector<std::string> errors;
+        for (const auto& [error, n] : p.failed_by_error) errors.push_back(fmt::format("{} {}", kafka::error_name(error), n));
+        if (!errors.empty()) fmt::format_to(out, " ({})", fmt::join(errors, ", "));
+        fmt::format_to(out, ", {} pending, {} lost", p.pending, p.lost);
+        if (p.latency_p50) {
+            fmt::format_to(out, "; ack latency p50 {}, p99 {}, max {}", milliseconds(*p.latency_p50),
+                           milliseconds(*p.latency_p99), milliseconds(*p.latency_max));
+        }
+        fmt::format_to(out, "\n");
+    }
+}
+
 void render_table(Out out, const CheckReport& report) {
     fmt::format_to(out, "\n{:<40} {:>6}\n", "anomaly", "count");
     for (AnomalyKind kind : all_anomaly_kinds) {
@@ -155,6 +176,7 @@ std::string render_text(const CheckReport& report, const TextOptions& options) {
     std::string text;
     Out out(text);
     render_counts(out, report.counts);
+    render_producers(out, report.counts);
     render_table(out, report);
     render_examples(out, AnomalyKind::lost_write, report.lost_writes, options);
     render_examples(out, AnomalyKind::duplicate, report.duplicates, options);

@@ -2,6 +2,7 @@
 // What kafka-consumer-groups prints, byte for byte as Kafka 3.6's ConsumerGroupCommand.
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "scenarios/cli_tools/consumer_group_description.h"
 #include "scenarios/cli_tools/consumer_groups_command.h"
@@ -16,6 +17,14 @@ namespace kafkalab::scenarios {
 /// one "\nWarning: Consumer group 'G' is rebalancing." on standard error.
 ToolOutput format_consumer_groups_describe(const ConsumerGroupsCommand& command,
                                            std::span<const ConsumerGroupDescription> groups);
+
+/// --describe when the admin client's call for a group was still retrying at the
+/// command's --timeout (its coordinator unavailable): printError's "Executing consumer
+/// group command failed due to org.apache.kafka.common.errors.TimeoutException:
+/// <message>" on standard output, the stack trace's head on standard error, exit code
+/// 0 as Kafka 3.6's tool has. `message`: "Timed out waiting for a node assignment.
+/// Call: describeGroups(api=FIND_COORDINATOR)".
+ToolOutput format_consumer_groups_timeout(std::string_view message);
 
 /// The three per-group views below print what Kafka's loop prints for one group: the
 /// state message first, then the table unless the group is dead or has no rows.

@@ -47,13 +47,17 @@ private:
 
 void Sampler::sample_partitions() {
     for (const auto& [tp, view] : cluster_view(run_)) {
-        if (internal_topic(tp.topic)) continue;
         const kafka::BrokerId leader_id = view.leadership.leader;
         const auto isr_size = static_cast<std::int64_t>(view.leadership.isr.size());
         const auto replicas = static_cast<std::int64_t>(view.replicas.size());
         const bool under = isr_size < replicas;
+        // The cluster's counts are Kafka's UnderReplicatedPartitions and
+        // OfflinePartitionsCount, which count every partition, __consumer_offsets
+        // included, as the under-replicated-partitions expectation does; only the
+        // per-partition rows leave internal topics out.
         under_replicated_ += under;
         offline_ += leader_id == kafka::no_broker;
+        if (internal_topic(tp.topic)) continue;
         add("partition", "", tp.topic, tp.partition, "leader", leader_id.value);
         add("partition", "", tp.topic, tp.partition, "isr_size", isr_size);
         add("partition", "", tp.topic, tp.partition, "replicas", replicas);

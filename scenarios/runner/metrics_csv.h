@@ -15,8 +15,10 @@
 // kind "group": committed_offset (the latest successful commit) and lag (the leader's
 // high watermark minus it). kind "producer": acknowledged, failed, pending records.
 // kind "cluster": records_sent, records_acknowledged, records_failed,
-// records_consumed (every record a consumer's poll returned), under_replicated_partitions,
-// offline_partitions, live_brokers, controller (-1 for none).
+// records_consumed (every record a consumer's poll returned), under_replicated_partitions
+// and offline_partitions (over every partition, internal ones included, as Kafka's
+// UnderReplicatedPartitions and OfflinePartitionsCount count), live_brokers,
+// controller (-1 for none).
 //
 // Partition state is the active controller's view, or, while there is none, the
 // metadata of the first live broker. Reading never changes the simulation.

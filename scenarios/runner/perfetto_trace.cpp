@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/runner/metrics_csv.h"
+#include "scenarios/runner/notable_event.h"
 
 namespace kafkalab::scenarios {
 
@@ -144,9 +145,11 @@ void write_records(EventStream& events, const TrackMap& tracks, const std::vecto
         Json args = Json::object();
         if (!r.summary.empty()) args["summary"] = r.summary;
         if (!r.source.empty()) args["source"] = r.source;
-        events.add(instant(r.kind, track, at, std::move(args)));
-        if (r.kind == "crash" || r.kind == "power-loss") down_since.emplace(host, std::make_pair(at, r.kind));
-        if (r.kind != "restart") continue;
+        const std::optional<NotableKind> kind = classify(r);
+        events.add(instant(kind ? label(*kind) : r.kind, track, at, std::move(args)));
+        if (!kind) continue;
+        if (takes_host_down(*kind)) down_since.emplace(host, std::make_pair(at, label(*kind)));
+        if (*kind != NotableKind::restart) continue;
         if (auto it = down_since.find(host); it != down_since.end()) {
             Json slice = event("X", "down (" + it->second.second + ")", track, it->second.first);
             slice["dur"] = micros(at - it->second.first);
@@ -165,7 +168,7 @@ void write_records(EventStream& events, const TrackMap& tracks, const std::vecto
 /// and console tools' output go to the host they concern.
 void write_lines(EventStream& events, const TrackMap& tracks, const auto& lines) {
     static const std::set<std::string> lesson = {"start", "narration", "predict", "$", "output",
-                                                 "expect ok", "expect FAILED", "note", "error"};
+                                                 "expect ok", "expect FAILED", "not reached", "note", "error"};
     static const std::set<std::string> runner_faults = {"stop", "pause", "slow", "lossy"};
     for (const auto& line : lines) {
         if (lesson.count(line.what)) {

@@ -5,8 +5,8 @@
 // their output, questions, expectations) and a network track (partitions, cuts).
 //
 //   - instant events: faults, elections, ISR changes, controller moves, rebalances...
-//     on the host they happened at;
-//   - "down" slices from a host's crash or power loss to its restart;
+//     on the host they happened at, named as the timeline names them (notable_event.h);
+//   - "down" slices from a host's crash, power loss or clean exit to its restart;
 //   - a "send" slice per producer send time and a "poll" slice per consumer poll, joined
 //     by flow arrows from each record's send to every poll that returned it; each send
 //     carries its record id, partition, offset and outcome;

@@ -13,7 +13,7 @@ namespace kafkalab::scenarios {
 
 bool RunReport::passed() const {
     for (const auto& e : expectations) {
-        if (!e.passed) return false;
+        if (e.reached && !e.passed) return false;
     }
     return true;
 }
@@ -101,16 +101,26 @@ RunReport finish_run(ScenarioRun& run) {
     // consumer started by a step reads from "latest" and is not expected to see all.
     CheckOptions options;
     options.all_groups_when_empty = false;
-    for (const auto& consumer : run.scenario().consumers) options.groups.push_back(consumer.group_id);
+    for (const auto& consumer : run.scenario().consumers) {
+        // Members of one group name it each; the group is judged once.
+        if (std::find(options.groups.begin(), options.groups.end(), consumer.group_id) == options.groups.end()) {
+            options.groups.push_back(consumer.group_id);
+        }
+    }
     report.check = check(input, options);
     report.expectations = run.snapshot_results();
+    report.outages = run.outages();
     for (const auto& e : run.scenario().expectations) {
-        if (auto consumed = judge_consumption(e, *run.consumption())) {
-            report.expectations.push_back(*consumed);
-            continue;
+        std::optional<ExpectationResult> r = judge_consumption(e, *run.consumption());
+        if (!r) r = judge(e, report.check);
+        if (r->description.empty()) continue;
+        if (run.stops_early()) {
+            // About the whole run: the data so far would answer a different question.
+            r->reached = false;
+            r->passed = false;
+            r->detail = "the run stopped at " + sim::format_duration(run.end());
         }
-        ExpectationResult r = judge(e, report.check);
-        if (!r.description.empty()) report.expectations.push_back(r);
+        report.expectations.push_back(*r);
     }
     return report;
 }
@@ -119,6 +129,9 @@ void print_report(const ScenarioRun& run, const RunReport& report, std::ostream&
     TextOptions options;
     options.origin = run.start_time();
     out << "\n" << render_text(report.check, options);
+    if (const std::string outages = render_outages(report.outages); !outages.empty()) {
+        out << "\nOutages (scenario time)\n" << outages;
+    }
     if (!run.scenario().predictions.empty()) {
         out << "\nQuestions\n";
         for (const auto& p : run.scenario().predictions) out << "  Q: " << p.ask << "\n  A: " << p.answer << "\n";
@@ -126,10 +139,15 @@ void print_report(const ScenarioRun& run, const RunReport& report, std::ostream&
     if (!report.expectations.empty()) {
         out << "\nExpectations\n";
         for (const auto& e : report.expectations) {
-            out << fmt::format("  {:<7} {} ({})\n", e.passed ? "ok" : "FAILED", e.description, e.detail);
+            const char* outcome = !e.reached ? "not reached" : e.passed ? "ok" : "FAILED";
+            out << fmt::format("  {:<7} {} ({})\n", outcome, e.description, e.detail);
         }
     }
-    out << "\n" << (report.passed() ? "PASSED" : "FAILED") << ": " << run.scenario().name << "\n";
+    const auto unreached = std::count_if(report.expectations.begin(), report.expectations.end(),
+                                         [](const ExpectationResult& e) { return !e.reached; });
+    out << "\n" << (report.passed() ? "PASSED" : "FAILED") << ": " << run.scenario().name;
+    if (unreached > 0) out << fmt::format(" ({} expectations not reached before {})", unreached, sim::format_duration(run.end()));
+    out << "\n";
 }
 
 }  // namespace kafkalab::scenarios

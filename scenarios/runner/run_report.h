@@ -12,6 +12,8 @@ namespace kafkalab::scenarios {
 struct RunReport {
     CheckReport check;
     std::vector<ExpectationResult> expectations;
+    /// Each partition's time without a leader and back to a full ISR.
+    OutageTracker outages;
     bool passed() const;
 };
 
@@ -20,7 +22,8 @@ struct RunReport {
 /// records a group received and received again).
 RunReport finish_run(ScenarioRun& run);
 
-/// The human summary: the checker's table, then each expectation as ok/FAILED.
+/// The human summary: the checker's table with a line per producer, the partitions'
+/// outages, then each expectation as ok, FAILED or not reached.
 void print_report(const ScenarioRun& run, const RunReport& report, std::ostream& out);
 
 }  // namespace kafkalab::scenarios

@@ -22,14 +22,18 @@ void ScenarioRun::schedule_snapshot(const ExpectationSpec& expectation) {
         case ExpectationKind::assignment: break;
         default: return;
     }
-    sim::Duration when = expectation.at.count() > 0 ? std::min(expectation.at, end()) : end();
-    sim_.at(at(when), "expectation", [this, &expectation] { snapshots_.push_back(evaluate_snapshot(expectation)); });
+    // Without `at`, an expectation is about the end of the scenario, not of a run that
+    // --until stopped early.
+    const sim::Duration due = expectation.at.count() > 0 ? expectation.at : scenario_.duration;
+    const bool reached = due <= end();
+    sim_.at(at(std::min(due, end())), "expectation",
+            [this, &expectation, reached] { snapshots_.push_back(evaluate_snapshot(expectation, reached)); });
 }
 
-ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e) {
+ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e, bool reached) {
     ExpectationResult result;
     result.spec = &e;
-    std::string when = sim::format_duration(e.at.count() > 0 ? e.at : end());
+    std::string when = sim::format_duration(e.at.count() > 0 ? e.at : scenario_.duration);
     // What a user asking the cluster would be told, even with the controller down.
     const auto view = cluster_view(*this);
     auto state_of = [&](const kafka::TopicPartition& tp) -> std::optional<kafka::LeaderAndIsr> {
@@ -89,6 +93,14 @@ ExpectationResult ScenarioRun::evaluate_snapshot(const ExpectationSpec& e) {
         }
         case ExpectationKind::assignment: result = judge_assignment(e, *consumption_, when); break;
         default: break;
+    }
+    if (!reached) {
+        // Judging now would report the state at the wrong time as if it were the answer.
+        result.reached = false;
+        result.passed = false;
+        result.detail = "the run stopped at " + sim::format_duration(end());
+        print("not reached", result.description + " (" + result.detail + ")");
+        return result;
     }
     print(result.passed ? "expect ok" : "expect FAILED", result.description + " (" + result.detail + ")");
     return result;

@@ -38,7 +38,7 @@ void stop_cleanly(sim::Simulation& sim, sim::NodeIndex node) {
     // The process exits a moment after its clean shutdown, as Kafka's does: what it
     // wrote to its sockets last (the ZooKeeper session's close, a resigning
     // controller's LeaderAndIsr, a LeaveGroup) still arrives.
-    auto exit_soon = [&sim, node] { sim.at(sim.now() + stop_grace, "stopped", [&sim, node] { sim.crash(node); }); };
+    auto exit_soon = [&sim, node] { sim.at(sim.now() + stop_grace, "stopped", [&sim, node] { sim.exit_process(node); }); };
     if (auto* broker = sim.node_as<kafka::Broker>(node)) {
         broker->begin_controlled_shutdown(exit_soon);
     } else if (auto* consumer = sim.node_as<kafka::Consumer>(node)) {
@@ -51,6 +51,13 @@ void stop_cleanly(sim::Simulation& sim, sim::NodeIndex node) {
 }  // namespace
 
 std::vector<sim::NodeIndex> ScenarioRun::resolve(const FaultTarget& target) {
+    if (target.kind == TargetKind::hosts) {
+        std::vector<sim::NodeIndex> nodes;
+        for (const auto& host : target.hosts) {
+            if (auto node = sim_.find_node(host)) nodes.push_back(*node);
+        }
+        return nodes;
+    }
     std::string host = target.host;
     if (target.kind == TargetKind::controller) {
         if (auto* c = controller()) host = "broker-" + std::to_string(c->id().value);

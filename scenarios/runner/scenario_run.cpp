@@ -7,7 +7,9 @@
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "scenarios/admin/tools_host.h"
+#include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/config_mapping.h"
+#include "scenarios/runner/notable_event.h"
 
 namespace kafkalab::scenarios {
 
@@ -39,6 +41,8 @@ ScenarioRun::ScenarioRun(const Scenario& scenario, RunOptions options)
       sim_(options.seed.value_or(scenario.seed), sim::NetworkOptions{scenario.network.defaults, 10s}) {
     if (options_.trace) sim_.set_trace(options_.trace);
     sim_.set_event_listener([this](const sim::TraceRecord& record) { on_event(record); });
+    // Observers run before each event: the one that recorded a change has finished.
+    sim_.scheduler().add_observer([this](const sim::FiredEvent&) { update_outages(); });
     if (options_.check_invariants) {
         invariants_.emplace(sim_);
         invariants_->install();
@@ -59,7 +63,10 @@ sim::Duration ScenarioRun::end() const { return options_.until.value_or(scenario
 
 void ScenarioRun::build_cluster() {
     const auto& zk = scenario_.cluster.zookeeper;
-    zookeeper_ = kafka::zk::Ensemble::add_to(sim_, zk.nodes, zookeeper_config(zk), switch_of(scenario_, zk.hosts.front()));
+    // Each ZooKeeper node on its own rack's switch, so that a rack outage takes only its own.
+    std::vector<std::string> zk_switches;
+    for (const auto& host : zk.hosts) zk_switches.push_back(switch_of(scenario_, host));
+    zookeeper_ = kafka::zk::Ensemble::add_to(sim_, zk_switches, zookeeper_config(zk));
     for (const auto& broker : scenario_.cluster.brokers) {
         kafka::BrokerConfig config = broker_config(broker, zk);
         brokers_.push_back(sim_.add_node(
@@ -186,25 +193,38 @@ void ScenarioRun::print(const std::string& what, const std::string& text) {
     *options_.timeline << fmt::format("{:>12}  {:<18} {}\n", time, what, text);
 }
 
+void ScenarioRun::update_outages() {
+    if (!outage_change_at_) return;
+    const sim::Duration at = *outage_change_at_;
+    outage_change_at_.reset();
+    outages_.observe(at, cluster_view(*this));
+}
+
+const OutageTracker& ScenarioRun::outages() {
+    update_outages();
+    return outages_;
+}
+
 void ScenarioRun::on_event(const sim::TraceRecord& record) {
     if (!started_) return;  // cluster start-up is not part of the lesson
     if (options_.on_record) options_.on_record(record);
-    static const char* const shown[] = {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore",
-                                        "controller", "leader-election", "isr-change", "broker-failure",
-                                        "unclean-election", "zk-session-expired", "controlled-shutdown",
-                                        "topic-deletion", "rebalance", "truncate"};
-    bool wanted = false;
-    for (const char* kind : shown) wanted |= record.kind == kind;
-    if (!wanted) return;
+    const std::optional<NotableKind> kind = classify(record);
+    if (!kind) return;
+    if (*kind == NotableKind::leader_election || *kind == NotableKind::unclean_election ||
+        *kind == NotableKind::isr_change) {
+        if (!outage_change_at_) outage_change_at_ = now();
+    }
     // Internal topics (__consumer_offsets has 50 partitions) would drown the lesson.
-    const bool per_partition = record.kind == "leader-election" || record.kind == "isr-change" || record.kind == "truncate";
-    if (per_partition && record.summary.rfind("__", 0) == 0) return;
+    if (per_partition(*kind) && record.summary.rfind("__", 0) == 0) return;
     std::string who = record.destination.empty() ? record.source : record.destination;
-    std::string text = record.summary.empty() ? who : (record.kind == "crash" || record.kind == "restart" ? who : record.summary);
-    if (record.kind == "controller" || record.kind == "controlled-shutdown" || record.kind == "zk-session-expired") {
+    std::string text = record.summary.empty() || takes_host_down(*kind) || *kind == NotableKind::restart
+                           ? who
+                           : record.summary;
+    if (*kind == NotableKind::controller || *kind == NotableKind::controlled_shutdown ||
+        *kind == NotableKind::zk_session_expired || *kind == NotableKind::rebalance) {
         text = record.source + ": " + record.summary;
     }
-    print(record.kind, text);
+    print(label(*kind), text);
 }
 
 }  // namespace kafkalab::scenarios

@@ -20,6 +20,7 @@
 #include "broker_model/zookeeper/ensemble.h"
 #include "scenarios/cli_tools/record_format.h"
 #include "scenarios/invariants/model_invariants.h"
+#include "scenarios/runner/outage_tracker.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/simulation.h"
 
@@ -47,6 +48,9 @@ struct RunOptions {
 struct ExpectationResult {
     const ExpectationSpec* spec = nullptr;
     bool passed = false;
+    /// False when the run stopped (--until) before the expectation's time: it was not
+    /// judged, and neither passes nor fails the run.
+    bool reached = true;
     std::string description;  // "leader of payments-0 at 30s is broker 2"
     std::string detail;       // what was found
 };
@@ -63,6 +67,9 @@ public:
     /// Scenario time: simulated time since the cluster was ready.
     sim::Duration now() const { return sim_.now() - start_; }
     sim::Duration end() const;
+    /// The run stops before the scenario's duration (--until): expectations due later,
+    /// and those about the whole run, are not reached.
+    bool stops_early() const { return end() < scenario_.duration; }
     /// The simulated time of scenario time 0 (the cluster was ready).
     sim::Time start_time() const { return start_; }
 
@@ -83,6 +90,8 @@ public:
     /// See live_clients.cpp.
     void add_producer(const ProducerSpec& producer);
     void add_consumer(const ConsumerSpec& consumer, const std::string& switch_name);
+    /// Each partition's time without a leader and time back to a full ISR, up to now.
+    const OutageTracker& outages();
     /// The invariant checker, when RunOptions::check_invariants is set.
     const invariants::ModelInvariants* invariants() const { return invariants_ ? &*invariants_ : nullptr; }
 
@@ -104,10 +113,13 @@ private:
     /// A tool's output, indented under its command line in the timeline.
     void print_output(const std::string& text);
     void schedule_snapshot(const ExpectationSpec& expectation);
-    ExpectationResult evaluate_snapshot(const ExpectationSpec& expectation);
+    ExpectationResult evaluate_snapshot(const ExpectationSpec& expectation, bool reached);
     std::vector<sim::NodeIndex> resolve(const FaultTarget& target);
     void print(const std::string& what, const std::string& text);
     void on_event(const sim::TraceRecord& record);
+    /// Reads the cluster into outages_ after an election or ISR change, once the event
+    /// that recorded it has finished changing the state.
+    void update_outages();
     sim::Time at(sim::Duration scenario_time) const { return start_ + scenario_time; }
 
     const Scenario& scenario_;
@@ -124,6 +136,9 @@ private:
     int console_consumers_ = 0;  // numbers the console consumers that steps start
     int console_producers_ = 0;  // numbers the console producers that steps start
     std::deque<StepSpec> commands_;  // run_command's steps, alive as long as their tools
+    OutageTracker outages_;
+    /// When set, the scenario time of an election or ISR change outages_ has not read yet.
+    std::optional<sim::Duration> outage_change_at_;
     /// Declared last, so it is destroyed first, while the simulation it watches lives.
     std::optional<invariants::ModelInvariants> invariants_;
 };

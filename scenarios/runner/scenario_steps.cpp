@@ -121,7 +121,7 @@ void ScenarioRun::finish_console_consumer(const std::string& name, std::size_t p
     auto* consumer = node ? sim_.node_as<kafka::Consumer>(*node) : nullptr;
     if (!consumer) return;
     consumer->close([this, node = *node] {
-        sim_.at(sim_.now() + 100ms, "console consumer exits", [this, node] { sim_.crash(node); });
+        sim_.at(sim_.now() + 100ms, "console consumer exits", [this, node] { sim_.exit_process(node); });
     });
 }
 

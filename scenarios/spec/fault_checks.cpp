@@ -47,8 +47,7 @@ struct Timeline {
 
 bool is_broker(const Scenario& s, std::string_view host) { return s.find_broker(host) != nullptr; }
 
-void replay_host_fault(Context& ctx, const FaultSpec& f, Timeline& t) {
-    const std::string& host = f.target.host;
+void replay_host_fault(Context& ctx, const FaultSpec& f, const std::string& host, Timeline& t) {
     auto down = t.down.find(host);
     auto at = sim::format_duration(f.at);
     auto warn = [&](std::string message) { ctx.sink.warning(f.position.line, f.position.column, std::move(message)); };
@@ -89,7 +88,12 @@ bool toggles_link(FaultKind kind) { return kind == FaultKind::cut || kind == Fau
 /// the host, "" for the whole network's partitioning, the link; nothing when they
 /// do not contradict.
 std::optional<std::string> contested(const FaultSpec& a, const FaultSpec& b) {
-    if (changes_liveness(a.kind) && changes_liveness(b.kind) && a.target.host == b.target.host) return a.target.host;
+    if (changes_liveness(a.kind) && changes_liveness(b.kind)) {
+        const auto b_hosts = b.target.named_hosts();
+        for (const auto& host : a.target.named_hosts()) {
+            if (std::find(b_hosts.begin(), b_hosts.end(), host) != b_hosts.end()) return host;
+        }
+    }
     // Two partitions, or a partition and a heal: the groups in force depend on file order.
     if (reshapes_network(a.kind) && reshapes_network(b.kind) && (a.kind == FaultKind::partition || b.kind == FaultKind::partition)) {
         return "";
@@ -134,13 +138,15 @@ void check_fault_timeline(Context& ctx) {
     Timeline t;
     for (const auto& f : ctx.scenario.faults) {
         if (!changes_liveness(f.kind) || f.kind == FaultKind::restart) continue;
-        if (f.when && f.target.kind == TargetKind::host) t.maybe_down.insert(f.target.host);
-        if (f.target.kind != TargetKind::host) t.any_broker_maybe_down = true;
+        const auto named = f.target.named_hosts();
+        if (f.when) t.maybe_down.insert(named.begin(), named.end());
+        if (named.empty()) t.any_broker_maybe_down = true;
     }
     for (const FaultSpec* f : timed) {
-        bool named_host = f->target.kind == TargetKind::host && !f->target.host.empty();
-        if ((changes_liveness(f->kind) || f->kind == FaultKind::pause) && named_host) {
-            replay_host_fault(ctx, *f, t);
+        std::vector<std::string> named = f->target.named_hosts();
+        std::erase(named, std::string());
+        if ((changes_liveness(f->kind) || f->kind == FaultKind::pause) && !named.empty()) {
+            for (const auto& host : named) replay_host_fault(ctx, *f, host, t);
         } else {
             replay_network_fault(ctx, *f, t);
         }

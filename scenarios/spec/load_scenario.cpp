@@ -5,6 +5,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "scenarios/spec/indentation_hint.h"
 #include "scenarios/spec/parse_parts.h"
 #include "scenarios/spec/parse_sweep.h"
 #include "scenarios/spec/text_checks.h"
@@ -26,6 +27,7 @@ void parse_header(Context& ctx, const Fields& f, std::string_view display_name) 
         auto d = read_duration(ctx, *n, "duration");
         if (d && *d > longest_run) error_at(ctx, *n, "duration must be at most 24h; found " + sim::format_duration(*d));
         if (d && *d <= longest_run) s.duration = *d;
+        ctx.duration_known = d && *d <= longest_run;
     }
     if (const auto* n = f.find("kafka-version")) {
         auto text = read_string(ctx, *n, "kafka-version");
@@ -93,8 +95,14 @@ LoadResult load_scenario_text(std::string_view text, std::string_view display_na
             root = YAML::Load(std::string(text));
         } catch (const YAML::Exception& e) {
             // yaml-cpp's marks are 0-based; its message repeats the position, so only
-            // the plain text (e.g. "end of map not found") is kept.
-            sink.error(std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1, "malformed YAML: " + e.msg);
+            // the plain text (e.g. "end of map not found") is kept. A key indented
+            // unlike its siblings above that point is named instead: it is the cause.
+            const int line = std::max(e.mark.line, 0) + 1;
+            if (auto hint = find_misindented_line(text); hint && hint->line <= line) {
+                sink.error(hint->line, hint->column, "malformed YAML: " + hint->message + " (" + e.msg + ")");
+            } else {
+                sink.error(line, std::max(e.mark.column, 0) + 1, "malformed YAML: " + e.msg);
+            }
             return finish(sink, std::nullopt);
         }
         Scenario scenario;

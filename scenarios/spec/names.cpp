@@ -1,5 +1,7 @@
 #include "scenarios/spec/names.h"
 
+#include <algorithm>
+
 #include "broker_model/config/did_you_mean.h"
 #include "broker_model/config/value_parsing.h"
 
@@ -158,7 +160,49 @@ std::optional<kafka::BrokerId> read_broker_ref(Context& ctx, const YAML::Node& n
     return std::nullopt;
 }
 
+namespace {
+
+/// `[broker-1, zk-1]`: every name a host, each once.
+std::optional<FaultTarget> read_host_list(Context& ctx, const YAML::Node& node, std::string_view what) {
+    auto names = read_string_list(ctx, node, what);
+    if (!names) return std::nullopt;
+    if (names->empty()) {
+        error_at(ctx, node, std::string(what) + " names no host; give a host, a rack or a list of hosts");
+        return std::nullopt;
+    }
+    FaultTarget target;
+    target.kind = TargetKind::hosts;
+    for (std::size_t i = 0; i < names->size(); ++i) {
+        const std::string& name = (*names)[i];
+        const YAML::Node& item = node[i];
+        if (!find_host(ctx.scenario, name)) {
+            error_at(ctx, item, unknown_host_message(ctx.scenario, name));
+            return std::nullopt;
+        }
+        if (std::find(target.hosts.begin(), target.hosts.end(), name) != target.hosts.end()) {
+            error_at(ctx, item, "'" + name + "' is named twice in " + std::string(what));
+            return std::nullopt;
+        }
+        target.hosts.push_back(name);
+        target.written += (i ? ", " : "[") + name;
+    }
+    target.written += "]";
+    return target;
+}
+
+/// A rack's hosts: those whose switch it is (a broker's `rack`, a `racks` entry).
+std::vector<std::string> hosts_of_rack(const Scenario& s, std::string_view rack) {
+    std::vector<std::string> hosts;
+    for (const auto& h : s.network.hosts) {
+        if (h.switch_name == rack) hosts.push_back(h.name);
+    }
+    return hosts;
+}
+
+}  // namespace
+
 std::optional<FaultTarget> read_target(Context& ctx, const YAML::Node& node, std::string_view what) {
+    if (node.IsSequence()) return read_host_list(ctx, node, what);
     auto text = read_string(ctx, node, what);
     if (!text) return std::nullopt;
     FaultTarget target;
@@ -179,6 +223,16 @@ std::optional<FaultTarget> read_target(Context& ctx, const YAML::Node& node, std
             target.host = *text;
             return target;
         }
+    }
+    const auto& switches = ctx.scenario.network.switches;
+    if (std::find(switches.begin(), switches.end(), *text) != switches.end()) {
+        target.hosts = hosts_of_rack(ctx.scenario, *text);
+        if (target.hosts.empty()) {
+            error_at(ctx, node, "rack '" + *text + "' has no hosts");
+            return std::nullopt;
+        }
+        target.kind = TargetKind::hosts;
+        return target;
     }
     error_at(ctx, node, unknown_host_message(ctx.scenario, *text));
     return std::nullopt;

@@ -144,9 +144,12 @@ bool read_action_target(Context& ctx, const YAML::Node& value, std::string_view 
     }
     auto target = read_target(ctx, value, key);
     if (!target) return false;
-    if (fault.kind == FaultKind::power_loss && target->kind == TargetKind::host && is_client(ctx.scenario, target->host)) {
-        error_at(ctx, value, "power-loss hits brokers and ZooKeeper nodes (it loses unflushed data); '" +
-                                 target->host + "' is a client: use crash");
+    // A rack's power feed takes its clients down too; a host or a list is named on purpose.
+    const bool rack = target->kind == TargetKind::hosts && !value.IsSequence();
+    for (const auto& host : target->named_hosts()) {
+        if (fault.kind != FaultKind::power_loss || rack || !is_client(ctx.scenario, host)) continue;
+        error_at(ctx, value, "power-loss hits brokers and ZooKeeper nodes (it loses unflushed data); '" + host +
+                                 "' is a client: use crash");
         return false;
     }
     fault.target = std::move(*target);
@@ -167,7 +170,7 @@ void read_modifiers(Context& ctx, const Fields& f, const YAML::Node& entry, Faul
     if (timed) {
         if (const auto* n = f.find("for")) fault.for_duration = read_duration(ctx, *n, "for");
         if (fault.kind == FaultKind::pause && !f.has("for")) error_at(ctx, entry, "pause needs for: how long the process is frozen");
-        if (fault.for_duration && !fault.when && fault.at + *fault.for_duration > ctx.scenario.duration) {
+        if (fault.for_duration && !fault.when && ctx.duration_known && fault.at + *fault.for_duration > ctx.scenario.duration) {
             warning_at(ctx, *f.find("for"), "this lasts past the end of the run (" +
                                                 sim::format_duration(ctx.scenario.duration) + ")");
         }
@@ -212,7 +215,11 @@ void parse_fault(Context& ctx, const YAML::Node& entry) {
     fault.kind = action->kind;
     if (const auto* n = f.find("when")) fault.when = read_condition(ctx, *n);
     if (const auto* n = f.find("at")) {
-        fault.at = read_time(ctx, *n, "at").value_or(Duration{0});
+        // A time that did not read is reported once: replaying the fault at 0s would
+        // add false warnings about what happens then.
+        auto at = read_time(ctx, *n, "at");
+        if (!at) return;
+        fault.at = *at;
     } else if (!f.has("when")) {
         error_at(ctx, entry, "a fault needs at: (a time) or when: (a condition)");
     }

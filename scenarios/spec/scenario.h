@@ -200,12 +200,22 @@ struct ConsumerSpec {
 
 /// Whom a fault hits. `host` for named hosts and clients; `leader_of` and `controller`
 /// are resolved when the fault fires.
-enum class TargetKind : std::uint8_t { host, leader_of, controller };
+/// hosts: a rack (every host on its switch: a rack's power feed or top-of-rack switch
+/// failing) or a list of hosts, all hit at once.
+enum class TargetKind : std::uint8_t { host, leader_of, controller, hosts };
 struct FaultTarget {
     TargetKind kind = TargetKind::host;
     std::string host;                  // kind == host
+    std::vector<std::string> hosts;    // kind == hosts, in scenario order, each once
     kafka::TopicPartition partition;   // kind == leader_of
-    std::string written;               // as written: "leader-of payments-0"
+    std::string written;               // as written: "leader-of payments-0", "rack-a", "[broker-1, zk-1]"
+
+    /// The hosts named at load time: one, several, or none when resolved at run time.
+    std::vector<std::string> named_hosts() const {
+        if (kind == TargetKind::host) return {host};
+        if (kind == TargetKind::hosts) return hosts;
+        return {};
+    }
 };
 
 /// The small condition language of `when:`. A fault with a condition fires the first

@@ -141,7 +141,7 @@ std::optional<Duration> read_duration(Context& ctx, const YAML::Node& node, std:
 
 std::optional<Duration> read_time(Context& ctx, const YAML::Node& node, std::string_view what) {
     auto value = read_duration(ctx, node, what, true);
-    if (value && *value > ctx.scenario.duration) {
+    if (value && ctx.duration_known && *value > ctx.scenario.duration) {
         error_at(ctx, node, std::string(what) + " " + sim::format_duration(*value) +
                                 " is after the end of the run (duration: " +
                                 sim::format_duration(ctx.scenario.duration) + ")");

@@ -29,6 +29,9 @@ struct Context {
     /// Whether the cluster's properties say auto.create.topics.enable=true explicitly:
     /// only then may clients name undeclared topics (a typo must not create a topic).
     bool auto_create_topics_explicit = false;
+    /// False when `duration` did not parse: its error is the one to fix, so times are
+    /// not checked against the default duration (that would bury it under follow-ons).
+    bool duration_known = true;
 };
 
 SourcePosition position_of(const YAML::Node& node);

@@ -78,6 +78,22 @@ TEST_CASE("unseen only judges the groups asked for, and only on the topics each 
     CHECK(check(b.input).unseen.size() == 1);
 }
 
+TEST_CASE("a group named once per member is judged once: its unseen records are counted once") {
+    // Lesson 20: reader and reader-restarted are both in group readers; 10 records were
+    // never read by it, not 20.
+    InputBuilder b;
+    const RecordId a = b.acknowledged("p", t0, "a", 0);
+    const RecordId c = b.acknowledged("p", t0, "c", 1);
+    b.write(t0, {a, c});
+    b.poll("reader", "readers", {{t0, 1, c}});
+    b.poll("reader-restarted", "readers", {});
+    CheckOptions options;
+    options.groups = {"readers", "readers"};
+    const CheckReport report = check(b.input, options);
+    CHECK(report.unseen.size() == 1);
+    CHECK(report.counts.consumed_by_group.at("readers").unseen == 1);
+}
+
 TEST_CASE("a record nobody was asked to read is not unseen when there are no consumers") {
     InputBuilder b;
     b.write(t0, b.acknowledged("p", t0, "a", 0));

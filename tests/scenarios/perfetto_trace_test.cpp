@@ -112,3 +112,24 @@ TEST_CASE("the Perfetto file counts the ISR size of each partition over time") {
     CHECK(isr.at(12'000'000) == 2);  // broker-1 crashed at 3 s
     CHECK(isr.at(30'000'000) == 3);  // and came back at 15 s
 }
+
+TEST_CASE("the Perfetto file marks rebalances on the coordinator's track and a clean stop as an exit") {
+    // Lesson 21: worker-3 is killed, worker-2 leaves cleanly; the group rebalances.
+    auto file = nlohmann::json::parse(perfetto_of("../../scenarios/lessons/21-rebalance-timeline.yaml"));
+    const auto& events = file["traceEvents"];
+    const int broker_1 = tid_of(events, "broker-1");
+    const int worker_2 = tid_of(events, "worker-2");
+    int rebalances = 0, exits = 0, crash_slices_of_worker_2 = 0, exit_slices = 0;
+    for (const auto& e : events) {
+        if (e["ph"] == "i" && e["name"] == "rebalance" && e["tid"] == broker_1) ++rebalances;
+        if (e["ph"] == "i" && e["name"] == "exit" && e["tid"] == worker_2) ++exits;
+        if (e["ph"] == "X" && e["tid"] == worker_2) {
+            crash_slices_of_worker_2 += e["name"] == "down (crash)";
+            exit_slices += e["name"] == "down (exit)";
+        }
+    }
+    CHECK(rebalances >= 2);
+    CHECK(exits == 1);
+    CHECK(exit_slices == 1);
+    CHECK(crash_slices_of_worker_2 == 0);
+}

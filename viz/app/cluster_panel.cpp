@@ -17,6 +17,7 @@ ImVec2 to_screen(Point p) { return ImVec2(p.x, p.y); }
 Rgb fill_of(const HostView& host) {
     if (host.state == sim::HostState::crashed) return palette::host_crashed;
     if (host.state == sim::HostState::powered_off) return palette::host_powered_off;
+    if (host.state == sim::HostState::exited) return palette::host_stopped;
     switch (host.role) {
         case HostRole::broker: return palette::broker_up;
         case HostRole::zookeeper: return palette::zookeeper_up;
@@ -33,8 +34,7 @@ struct HostMarks {
 };
 
 const char* state_line(const HostView& host, bool paused) {
-    if (host.state == sim::HostState::crashed) return "CRASHED";
-    if (host.state == sim::HostState::powered_off) return "POWER LOST";
+    if (const char* down = down_label(host.state)) return down;
     if (paused) return "PAUSED";
     if (host.is_controller) return "controller";
     return nullptr;

@@ -33,6 +33,7 @@ const char* state_name(sim::HostState state) {
         case sim::HostState::up: return "up";
         case sim::HostState::crashed: return "crashed";
         case sim::HostState::powered_off: return "power lost";
+        case sim::HostState::exited: return "stopped";
     }
     return "?";
 }
@@ -47,7 +48,10 @@ void draw_brokers_table(FrameContext& frame) {
         if (host.role != HostRole::broker) continue;
         ImGui::TableNextRow();
         cell(host.name);
-        cell(state_name(host.state), host.state == sim::HostState::up ? std::nullopt : std::optional(palette::host_crashed));
+        std::optional<Rgb> state_colour;
+        if (host.state == sim::HostState::exited) state_colour = palette::host_stopped;
+        else if (host.state != sim::HostState::up) state_colour = palette::host_crashed;
+        cell(state_name(host.state), state_colour);
         cell(host.is_controller ? "yes" : "", palette::controller_mark);
         cell(host.switch_name == "core" ? "" : host.switch_name);
         auto leads = std::count_if(s.partitions.begin(), s.partitions.end(),

@@ -11,6 +11,16 @@
 
 namespace kafkalab::viz {
 
+const char* down_label(sim::HostState state) {
+    switch (state) {
+        case sim::HostState::up: return nullptr;
+        case sim::HostState::crashed: return "CRASHED";
+        case sim::HostState::powered_off: return "POWER LOST";
+        case sim::HostState::exited: return "STOPPED";
+    }
+    return nullptr;
+}
+
 namespace {
 
 using kafka::BrokerId;
@@ -84,12 +94,13 @@ ReplicaView read_replica(scenarios::ScenarioRun& run, const TopicPartition& tp, 
 void add_partitions(scenarios::ScenarioRun& run, const SnapshotOptions& options, ClusterSnapshot& snapshot) {
     Leadership leadership = read_leadership(run);
     for (const auto& [tp, assignment] : leadership.assignment) {
+        kafka::LeaderAndIsr state;
+        if (auto it = leadership.states.find(tp); it != leadership.states.end()) state = it->second;
+        snapshot.under_replicated_partitions += state.isr.size() < assignment.size();
         if (!options.include_internal_topics && tp.topic.rfind("__", 0) == 0) continue;
         PartitionView view;
         view.partition = tp;
         view.assignment = assignment;
-        kafka::LeaderAndIsr state;
-        if (auto it = leadership.states.find(tp); it != leadership.states.end()) state = it->second;
         view.leader = state.leader;
         view.leader_epoch = state.leader_epoch.value;
         view.isr = state.isr;

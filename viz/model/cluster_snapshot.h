@@ -33,6 +33,10 @@ struct HostView {
     bool operator==(const HostView&) const = default;
 };
 
+/// The word written on a host that is down: "CRASHED" (kill -9), "POWER LOST" or
+/// "STOPPED" (its process exited after a clean shutdown); nullptr while it is up.
+const char* down_label(sim::HostState state);
+
 struct SwitchView {
     std::string name;
     sim::VertexId vertex = 0;
@@ -121,6 +125,10 @@ struct ClusterSnapshot {
     bool network_partitioned = false;
     kafka::BrokerId controller = kafka::no_broker;
     std::vector<PartitionView> partitions;  // by topic, then partition
+    /// Partitions whose ISR is smaller than their replica list, __consumer_offsets
+    /// included even when hidden: Kafka's UnderReplicatedPartitions, the count the
+    /// under-replicated-partitions expectation and the metrics CSV give.
+    std::int64_t under_replicated_partitions = 0;
     std::vector<ConsumerView> consumers;
     std::vector<GroupView> groups;
     std::uint64_t records_sent = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scenarios/runner/notable_event.h"
 #include "scenarios/runner/scenario_run.h"
 #include "viz/model/cluster_snapshot.h"
 
@@ -22,15 +23,31 @@ const char* to_string(EventCategory category) {
 
 namespace {
 
-EventCategory category_of(const std::string& kind) {
-    for (const char* fault : {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore", "pause",
-                              "resume", "stop"}) {
-        if (kind == fault) return EventCategory::fault;
+/// The viewer's grouping of what the runner's classification says a record is.
+EventCategory category_of(const sim::TraceRecord& record) {
+    using scenarios::NotableKind;
+    const std::optional<NotableKind> kind = scenarios::classify(record);
+    if (!kind) return EventCategory::other;
+    switch (*kind) {
+        case NotableKind::crash:
+        case NotableKind::power_loss:
+        case NotableKind::clean_exit:
+        case NotableKind::restart:
+        case NotableKind::partition:
+        case NotableKind::heal:
+        case NotableKind::cut:
+        case NotableKind::restore: return EventCategory::fault;
+        case NotableKind::leader_election:
+        case NotableKind::unclean_election: return EventCategory::election;
+        case NotableKind::isr_change: return EventCategory::isr_change;
+        case NotableKind::rebalance: return EventCategory::rebalance;
+        case NotableKind::controller:
+        case NotableKind::broker_failure: return EventCategory::controller;
+        case NotableKind::controlled_shutdown:
+        case NotableKind::zk_session_expired:
+        case NotableKind::topic_deletion:
+        case NotableKind::truncation: return EventCategory::other;
     }
-    if (kind == "leader-election" || kind == "unclean-election") return EventCategory::election;
-    if (kind == "isr-change") return EventCategory::isr_change;
-    if (kind == "rebalance") return EventCategory::rebalance;
-    if (kind == "controller" || kind == "broker-failure") return EventCategory::controller;
     return EventCategory::other;
 }
 
@@ -78,8 +95,9 @@ void EventLog::on_record(const sim::TraceRecord& record) {
     EventEntry entry;
     entry.event_number = run_->simulation().scheduler().fired();
     entry.time = record.time - start_;
-    entry.category = category_of(record.kind);
-    entry.kind = record.kind;
+    entry.category = category_of(record);
+    const std::optional<scenarios::NotableKind> kind = scenarios::classify(record);
+    entry.kind = kind ? scenarios::label(*kind) : record.kind;
     entry.from = record.source;
     entry.to = record.destination;
     entry.text = record.summary;

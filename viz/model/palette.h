@@ -38,6 +38,9 @@ inline constexpr Rgb client = {70, 74, 82};
 inline constexpr Rgb host_crashed = okabe_ito::vermillion;
 /// Hosts that lost power (unflushed data gone): a darker shade of the crash colour.
 inline constexpr Rgb host_powered_off{128, 56, 0};
+/// Hosts whose process exited cleanly (a controlled shutdown, a consumer's close): a
+/// plain grey, so a clean stop never looks like a crash.
+inline constexpr Rgb host_stopped{96, 100, 108};
 inline constexpr Rgb controller_mark = okabe_ito::yellow;
 inline constexpr Rgb link_cut = okabe_ito::reddish_purple;
 

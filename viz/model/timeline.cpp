@@ -27,9 +27,9 @@ void TimelineSeries::maybe_sample(const ClusterSnapshot& snapshot) {
     sample.time = snapshot.time;
     for (const auto& p : snapshot.partitions) {
         sample.isr_replicas += static_cast<std::int64_t>(p.isr.size());
-        sample.under_replicated += p.under_replicated() ? 1 : 0;
         sample.offline += p.offline ? 1 : 0;
     }
+    sample.under_replicated = snapshot.under_replicated_partitions;
     for (const auto& g : snapshot.groups) sample.total_lag += g.total_lag;
     sample.records_acknowledged = snapshot.records_acknowledged;
     samples_.push_back(sample);

@@ -30,7 +30,7 @@ private:
 struct TimelineSample {
     sim::Duration time{0};
     std::int64_t isr_replicas = 0;           // sum of ISR sizes over shown partitions
-    std::int64_t under_replicated = 0;
+    std::int64_t under_replicated = 0;       // every partition, internal ones included
     std::int64_t offline = 0;
     std::int64_t total_lag = 0;
     std::uint64_t records_acknowledged = 0;  // cumulative; throughput is its slope
