@@ -35,7 +35,7 @@ std::string indent(const std::string& text) {
 
 void ScenarioRun::run_step(const StepSpec& step) {
     print("$", step.run);
-    CliParseResult parsed = parse_cli_command(step.run);
+    CliParseResult parsed = parse_cli_command(step.run, scenario_.kafka_version);
     if (!parsed) {
         print("error", parsed.error ? parsed.error->message : "cannot parse the command");
         return;
