@@ -48,7 +48,9 @@ Producer::Producer(sim::NodeContext& context, ProducerConfig config, SendLedger&
       accumulator_(accumulator_config(config_)),
       leader_of_([this](const TopicPartition& tp) { return metadata_.leader_node(tp); }) {
     config_.validate();
-    if (config_.client_id.empty()) config_.client_id = context.name();
+    // ProducerConfig's default client.id: "producer-<n>", n counting the producers of the
+    // JVM; each producer here is its own process, so n is 1.
+    if (config_.client_id.empty()) config_.client_id = "producer-1";
     metadata_.set_listener([this] {
         route_waiting();
         wake(sim::Duration{0});

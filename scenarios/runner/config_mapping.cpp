@@ -76,7 +76,7 @@ kafka::ProducerConfig producer_config(const ProducerSpec& producer) {
     const kafka::Properties& p = producer.properties;
     kafka::ProducerConfig c;
     for (const auto& server : producer.bootstrap_servers) c.bootstrap_servers.push_back(server.host);
-    c.client_id = p.contains("client.id") ? p.get_string("client.id") : producer.name;
+    c.client_id = p.get_string("client.id");  // unset: Kafka's default, producer-1 (producer.cpp)
     std::string acks = p.get_choice("acks");
     c.acks = acks == "all" ? kafka::Acks::all : acks == "1" ? kafka::Acks::leader : kafka::Acks::none;
     if (p.contains("enable.idempotence")) {

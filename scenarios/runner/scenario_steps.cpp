@@ -53,7 +53,6 @@ void ScenarioRun::run_step(const StepSpec& step) {
     if (auto* console = std::get_if<ConsoleConsumerCommand>(&*parsed.command)) {
         std::string name = "console-consumer-" + std::to_string(++console_consumers_);
         kafka::ConsumerOptions options;
-        options.config.client_id = name;
         for (const auto& property : console_consumer_properties(*console)) {
             kafka::set_consumer_property(options.config, property.key, property.value);
         }
