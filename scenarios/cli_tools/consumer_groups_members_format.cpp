@@ -92,8 +92,7 @@ ToolOutput format_group_state(const ConsumerGroupDescription& group) {
 
 ToolOutput format_consumer_groups_list(const ConsumerGroupsCommand& command,
                                        std::span<const ConsumerGroupListing> groups) {
-    std::vector<ConsumerGroupListing> sorted(groups.begin(), groups.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.group_id < b.group_id; });
+    std::vector<ConsumerGroupListing> sorted(groups.begin(), groups.end());  // the admin client's order
     ToolOutput output;
     if (!command.list_states) {
         for (const ConsumerGroupListing& group : sorted) output.out(group.group_id + "\n");

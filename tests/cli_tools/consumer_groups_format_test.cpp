@@ -123,12 +123,13 @@ TEST_CASE("consumer groups --state shows coordinator, strategy, state and member
           "analytics                 broker-2:9092 (2)         range                Stable          2\n");
 }
 
-TEST_CASE("consumer groups --list prints ids one a line, or a GROUP STATE table filtered by --state") {
+TEST_CASE("consumer groups --list prints ids one a line, or a GROUP STATE table filtered by --state, in the admin "
+          "client's order, not sorted (KafkaAdminClient.ListConsumerGroupsResults' HashMap)") {
     const std::vector<ConsumerGroupListing> groups{{"billing", ConsumerGroupState::empty}, {"analytics", ConsumerGroupState::stable}};
     const auto plain = parse_as<ConsumerGroupsCommand>("kafka-consumer-groups --bootstrap-server h:1 --list");
-    CHECK(format_consumer_groups_list(plain, groups).stdout_text() == "analytics\nbilling\n");
+    CHECK(format_consumer_groups_list(plain, groups).stdout_text() == "billing\nanalytics\n");
     const auto all_states = parse_as<ConsumerGroupsCommand>("kafka-consumer-groups --bootstrap-server h:1 --list --state");
-    CHECK(format_consumer_groups_list(all_states, groups).stdout_text() == "GROUP           STATE\nanalytics       Stable\nbilling         Empty\n");
+    CHECK(format_consumer_groups_list(all_states, groups).stdout_text() == "GROUP           STATE\nbilling         Empty\nanalytics       Stable\n");
     const auto only_empty = parse_as<ConsumerGroupsCommand>("kafka-consumer-groups --bootstrap-server h:1 --list --state Empty");
     CHECK(format_consumer_groups_list(only_empty, groups).stdout_text() == "GROUP           STATE\nbilling         Empty\n");
 }
