@@ -21,7 +21,7 @@ Consumer::Consumer(sim::NodeContext& context, ConsumerOptions options)
     : sim::Node(context),
       options_(std::move(options)),
       config_(options_.config),
-      client_id_(config_.client_id.empty() ? context.name() : config_.client_id),
+      client_id_(config_.client_id),
       log_(options_.log ? options_.log : std::make_shared<ConsumptionLog>()),
       network_(context),
       metadata_(context, network_, metadata_config(config_)),
@@ -33,6 +33,10 @@ Consumer::Consumer(sim::NodeContext& context, ConsumerOptions options)
         // kafka-console-consumer's "console-consumer-" + Random.nextInt(100000).
         group_id_ = console_consumer_group_id(context.random().below(100'000));
     }
+    // ConsumerConfig's default client.id: "consumer-<group>-<n>", or "consumer-<n>" without
+    // a group, n counting the consumers of the JVM. Each consumer here is its own
+    // process (a restart is a new JVM), so n is 1.
+    if (client_id_.empty()) client_id_ = group_id_.empty() ? "consumer-1" : "consumer-" + group_id_ + "-1";
     if (!group_id_.empty()) {
         coordinator_ = std::make_unique<ConsumerCoordinator>(
             context, network_, metadata_, subscriptions_, config_,

@@ -89,7 +89,8 @@ public:
     void freeze_until(sim::Time until);
     /// The connection to `peer` broke.
     void on_disconnect(sim::NodeIndex peer);
-    /// Fresh metadata: the leader rejoins if partition counts changed since it assigned.
+    /// Fresh metadata: a leader waiting for the group's topics assigns; a leader that
+    /// assigned rejoins if the group's topics changed since.
     void on_metadata_update();
 
     // --- Observation ---------------------------------------------------------------
@@ -138,6 +139,8 @@ private:
     void send_join_group();
     void on_join_response(std::uint64_t epoch, Error error, const sim::MessagePtr& response);
     void fail_join(Error error);
+    void on_leader_elected(const sim::MessagePtr& response);
+    bool metadata_covers_group_subscription() const;
     std::map<std::string, std::vector<TopicPartition>> perform_assignment(const JoinGroupResponse& response);
     void send_sync_group(std::map<std::string, std::vector<TopicPartition>> assignments);
     void on_sync_response(std::uint64_t epoch, Error error, const sim::MessagePtr& response);
@@ -194,6 +197,13 @@ private:
     sim::Time next_join_attempt_{};
     /// Partition counts the leader assigned with (ConsumerCoordinator.assignmentSnapshot).
     std::optional<PartitionCounts> assignment_snapshot_;
+    /// The leader's view of every member's topics (SubscriptionState.groupSubscribe):
+    /// set when it is elected, cleared before the next join. The snapshot check covers
+    /// all of them, so a topic unknown at assignment time is noticed when it appears.
+    std::set<std::string> group_subscription_;
+    /// The JoinGroup answer of a leader waiting for metadata of topics only other
+    /// members subscribe to (updateGroupSubscription's ensureFreshMetadata).
+    sim::MessagePtr awaiting_metadata_for_;
     Error fatal_error_ = Error::none;
     std::uint64_t completed_rebalances_ = 0;
     std::uint64_t partitions_revoked_ = 0;  // only grows

@@ -54,6 +54,9 @@ void ConsumerCoordinator::start_join() {
 }
 
 void ConsumerCoordinator::prepare_and_join() {
+    // onJoinPrepare: only the leader of the coming generation watches the group's topics.
+    group_subscription_.clear();
+    awaiting_metadata_for_.reset();
     if (generation_lost_) {
         lose_partitions();
     } else if (protocol() == RebalanceProtocol::eager && !subscriptions_.assignment().empty()) {
@@ -119,7 +122,32 @@ void ConsumerCoordinator::on_join_response(std::uint64_t epoch, Error error, con
     last_heartbeat_received_ = now();
     next_heartbeat_ = now() + config_.heartbeat_interval;
     schedule_heartbeat_tick(config_.heartbeat_interval);
-    send_sync_group(is_leader() ? perform_assignment(answer) : std::map<std::string, std::vector<TopicPartition>>{});
+    if (is_leader()) return on_leader_elected(response);
+    send_sync_group({});
+}
+
+void ConsumerCoordinator::on_leader_elected(const sim::MessagePtr& response) {
+    // ConsumerCoordinator.onLeaderElected / updateGroupSubscription: the leader subscribes
+    // its metadata to every member's topics and assigns only once an answer covering
+    // them is in; assigning with the counts it happens to know would leave the topics
+    // only other members read unassigned.
+    for (const auto& m : message_as<JoinGroupResponse>(*response).members) {
+        group_subscription_.insert(m.metadata.topics.begin(), m.metadata.topics.end());
+    }
+    for (const auto& topic : group_subscription_) metadata_.add_topic(topic);
+    if (!metadata_covers_group_subscription()) {
+        awaiting_metadata_for_ = response;  // on_metadata_update() carries on
+        return;
+    }
+    send_sync_group(perform_assignment(message_as<JoinGroupResponse>(*response)));
+}
+
+bool ConsumerCoordinator::metadata_covers_group_subscription() const {
+    // Every topic has been asked about: known, or answered with an error (unknown).
+    std::set<std::string> answered;
+    for (const auto& topic : metadata_.last().topics) answered.insert(topic.name);
+    return std::all_of(group_subscription_.begin(), group_subscription_.end(),
+                       [&](const std::string& topic) { return answered.contains(topic); });
 }
 
 void ConsumerCoordinator::fail_join(Error error) {
@@ -155,16 +183,12 @@ std::map<std::string, std::vector<TopicPartition>> ConsumerCoordinator::perform_
     // ConsumerCoordinator.onLeaderElected: run the chosen assignor over every member's
     // subscription, with partition counts from this member's metadata.
     std::vector<GroupMember> members;
-    std::set<std::string> topics;
     for (const auto& m : response.members) {
         GroupMember member{m.member_id, std::nullopt, m.metadata.topics, m.metadata.owned_partitions, std::nullopt};
         if (m.metadata.generation >= 0) member.generation = Generation{m.metadata.generation};
         members.push_back(std::move(member));
-        topics.insert(m.metadata.topics.begin(), m.metadata.topics.end());
     }
-    // The leader watches every topic of the group, so it notices partitions added later.
-    for (const auto& topic : topics) metadata_.add_topic(topic);
-    PartitionCounts counts = subscribed_counts({topics.begin(), topics.end()});
+    PartitionCounts counts = subscribed_counts({group_subscription_.begin(), group_subscription_.end()});
     assignment_snapshot_ = counts;
     std::unique_ptr<Assignor> assignor;
     try {
@@ -216,12 +240,22 @@ void ConsumerCoordinator::on_join_complete(const std::vector<TopicPartition>& as
 
 bool ConsumerCoordinator::metadata_changed_since_assignment() const {
     if (!is_leader() || !assignment_snapshot_) return false;
-    std::vector<std::string> topics = subscriptions_.topics();
-    for (const auto& [topic, count] : *assignment_snapshot_) topics.push_back(topic);
-    return subscribed_counts(topics) != *assignment_snapshot_;
+    // MetadataSnapshot covers the group subscription, unknown topics included: one that
+    // appears later changes the snapshot.
+    std::set<std::string> topics = group_subscription_;
+    topics.insert(subscriptions_.topics().begin(), subscriptions_.topics().end());
+    return subscribed_counts({topics.begin(), topics.end()}) != *assignment_snapshot_;
 }
 
 void ConsumerCoordinator::on_metadata_update() {
+    if (awaiting_metadata_for_ && metadata_covers_group_subscription()) {
+        auto response = std::move(awaiting_metadata_for_);
+        awaiting_metadata_for_.reset();
+        if (join_in_progress_ && coordinator_) {
+            send_sync_group(perform_assignment(message_as<JoinGroupResponse>(*response)));
+        }
+        return;
+    }
     if (state_ == MemberState::stable && metadata_changed_since_assignment()) rejoin_needed_ = true;
 }
 

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "broker_model/client/built_in_partitioner.h"
 #include "broker_model/client/murmur2.h"
 
 namespace kafkalab::kafka {
@@ -115,8 +116,9 @@ std::int32_t LegacyDefaultPartitioner::partition(const std::string& topic, std::
     return partition_from_counter(get_and_increment(found->second), metadata);
 }
 
-std::unique_ptr<Partitioner> make_partitioner(std::string_view name) {
+std::unique_ptr<Partitioner> make_partitioner(std::string_view name, const BuiltInPartitionerConfig& built_in) {
     constexpr std::string_view explicit_prefix = "explicit:";
+    if (name == "built-in") return std::make_unique<BuiltInPartitioner>(built_in);
     if (name == "default" || name == "murmur2" || name == "org.apache.kafka.clients.producer.internals.DefaultPartitioner") {
         return std::make_unique<DefaultPartitioner>();
     }
@@ -139,7 +141,7 @@ std::unique_ptr<Partitioner> make_partitioner(std::string_view name) {
                                     "\": expected explicit:<partition>, a partition number of 0 or more");
     }
     throw std::invalid_argument("unknown partitioner \"" + std::string(name) +
-                                "\"; expected one of default, murmur2, sticky, round-robin, random, "
+                                "\"; expected one of built-in, default, murmur2, sticky, round-robin, random, "
                                 "legacy-default, explicit:<partition>, or a Kafka partitioner class name");
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 // How a producer picks the partition of a record: Kafka's Partitioner interface and the
-// strategies its clients ship with, as they behaved in the Kafka 2.4 to 3.2 Java client
-// (plus the older ones a class may meet in a tutorial).
+// strategies its clients ship with. Which one a producer gets by default depends on the
+// era (partitioner.class unset or "default"):
+//   before 2.4  DefaultPartitioner: records without a key round-robin ("legacy-default");
+//   2.4 to 3.2  DefaultPartitioner: records without a key sticky per batch (KIP-480);
+//   3.3 on      no class: the built-in partitioner of KIP-794 (built_in_partitioner.h).
 //
-// How the producer uses this (KafkaProducer.doSend, 2.4 to 3.2):
+// How the producer uses a Partitioner class (KafkaProducer.doSend, 2.4 on):
 //
 //   p = choose_partition(...)                  // the record's own partition wins
 //   append to the batch of p, but abort if that needs a NEW batch
@@ -28,6 +31,14 @@
 
 namespace kafkalab::kafka {
 
+/// The settings of the built-in partitioner (KIP-794), Kafka 3.3 on.
+struct BuiltInPartitionerConfig {
+    /// batch.size: how many bytes to produce to one partition before switching.
+    std::int32_t sticky_batch_size_bytes = 16384;
+    /// partitioner.ignore.keys: keyed records are spread like records without a key.
+    bool ignore_keys = false;
+};
+
 /// What the producer's metadata says about one topic.
 struct TopicMetadataView {
     std::int32_t partition_count = 0;
@@ -48,6 +59,15 @@ public:
     /// and the producer is about to start a new one. Only sticky strategies care.
     virtual void on_new_batch(const std::string& /*topic*/, const TopicMetadataView& /*metadata*/,
                               std::int32_t /*previous_partition*/, sim::RandomStream& /*random*/) {}
+    /// Whether the producer asks before opening a new batch (abortOnNewBatch): true for
+    /// every partitioner class, false for the built-in partitioner, which counts bytes.
+    virtual bool aborts_on_new_batch() const { return true; }
+    /// A record the partitioner placed (no explicit partition) was appended, adding
+    /// `appended_bytes` to its partition; `newest_batch_full` says whether that
+    /// partition's newest batch is now full. Only the built-in partitioner cares.
+    virtual void on_append(const std::string& /*topic*/, std::optional<std::string_view> /*key_bytes*/,
+                           const TopicMetadataView& /*metadata*/, std::int32_t /*appended_bytes*/,
+                           bool /*newest_batch_full*/, sim::RandomStream& /*random*/) {}
 };
 
 /// KafkaProducer.partition(): a partition set on the record is used as is; otherwise the
@@ -154,7 +174,8 @@ private:
 };
 
 /// "random" (kafka-python's DefaultPartitioner, the client of the beginner's notes): keyed
-/// records by murmur2, records without a key to a uniformly random available partition.
+/// records by murmur2, records without a key to a uniformly random available partition,
+/// drawn anew for every record.
 class RandomPartitioner final : public Partitioner {
 public:
     std::string_view name() const override { return "random"; }
@@ -175,10 +196,11 @@ private:
     std::map<std::string, std::int32_t> counter_by_topic_;
 };
 
-/// The partitioner for a name: "default" or "murmur2", "sticky" (also "uniform-sticky"),
-/// "round-robin" (also "roundrobin"), "random", "legacy-default", "explicit:<n>", or one
-/// of Kafka's class names (org.apache.kafka.clients.producer.RoundRobinPartitioner, ...).
-/// Throws std::invalid_argument naming the accepted names for anything else.
-std::unique_ptr<Partitioner> make_partitioner(std::string_view name);
+/// The partitioner for a name: "built-in" (configured by `built_in`), "default" or
+/// "murmur2", "sticky" (also "uniform-sticky"), "round-robin" (also "roundrobin"),
+/// "random", "legacy-default", "explicit:<n>", or one of Kafka's class names
+/// (org.apache.kafka.clients.producer.RoundRobinPartitioner, ...). Throws
+/// std::invalid_argument naming the accepted names for anything else.
+std::unique_ptr<Partitioner> make_partitioner(std::string_view name, const BuiltInPartitionerConfig& built_in = {});
 
 }  // namespace kafkalab::kafka

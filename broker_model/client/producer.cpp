@@ -41,11 +41,16 @@ Producer::Producer(sim::NodeContext& context, ProducerConfig config, SendLedger&
       idempotent_(config_.idempotence_enabled()),
       network_(context),
       metadata_(context, network_, metadata_config(config_)),
-      partitioner_(make_partitioner(config_.partitioner)),
+      partitioner_(make_partitioner(config_.partitioner,
+                                    // KafkaProducer: batch.size 0 still sticks for one byte.
+                                    {std::max(1, config_.batch_size_bytes), config_.partitioner_ignore_keys})),
+      built_in_partitioner_(dynamic_cast<BuiltInPartitioner*>(partitioner_.get())),
       accumulator_(accumulator_config(config_)),
       leader_of_([this](const TopicPartition& tp) { return metadata_.leader_node(tp); }) {
     config_.validate();
-    if (config_.client_id.empty()) config_.client_id = context.name();
+    // ProducerConfig's default client.id: "producer-<n>", n counting the producers of the
+    // JVM; each producer here is its own process, so n is 1.
+    if (config_.client_id.empty()) config_.client_id = "producer-1";
     metadata_.set_listener([this] {
         route_waiting();
         wake(sim::Duration{0});
@@ -145,14 +150,20 @@ void Producer::append(const OutgoingRecord& record, SendCallback& callback, cons
     // partition that does not exist is UNKNOWN_TOPIC_OR_PARTITION.
     if (!partition) return fail_record(record.record_id, record.topic, Error::unknown_topic_or_partition, callback);
     const sim::Time now = context().now();
-    RecordAppendResult result = accumulator_.append({record.topic, *partition}, record.key, record.value,
-                                                    record.timestamp_ms, record.record_id, callback, now, true);
+    RecordAppendResult result =
+        accumulator_.append({record.topic, *partition}, record.key, record.value, record.timestamp_ms, record.record_id,
+                            callback, now, partitioner_->aborts_on_new_batch());
     if (result.abort_for_new_batch) {
         // KIP-480: the sticky partition's batch is complete; pick a partition anew.
         partitioner_->on_new_batch(record.topic, view, *partition, context().random());
         partition = choose_partition(*partitioner_, record.topic, record.partition, record.key, view, context().random());
         result = accumulator_.append({record.topic, *partition}, record.key, record.value, record.timestamp_ms,
                                      record.record_id, std::move(callback), now, false);
+    }
+    if (!record.partition) {
+        // KIP-794: the built-in partitioner counts the bytes its sticky partition got.
+        partitioner_->on_append(record.topic, record.key, view, result.appended_bytes, result.newest_batch_full,
+                                context().random());
     }
     ledger_.record_partition(record.record_id, *partition);
     if (result.batch_full || result.new_batch_created) wake(sim::Duration{0});

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "broker_model/client/client_metadata.h"
+#include "broker_model/client/built_in_partitioner.h"
 #include "broker_model/client/partitioner.h"
 #include "broker_model/client/producer_config.h"
 #include "broker_model/client/producer_idempotence.h"
@@ -129,6 +130,8 @@ private:
     void run_sender();
     void maybe_init_producer_id();
     sim::Time send_producer_data(sim::Time now);
+    /// RecordAccumulator.partitionReady's queue sizes, handed to the built-in partitioner.
+    void update_partition_load_stats();
     void send_produce(sim::NodeIndex node, std::vector<ProducerBatchPtr> batches);
     sim::Time expire_batches(sim::Time now);
 
@@ -146,6 +149,15 @@ private:
     NetworkClient network_;
     ClientMetadata metadata_;
     std::unique_ptr<Partitioner> partitioner_;
+    /// partitioner_ when it is the built-in partitioner (KIP-794), else null.
+    BuiltInPartitioner* built_in_partitioner_ = nullptr;
+    /// Per broker, when the sender last found data ready for it and last drained to it
+    /// (RecordAccumulator.NodeLatencyStats): partitioner.availability.timeout.ms.
+    struct NodeLatency {
+        sim::Time ready{};
+        sim::Time drained{};
+    };
+    std::map<sim::NodeIndex, NodeLatency> node_latency_;
     RecordAccumulator accumulator_;
     ProducerIdempotence idempotence_;
     LeaderLookup leader_of_;

@@ -8,6 +8,7 @@ ProducerConfig ProducerConfig::pre_3_0() {
     ProducerConfig config;
     config.acks = Acks::leader;
     config.enable_idempotence = false;
+    config.partitioner = "default";  // 2.4 to 3.2: DefaultPartitioner, sticky (KIP-480)
     return config;
 }
 

@@ -55,9 +55,19 @@ struct ProducerConfig {
     sim::Duration max_block = 60s;
     /// max.request.size: the largest ProduceRequest, and so the largest record.
     std::int32_t max_request_size_bytes = 1'048'576;
-    /// partitioner.class, as a name make_partitioner() knows ("default", "sticky",
-    /// "round-robin", "random", "explicit:<n>", or a Kafka class name).
-    std::string partitioner = "default";
+    /// partitioner.class, as a name make_partitioner() knows: "built-in" (unset, Kafka
+    /// 3.3+, KIP-794), "default" (2.4 to 3.2: sticky, KIP-480), "legacy-default" (before
+    /// 2.4: round-robin), "sticky", "round-robin", "random", "explicit:<n>", or a Kafka
+    /// class name.
+    std::string partitioner = "built-in";
+    /// partitioner.adaptive.partitioning.enable (built-in only): draw the next sticky
+    /// partition weighted by how short each partition's queue is.
+    bool partitioner_adaptive = true;
+    /// partitioner.availability.timeout.ms (built-in only): a partition whose leader has
+    /// had data waiting longer than this is skipped; 0 turns the check off.
+    sim::Duration partitioner_availability_timeout = 0ms;
+    /// partitioner.ignore.keys (built-in only): keyed records are spread as if keyless.
+    bool partitioner_ignore_keys = false;
     /// key.serializer / value.serializer. Keys and values are strings here; the
     /// serializer decides their bytes, which a key's partition is computed from.
     Serializer key_serializer = Serializer::string;

@@ -57,12 +57,18 @@ void Producer::maybe_init_producer_id() {
 }
 
 sim::Time Producer::send_producer_data(sim::Time now) {
+    update_partition_load_stats();
     ReadyCheck ready = accumulator_.ready(leader_of_, muted_, now);
     if (!ready.unknown_leader_topics.empty()) request_metadata_update();
     auto stop = [this](const ProducerBatch& first) { return idempotent_ && idempotence_.should_stop_drain(first); };
     for (sim::NodeIndex node : ready.ready_nodes) {
+        // Sender.sendProducerData: data is ready for the node; a node that can take it
+        // is drained, which resets its latency for partitioner.availability.timeout.ms.
+        NodeLatency& latency = node_latency_[node];
+        latency.ready = now;
         // NetworkClient.ready: a connection with max.in.flight unanswered requests waits.
         if (in_flight_per_node_[node] >= config_.max_in_flight_requests_per_connection) continue;
+        latency.drained = now;
         std::vector<ProducerBatchPtr> batches = accumulator_.drain(node, leader_of_, muted_, stop, now);
         if (batches.empty()) continue;
         if (idempotent_) {
@@ -72,6 +78,34 @@ sim::Time Producer::send_producer_data(sim::Time now) {
     }
     const sim::Time next_expiry = expire_batches(now);
     return std::min({ready.next_check, next_expiry, accumulator_.earliest_deadline()});
+}
+
+void Producer::update_partition_load_stats() {
+    if (built_in_partitioner_ == nullptr) return;
+    for (const auto& topic : metadata_.topics()) {
+        const TopicMetadataView* view = metadata_.topic_view(topic);
+        if (view == nullptr) continue;
+        const auto lengths = accumulator_.queue_lengths(topic);
+        std::vector<PartitionQueue> queues;
+        // Adaptive only once every partition has had a queue: a partition without one
+        // would never be drawn (RecordAccumulator.partitionReady).
+        const bool adaptive = config_.partitioner_adaptive &&
+                              lengths.size() >= static_cast<std::size_t>(view->partition_count);
+        for (const auto& queue : lengths) {
+            if (!adaptive) break;
+            auto node = leader_of_({topic, queue.partition});
+            if (!node) continue;
+            if (config_.partitioner_availability_timeout.count() > 0) {
+                auto latency = node_latency_.find(*node);
+                if (latency != node_latency_.end() &&
+                    latency->second.ready - latency->second.drained > config_.partitioner_availability_timeout) {
+                    continue;  // its leader has had data waiting too long
+                }
+            }
+            queues.push_back({queue.partition, static_cast<std::int32_t>(queue.batches)});
+        }
+        built_in_partitioner_->update_load_stats(topic, queues, static_cast<std::size_t>(view->partition_count));
+    }
 }
 
 void Producer::send_produce(sim::NodeIndex node, std::vector<ProducerBatchPtr> batches) {

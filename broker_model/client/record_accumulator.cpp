@@ -30,9 +30,18 @@ RecordAppendResult RecordAccumulator::append(const TopicPartition& tp, std::opti
                                        SendCallback callback, sim::Time now, bool abort_on_new_batch) {
     RecordAppendResult result;
     auto& deque = deque_for(tp);
+    if (deque.empty()) {
+        // Empty deques are erased, so this one is new: remember its partition.
+        auto topic = queued_partitions_.find(tp.topic);
+        if (topic == queued_partitions_.end()) topic = queued_partitions_.emplace(tp.topic, std::set<std::int32_t>{}).first;
+        topic->second.insert(tp.partition);
+    }
+    const std::size_t size_before = deque.empty() ? 0 : deque.back()->size_bytes();
     if (!deque.empty() && deque.back()->try_append(key, value, timestamp_ms, record_id, callback)) {
         result.appended = true;
         result.batch_full = deque.size() > 1 || deque.back()->is_full();
+        result.appended_bytes = static_cast<std::int32_t>(deque.back()->size_bytes() - size_before);
+        result.newest_batch_full = deque.back()->is_full();
         return result;
     }
     if (abort_on_new_batch) {
@@ -46,7 +55,20 @@ RecordAppendResult RecordAccumulator::append(const TopicPartition& tp, std::opti
     result.appended = true;
     result.new_batch_created = true;
     result.batch_full = deque.size() > 1 || deque.back()->is_full();
+    result.appended_bytes = static_cast<std::int32_t>(deque.back()->size_bytes());
+    result.newest_batch_full = deque.back()->is_full();
     return result;
+}
+
+std::vector<QueueLength> RecordAccumulator::queue_lengths(const std::string& topic) const {
+    std::vector<QueueLength> out;
+    auto partitions = queued_partitions_.find(topic);
+    if (partitions == queued_partitions_.end()) return out;
+    for (std::int32_t partition : partitions->second) {
+        auto queue = batches_.find(TopicPartition{topic, partition});
+        out.push_back({partition, queue == batches_.end() ? 0 : queue->second.size()});
+    }
+    return out;
 }
 
 bool RecordAccumulator::in_backoff(const ProducerBatch& batch, sim::Time now) const {

@@ -47,6 +47,18 @@ struct RecordAppendResult {
     bool new_batch_created = false;
     /// The batch it went into is full, or a new batch was started: wake the sender.
     bool batch_full = false;
+    /// Bytes the record added to its batch, the batch's header too when it opened one
+    /// (RecordAppendResult.appendedBytes).
+    std::int32_t appended_bytes = 0;
+    /// The partition's newest batch is full (allBatchesFull): the built-in partitioner
+    /// may switch without leaving a half-filled batch behind.
+    bool newest_batch_full = false;
+};
+
+/// How many batches one partition's queue holds.
+struct QueueLength {
+    std::int32_t partition = 0;
+    std::size_t batches = 0;
 };
 
 /// The leader node of a partition, or nothing while it has none.
@@ -96,6 +108,9 @@ public:
     /// Earliest delivery deadline of a queued batch, or time_never.
     sim::Time earliest_deadline() const;
     std::size_t batch_count() const;
+    /// Every partition of `topic` that has had a queue (Kafka never drops a deque from
+    /// its batches map), ascending, with its current length.
+    std::vector<QueueLength> queue_lengths(const std::string& topic) const;
     std::size_t record_count() const;
     bool empty() const { return batch_count() == 0; }
 
@@ -115,6 +130,8 @@ private:
     /// Forgotten whenever an entry of batches_ is erased.
     TopicPartition last_partition_;
     std::deque<ProducerBatchPtr>* last_deque_ = nullptr;
+    /// Per topic, the partitions an append has ever asked for; only grows.
+    std::map<std::string, std::set<std::int32_t>, std::less<>> queued_partitions_;
     /// Per broker, where the next drain starts among the partitions it leads.
     std::map<sim::NodeIndex, std::size_t> drain_index_;
 };

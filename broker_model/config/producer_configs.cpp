@@ -11,9 +11,13 @@ ConfigDef key(std::string_view name, ConfigType type, std::optional<std::string_
     return config_key(name, producer, type, value, doc);
 }
 
-// The partitioners a producer can name. "random" has no Kafka class: it stands for
-// the old Scala producer of the 0.8 era, which sent records without a key to a
-// randomly chosen partition.
+// The partitioners a producer can name. "default" is DefaultPartitioner, whose records
+// without a key went round-robin before 2.4 and sticky from 2.4 (KIP-480); from 3.3 the
+// key is unset by default and the producer's built-in partitioner (KIP-794) decides.
+// "random" has no Kafka class: it is kafka-python's choice, a random partition for each
+// record without a key. (The 0.8 Scala producer was different again: it kept one random
+// partition per topic until the next metadata refresh, topic.metadata.refresh.interval.ms,
+// 10 minutes.)
 std::vector<ConfigChoice> partitioner_choices() {
     return {
         {"default", "org.apache.kafka.clients.producer.internals.DefaultPartitioner", {"murmur2"}},
@@ -68,10 +72,21 @@ std::vector<ConfigDef> producer_configs() {
                       .in(ConfigUnit::milliseconds).at_least(0));
     out.push_back(key("partitioner.class", class_name, "default",
                       "How a partition is chosen: murmur2 of the key, and for records without a key the "
-                      "era's default (random, then sticky from 2.4, adaptive from 3.3).")
+                      "era's default (round-robin, then sticky per batch from 2.4, sticky per batch.size "
+                      "bytes and adaptive from 3.3).")
                       .one_of(partitioner_choices())
-                      .changed({3, 3, 0}, "default",
-                               "Kafka 3.3+ shows null here: the built-in partitioner of KIP-794"));
+                      .changed({3, 3, 0}, std::nullopt,
+                               "DefaultPartitioner before 3.3; unset from 3.3: the built-in partitioner of KIP-794"));
+    out.push_back(key("partitioner.adaptive.partitioning.enable", boolean, "true",
+                      "Built-in partitioner: send more records to partitions whose brokers keep up.")
+                      .introduced({3, 3, 0}));
+    out.push_back(key("partitioner.availability.timeout.ms", int64, "0",
+                      "Built-in partitioner: skip a partition whose broker has had data waiting this long; "
+                      "0 never skips.")
+                      .in(ConfigUnit::milliseconds).at_least(0).introduced({3, 3, 0}));
+    out.push_back(key("partitioner.ignore.keys", boolean, "false",
+                      "Built-in partitioner: spread keyed records as if they had no key.")
+                      .introduced({3, 3, 0}));
     out.push_back(key("key.serializer", class_name, "string",
                       "How keys become bytes. Kafka requires it; kafkalab assumes StringSerializer.")
                       .one_of(serializer_choices()));

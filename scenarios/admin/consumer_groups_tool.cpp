@@ -5,6 +5,7 @@
 
 #include "broker_model/common/after_all.h"
 #include "broker_model/protocol/group_requests.h"
+#include "broker_model/client/java_hash.h"
 #include "broker_model/protocol/list_offsets.h"
 #include "scenarios/admin/tools_host.h"
 #include "scenarios/cli_tools/consumer_group_description.h"
@@ -37,8 +38,12 @@ void ToolsHost::run_consumer_groups(const ConsumerGroupsCommand& command, Done d
             // Every broker lists the groups it coordinates (ListGroups goes to all of them).
             auto listings = std::make_shared<std::map<std::string, ConsumerGroupListing>>();
             auto finish = kafka::after_all(meta->brokers.size(), [command, listings, done] {
+                // KafkaAdminClient gathers the listings in a java.util.HashMap keyed by
+                // group id and hands out its values(): Kafka prints groups in hash order.
+                std::vector<std::string> ids;
+                for (const auto& [id, listing] : *listings) ids.push_back(id);
                 std::vector<ConsumerGroupListing> all;
-                for (const auto& [id, listing] : *listings) all.push_back(listing);
+                for (const auto& id : kafka::java_hash_map_order(ids)) all.push_back(listings->at(id));
                 done(format_consumer_groups_list(command, all));
             });
             for (const auto& broker : meta->brokers) {

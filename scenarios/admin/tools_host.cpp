@@ -26,8 +26,8 @@ std::vector<std::string> default_resolve(const std::vector<std::string>& servers
     return hosts;
 }
 
-ToolsHost::ToolsHost(sim::NodeContext& context, ServerResolver resolve)
-    : sim::Node(context), resolve_(std::move(resolve)), network_(context) {}
+ToolsHost::ToolsHost(sim::NodeContext& context, ServerResolver resolve, StaticBrokerConfigs static_configs)
+    : sim::Node(context), resolve_(std::move(resolve)), static_configs_(std::move(static_configs)), network_(context) {}
 
 void ToolsHost::on_message(sim::NodeIndex from, const sim::MessagePtr& message) { network_.on_response(from, message); }
 

@@ -3,11 +3,13 @@
 // client: the tools reach the brokers through the simulated network, so a tool run
 // during a partition or a crash fails or waits exactly as the real one would.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "broker_model/config/properties.h"
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/network_client.h"
 #include "scenarios/cli_tools/tool_output.h"
@@ -36,11 +38,15 @@ struct GroupDescribeOutcome {
     std::string timeout_message;
 };
 
+/// Each broker's server.properties as written, by broker id: what DescribeConfigs
+/// reports with source STATIC_BROKER_CONFIG.
+using StaticBrokerConfigs = std::map<kafka::BrokerId, kafka::Properties>;
+
 class ToolsHost final : public sim::Node {
 public:
     using Done = std::function<void(ToolOutput)>;
 
-    ToolsHost(sim::NodeContext& context, ServerResolver resolve);
+    ToolsHost(sim::NodeContext& context, ServerResolver resolve, StaticBrokerConfigs static_configs = {});
 
     void on_message(sim::NodeIndex from, const sim::MessagePtr& message) override;
     void on_disconnect(sim::NodeIndex peer) override { network_.on_disconnect(peer); }
@@ -72,6 +78,7 @@ private:
                       std::function<void(std::optional<kafka::MetadataResponse>)> done);
 
     ServerResolver resolve_;
+    StaticBrokerConfigs static_configs_;
     kafka::NetworkClient network_;
 };
 

@@ -1,6 +1,7 @@
 // kafka-topics, run from the ToolsHost against the simulated cluster: --list and
 // --describe read Metadata; --create, --delete and --alter --partitions go to the
 // controller, as Kafka's admin client sends them.
+#include <algorithm>
 #include <set>
 
 #include "broker_model/protocol/admin_requests.h"
@@ -32,6 +33,21 @@ TopicDescription describe(const kafka::TopicMetadata& topic) {
     return d;
 }
 
+/// Kafka's TopicCommand (2.2 on, through --bootstrap-server) prints every config whose
+/// DescribeConfigs source is not DEFAULT_CONFIG: the topic's own overrides and the
+/// topic keys a broker's server.properties sets (STATIC_BROKER_CONFIG), such as
+/// min.insync.replicas, or retention.ms from log.retention.hours. The --zookeeper tool
+/// read the topic's znode and saw the overrides only.
+void add_static_broker_configs(TopicDescription& topic, const kafka::Properties& server_properties) {
+    const kafka::Properties effective =
+        kafka::with_server_defaults(kafka::Properties(kafka::ConfigScope::topic, server_properties.era()), server_properties);
+    for (const auto& entry : effective.entries()) {
+        const bool overridden = std::any_of(topic.configs.begin(), topic.configs.end(),
+                                            [&](const TopicConfigEntry& c) { return c.name == entry.key; });
+        if (!overridden) topic.configs.push_back({entry.key, entry.value});
+    }
+}
+
 std::vector<std::string> names_of(const kafka::MetadataResponse& metadata) {
     std::vector<std::string> names;
     for (const auto& t : metadata.topics) {
@@ -57,8 +73,17 @@ void ToolsHost::run_topics(const TopicsCommand& command, Done done) {
                 std::vector<TopicDescription> all;
                 std::set<kafka::BrokerId> live;
                 for (const auto& b : metadata->brokers) live.insert(b.id);
+                // DescribeConfigs goes to one live broker; its server.properties answers.
+                const kafka::Properties* server_properties = nullptr;
+                for (const auto& [id, properties] : static_configs_) {
+                    if (server_properties == nullptr && live.contains(id)) server_properties = &properties;
+                }
                 for (const auto& t : metadata->topics) {
-                    if (t.error == kafka::Error::none) all.push_back(describe(t));
+                    if (t.error != kafka::Error::none) continue;
+                    all.push_back(describe(t));
+                    if (server_properties && command.connection == ClusterConnection::bootstrap_server) {
+                        add_static_broker_configs(all.back(), *server_properties);
+                    }
                 }
                 return done(format_topics_describe(command, all, live));
             }

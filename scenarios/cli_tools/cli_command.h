@@ -9,6 +9,8 @@
 #include <string_view>
 #include <variant>
 
+#include "broker_model/config/kafka_version.h"
+
 #include "scenarios/cli_tools/console_consumer_command.h"
 #include "scenarios/cli_tools/console_producer_command.h"
 #include "scenarios/cli_tools/consumer_groups_command.h"
@@ -44,8 +46,10 @@ struct CliParseResult {
 /// and a .sh or .bat suffix (bin/kafka-topics.sh, .\bin\windows\kafka-topics.bat).
 /// Words split as a POSIX shell splits them (quotes, backslash escapes), except that a
 /// backslash before an ordinary character stays, so Windows paths survive. Leading
-/// VAR=value words are skipped as the shell's environment assignments.
-CliParseResult parse_cli_command(std::string_view line);
+/// VAR=value words are skipped as the shell's environment assignments. `era` is the
+/// Kafka release whose tools run: an option that release does not have is refused as
+/// its tool refuses it.
+CliParseResult parse_cli_command(std::string_view line, kafka::KafkaVersion era = kafka::default_kafka_version);
 
 /// The short names of the tools parse_cli_command knows, for help texts.
 inline constexpr std::string_view cli_tool_names[] = {

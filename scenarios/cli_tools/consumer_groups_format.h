@@ -42,8 +42,9 @@ ToolOutput format_group_members(const ConsumerGroupDescription& group, bool verb
 ToolOutput format_group_state(const ConsumerGroupDescription& group);
 
 /// --list: the group ids one a line, or with --state the GROUP STATE table filtered by the
-/// states given. Groups print in id order (Kafka prints them in the order the brokers
-/// answered, which a simulation fixes this way).
+/// states given. Groups print in the order given: the admin client's, which is the
+/// iteration order of the java.util.HashMap it gathers the brokers' answers in
+/// (KafkaAdminClient.ListConsumerGroupsResults), not sorted.
 ToolOutput format_consumer_groups_list(const ConsumerGroupsCommand& command,
                                        std::span<const ConsumerGroupListing> groups);
 

@@ -34,11 +34,11 @@ struct MemberWidths {
 MemberWidths member_widths(const ConsumerGroupDescription& group) {
     MemberWidths widths;
     for (const GroupMemberDescription& member : group.members) {
-        widths.group = std::max(widths.group, group.group_id.size());
-        widths.consumer_id = std::max(widths.consumer_id, member.consumer_id.size());
-        widths.instance_id = std::max(widths.instance_id, member.group_instance_id.size());
-        widths.host = std::max(widths.host, member.host.size());
-        widths.client_id = std::max(widths.client_id, member.client_id.size());
+        widths.group = std::max(widths.group, java_length(group.group_id));
+        widths.consumer_id = std::max(widths.consumer_id, java_length(member.consumer_id));
+        widths.instance_id = std::max(widths.instance_id, java_length(member.group_instance_id));
+        widths.host = std::max(widths.host, java_length(member.host));
+        widths.client_id = std::max(widths.client_id, java_length(member.client_id));
         widths.with_instance_id = widths.with_instance_id || !member.group_instance_id.empty();
     }
     return widths;
@@ -77,7 +77,7 @@ ToolOutput format_group_state(const ConsumerGroupDescription& group) {
     const GroupCoordinatorAddress& c = group.coordinator;
     const std::string coordinator = fmt::format("{}:{} ({})", c.host, c.port, c.id.value);
     // Kafka sizes the GROUP column by the coordinator's text, not by the group id.
-    const std::size_t group_width = std::max<std::size_t>(25, coordinator.size());
+    const std::size_t group_width = std::max<std::size_t>(25, java_length(coordinator));
     const auto line = [&](std::string_view g, std::string_view coord, std::string_view strategy, std::string_view state,
                           std::string_view members) {
         return fmt::format("\n{} {} {} {} {}", left_aligned(g, group_width), left_aligned(coord, 25),
@@ -92,8 +92,7 @@ ToolOutput format_group_state(const ConsumerGroupDescription& group) {
 
 ToolOutput format_consumer_groups_list(const ConsumerGroupsCommand& command,
                                        std::span<const ConsumerGroupListing> groups) {
-    std::vector<ConsumerGroupListing> sorted(groups.begin(), groups.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.group_id < b.group_id; });
+    std::vector<ConsumerGroupListing> sorted(groups.begin(), groups.end());  // the admin client's order
     ToolOutput output;
     if (!command.list_states) {
         for (const ConsumerGroupListing& group : sorted) output.out(group.group_id + "\n");
@@ -105,7 +104,7 @@ ToolOutput format_consumer_groups_list(const ConsumerGroupsCommand& command,
                std::find(states.begin(), states.end(), consumer_group_state_name(group.state)) == states.end();
     });
     std::size_t group_width = 15;
-    for (const ConsumerGroupListing& group : sorted) group_width = std::max(group_width, group.group_id.size());
+    for (const ConsumerGroupListing& group : sorted) group_width = std::max(group_width, java_length(group.group_id));
     output.out(left_aligned("GROUP", group_width) + " STATE\n");
     for (const ConsumerGroupListing& group : sorted)
         output.out(fmt::format("{} {}\n", left_aligned(group.group_id, group_width), consumer_group_state_name(group.state)));

@@ -77,12 +77,12 @@ ToolOutput format_group_offsets(const ConsumerGroupDescription& group) {
     ToolOutput output;
     if (!report_group_state(group, rows.size(), output)) return output;
 
-    std::size_t group_width = std::max<std::size_t>(15, group.group_id.size());
+    std::size_t group_width = std::max<std::size_t>(15, java_length(group.group_id));
     std::size_t topic_width = 15, consumer_width = 15, host_width = 15;
     for (const OffsetRow& row : rows) {
-        topic_width = std::max(topic_width, row.topic.size());
-        consumer_width = std::max(consumer_width, row.consumer_id.size());
-        host_width = std::max(host_width, row.host.size());
+        topic_width = std::max(topic_width, java_length(row.topic));
+        consumer_width = std::max(consumer_width, java_length(row.consumer_id));
+        host_width = std::max(host_width, java_length(row.host));
     }
     const auto line = [&](std::string_view group_id, const OffsetRow& row) {
         return fmt::format("{} {} {} {} {} {} {} {} {}\n", left_aligned(group_id, group_width),

@@ -48,7 +48,7 @@ CliParseResult unknown_tool(const std::string& name) {
 
 CliParseResult refused(const CliParseError& error) { return CliParseResult{std::nullopt, error}; }
 
-CliParseResult parse_cli_command(std::string_view line) {
+CliParseResult parse_cli_command(std::string_view line, kafka::KafkaVersion era) {
     TokenizedLine tokens = tokenize_command_line(line);
     if (!tokens.error.empty()) return refused(CliParseError{"", "", tokens.error});
     auto program = std::find_if_not(tokens.words.begin(), tokens.words.end(),
@@ -57,7 +57,7 @@ CliParseResult parse_cli_command(std::string_view line) {
 
     const std::string tool = tool_short_name(*program);
     const std::span<const std::string> args(std::next(program), tokens.words.end());
-    if (tool == "kafka-topics") return parse_topics_command(*program, args);
+    if (tool == "kafka-topics") return parse_topics_command(*program, args, era);
     if (tool == "kafka-console-consumer") return parse_console_consumer_command(*program, args);
     if (tool == "kafka-console-producer") return parse_console_producer_command(*program, args);
     if (tool == "kafka-consumer-groups") return parse_consumer_groups_command(*program, args);

@@ -8,7 +8,7 @@
 
 namespace kafkalab::scenarios {
 
-CliParseResult parse_topics_command(std::string program, std::span<const std::string> args);
+CliParseResult parse_topics_command(std::string program, std::span<const std::string> args, kafka::KafkaVersion era);
 CliParseResult parse_console_consumer_command(std::string program, std::span<const std::string> args);
 CliParseResult parse_console_producer_command(std::string program, std::span<const std::string> args);
 CliParseResult parse_consumer_groups_command(std::string program, std::span<const std::string> args);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "broker_model/common/types.h"
+#include "broker_model/config/kafka_version.h"
 #include "scenarios/cli_tools/cli_property.h"
 
 namespace kafkalab::scenarios {
@@ -24,6 +25,9 @@ enum class ClusterConnection { bootstrap_server, zookeeper };
 struct TopicsCommand {
     std::string program;  // As typed: "bin/kafka-topics.sh", ".\bin\windows\kafka-topics.bat".
     TopicsAction action = TopicsAction::list;
+    /// The Kafka release whose kafka-topics runs (the scenario's kafka-version): it
+    /// decides which options exist and how --describe prints.
+    kafka::KafkaVersion era = kafka::default_kafka_version;
     ClusterConnection connection = ClusterConnection::bootstrap_server;
     /// The host:port entries of --bootstrap-server or --zookeeper, split at commas, never
     /// resolved: "localhost:9092" stays a name for the caller to map to a simulated host.

@@ -155,7 +155,19 @@ std::optional<std::vector<std::vector<kafka::BrokerId>>> replica_assignment(Opti
 
 }  // namespace
 
-CliParseResult parse_topics_command(std::string program, std::span<const std::string> args) {
+CliParseResult parse_topics_command(std::string program, std::span<const std::string> args, kafka::KafkaVersion era) {
+    // KAFKA-12596: 3.0 removed --zookeeper; joptsimple refuses it before anything else
+    // is checked, and the exception ends the tool with exit code 1.
+    if (era >= kafka::KafkaVersion{3, 0, 0}) {
+        for (const std::string& arg : args) {
+            if (arg == "--zookeeper" || arg.starts_with("--zookeeper=")) {
+                return refused(CliParseError{
+                    std::string(tool_name), "--zookeeper",
+                    "Exception in thread \"main\" joptsimple.UnrecognizedOptionException: zookeeper is not a "
+                    "recognized option"});
+            }
+        }
+    }
     OptionReader reader(tool_name, topics_options, unsimulated_options);
     reader.scan(args);
     if (!reader.failed() && reader.count_given(actions) != 1)
@@ -165,6 +177,7 @@ CliParseResult parse_topics_command(std::string program, std::span<const std::st
 
     TopicsCommand command;
     command.program = std::move(program);
+    command.era = era;
     command.action = action_of(reader);
     command.connection = reader.has("zookeeper") ? ClusterConnection::zookeeper : ClusterConnection::bootstrap_server;
     command.servers = reader.servers(reader.has("zookeeper") ? "zookeeper" : "bootstrap-server");

@@ -58,7 +58,7 @@ void describe_one_topic(const TopicsCommand& command, const TopicDescription& to
     // Kafka prints the header only when no partition filter is on, and with
     // --topics-with-overrides only for topics that override a config.
     if (!command.has_partition_filter() && !(command.topics_with_overrides && topic.configs.empty()))
-        output.out(topic_header_line(topic, command.connection));
+        output.out(topic_header_line(topic, command.connection, command.era));
     // --topics-with-overrides reports configs only, never partition lines.
     if (command.topics_with_overrides) return;
     std::vector<const PartitionDescription*> partitions;
@@ -67,28 +67,35 @@ void describe_one_topic(const TopicsCommand& command, const TopicDescription& to
                      [](const auto* a, const auto* b) { return a->partition < b->partition; });
     for (const PartitionDescription* partition : partitions)
         if (should_print_partition(command, topic, *partition, live_brokers))
-            output.out(partition_line(topic, *partition, command.connection));
+            output.out(partition_line(topic, *partition, command.connection, command.era));
 }
 
 }  // namespace
 
-std::string topic_header_line(const TopicDescription& topic, ClusterConnection connection) {
-    std::string line = "Topic: " + topic.name;
-    if (!topic.topic_id.empty()) line += "\tTopicId: " + topic.topic_id;
+std::string topic_header_line(const TopicDescription& topic, ClusterConnection connection, kafka::KafkaVersion era) {
     // Kafka reads the replication factor from the first partition the broker listed.
     const std::size_t rf = topic.partitions.empty() ? 0 : replication_factor(topic.partitions.front());
-    line += fmt::format("\tPartitionCount: {}\tReplicationFactor: {}\tConfigs: ", topic.partitions.size(), rf);
+    std::string configs;
     for (std::size_t i = 0; i < topic.configs.size(); ++i)
-        line += (i == 0 ? "" : ",") + topic.configs[i].name + "=" + topic.configs[i].value;
-    if (topic.marked_for_deletion && connection == ClusterConnection::zookeeper) line += "\tMarkedForDeletion: true";
+        configs += (i == 0 ? "" : ",") + topic.configs[i].name + "=" + topic.configs[i].value;
+    const bool marked = topic.marked_for_deletion && connection == ClusterConnection::zookeeper;
+    if (era < kafka::KafkaVersion{2, 4, 0}) {
+        // TopicCommand up to 2.3: printf-style, no space after the colons.
+        return fmt::format("Topic:{}\tPartitionCount:{}\tReplicationFactor:{}\tConfigs:{}{}\n", topic.name,
+                           topic.partitions.size(), rf, configs, marked ? "\tMarkedForDeletion:true" : "");
+    }
+    std::string line = "Topic: " + topic.name;
+    if (!topic.topic_id.empty() && era >= kafka::KafkaVersion{2, 8, 0}) line += "\tTopicId: " + topic.topic_id;
+    line += fmt::format("\tPartitionCount: {}\tReplicationFactor: {}\tConfigs: {}", topic.partitions.size(), rf, configs);
+    if (marked) line += "\tMarkedForDeletion: true";
     return line + "\n";
 }
 
 std::string partition_line(const TopicDescription& topic, const PartitionDescription& partition,
-                           ClusterConnection connection) {
-    // The ZooKeeper-era tool printed the leader znode's -1; the Admin client has no
-    // leader node at all and prints "none".
-    const std::string no_leader = connection == ClusterConnection::zookeeper ? "-1" : "none";
+                           ClusterConnection connection, kafka::KafkaVersion era) {
+    // Up to 2.3 the tool printed the -1 of ZooKeeper's partition state; from 2.4 (one
+    // TopicDescription for both paths) a partition without a leader prints "none".
+    const std::string no_leader = era < kafka::KafkaVersion{2, 4, 0} ? "-1" : "none";
     std::string line = fmt::format("\tTopic: {}\tPartition: {}\tLeader: {}\tReplicas: {}\tIsr: {}", topic.name,
                                    partition.partition,
                                    partition.leader ? std::to_string(partition.leader->value) : no_leader,

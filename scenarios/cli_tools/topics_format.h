@@ -26,12 +26,17 @@ ToolOutput format_topics_describe(const TopicsCommand& command,
                                   const std::set<kafka::BrokerId>& live_brokers);
 
 /// The header line, "Topic: t\tTopicId: id\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: a=b\n".
-/// Only the ZooKeeper-era tool knew about pending deletion and added "\tMarkedForDeletion: true".
-std::string topic_header_line(const TopicDescription& topic, ClusterConnection connection);
+/// Before 2.4 it read "Topic:t\tPartitionCount:3\tReplicationFactor:3\tConfigs:a=b"; TopicId
+/// appears from 2.8 (KIP-516). Only the ZooKeeper-era tool knew about pending deletion
+/// and added "\tMarkedForDeletion: true".
+std::string topic_header_line(const TopicDescription& topic, ClusterConnection connection,
+                              kafka::KafkaVersion era = kafka::default_kafka_version);
 
 /// One partition line, "\tTopic: t\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2\n".
+/// A partition without a leader prints "Leader: none", up to 2.3 "Leader: -1" (the
+/// tool printed the leader field of ZooKeeper's partition state).
 std::string partition_line(const TopicDescription& topic, const PartitionDescription& partition,
-                           ClusterConnection connection);
+                           ClusterConnection connection, kafka::KafkaVersion era = kafka::default_kafka_version);
 
 /// --list over every topic name of the cluster: the selected names, sorted, one a line.
 /// With --zookeeper a topic in `marked_for_deletion` prints as "t - marked for deletion".

@@ -76,7 +76,7 @@ kafka::ProducerConfig producer_config(const ProducerSpec& producer) {
     const kafka::Properties& p = producer.properties;
     kafka::ProducerConfig c;
     for (const auto& server : producer.bootstrap_servers) c.bootstrap_servers.push_back(server.host);
-    c.client_id = p.contains("client.id") ? p.get_string("client.id") : producer.name;
+    c.client_id = p.get_string("client.id");  // unset: Kafka's default, producer-1 (producer.cpp)
     std::string acks = p.get_choice("acks");
     c.acks = acks == "all" ? kafka::Acks::all : acks == "1" ? kafka::Acks::leader : kafka::Acks::none;
     if (p.contains("enable.idempotence")) {
@@ -92,7 +92,19 @@ kafka::ProducerConfig producer_config(const ProducerSpec& producer) {
     c.request_timeout = p.get_duration("request.timeout.ms");
     c.retry_backoff = p.get_duration("retry.backoff.ms");
     c.metadata_max_age = p.get_duration("metadata.max.age.ms");
-    c.partitioner = p.get_choice("partitioner.class");
+    // partitioner.class by era: unset from 3.3 is the built-in partitioner (KIP-794);
+    // DefaultPartitioner spread records without a key round-robin before 2.4.
+    if (!p.value_or_default("partitioner.class")) {
+        c.partitioner = "built-in";
+    } else {
+        c.partitioner = p.get_choice("partitioner.class");
+        if (c.partitioner == "default" && p.era() < kafka::KafkaVersion{2, 4, 0}) c.partitioner = "legacy-default";
+    }
+    if (p.era() >= kafka::KafkaVersion{3, 3, 0}) {
+        c.partitioner_adaptive = p.get_bool("partitioner.adaptive.partitioning.enable");
+        c.partitioner_availability_timeout = p.get_duration("partitioner.availability.timeout.ms");
+        c.partitioner_ignore_keys = p.get_bool("partitioner.ignore.keys");
+    }
     c.key_serializer = kafka::parse_serializer(p.get_choice("key.serializer")).value_or(kafka::Serializer::string);
     c.value_serializer = kafka::parse_serializer(p.get_choice("value.serializer")).value_or(kafka::Serializer::string);
     return c;

@@ -47,6 +47,12 @@ std::variant<kafka::ProducerConfig, std::string> console_producer_config(const C
     } else if (era < kafka::KafkaVersion{3, 2, 0}) {
         c.enable_idempotence = false;
     }
+    // The era's partitioner for records without a key (partitioner.h).
+    if (era < kafka::KafkaVersion{2, 4, 0}) {
+        c.partitioner = "legacy-default";
+    } else if (era < kafka::KafkaVersion{3, 3, 0}) {
+        c.partitioner = "default";
+    }
     // Each numeric key and where it goes; durations are milliseconds.
     struct Millis {
         const char* key;

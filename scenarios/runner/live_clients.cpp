@@ -17,7 +17,6 @@ void ScenarioRun::add_producer(const ProducerSpec& producer) {
 void ScenarioRun::add_consumer(const ConsumerSpec& consumer, const std::string& switch_name) {
     kafka::ConsumerOptions options;
     for (const auto& server : consumer.bootstrap_servers) options.config.bootstrap_servers.push_back(server.host);
-    options.config.client_id = consumer.name;
     for (const auto& entry : consumer.properties.entries()) {
         kafka::set_consumer_property(options.config, entry.key, entry.value);
     }

@@ -99,7 +99,11 @@ void ScenarioRun::build_cluster() {
         }
         return hosts;
     };
-    terminal_ = sim_.add_node("terminal", [resolver](sim::NodeContext& c) { return std::make_unique<ToolsHost>(c, resolver); });
+    StaticBrokerConfigs static_configs;
+    for (const auto& broker : scenario_.cluster.brokers) static_configs.emplace(broker.id, broker.properties);
+    terminal_ = sim_.add_node("terminal", [resolver, static_configs](sim::NodeContext& c) {
+        return std::make_unique<ToolsHost>(c, resolver, static_configs);
+    });
     for (const auto& link : scenario_.network.links) {
         auto a = sim_.network().find(link.a);
         auto b = sim_.network().find(link.b);

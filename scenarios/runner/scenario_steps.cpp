@@ -35,7 +35,7 @@ std::string indent(const std::string& text) {
 
 void ScenarioRun::run_step(const StepSpec& step) {
     print("$", step.run);
-    CliParseResult parsed = parse_cli_command(step.run);
+    CliParseResult parsed = parse_cli_command(step.run, scenario_.kafka_version);
     if (!parsed) {
         print("error", parsed.error ? parsed.error->message : "cannot parse the command");
         return;
@@ -53,7 +53,6 @@ void ScenarioRun::run_step(const StepSpec& step) {
     if (auto* console = std::get_if<ConsoleConsumerCommand>(&*parsed.command)) {
         std::string name = "console-consumer-" + std::to_string(++console_consumers_);
         kafka::ConsumerOptions options;
-        options.config.client_id = name;
         for (const auto& property : console_consumer_properties(*console)) {
             kafka::set_consumer_property(options.config, property.key, property.value);
         }

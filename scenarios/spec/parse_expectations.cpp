@@ -164,7 +164,9 @@ void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std:
     if (counted) read_count(ctx, f, node, e.count);
 }
 
-void parse_expectation(Context& ctx, const YAML::Node& entry) {
+}  // namespace
+
+void parse_expectation(Context& ctx, const YAML::Node& entry, Duration default_at) {
     bool named_only = entry.IsScalar();
     if (!named_only && !(entry.IsMap() && entry.size() == 1 && entry.begin()->first.IsScalar())) {
         error_at(ctx, entry, "an expectation is a name (no-acknowledged-record-lost) or one name with details "
@@ -186,7 +188,7 @@ void parse_expectation(Context& ctx, const YAML::Node& entry) {
     }
     ExpectationSpec e;
     e.kind = known->kind;
-    e.at = ctx.scenario.duration;
+    e.at = default_at;
     e.position = position_of(entry);
     bool needs_details = e.kind != ExpectationKind::no_acknowledged_record_lost &&
                          e.kind != ExpectationKind::no_duplicates && e.kind != ExpectationKind::order_kept;
@@ -199,13 +201,11 @@ void parse_expectation(Context& ctx, const YAML::Node& entry) {
     ctx.scenario.expectations.push_back(std::move(e));
 }
 
-}  // namespace
-
 void parse_expectations(Context& ctx, const YAML::Node& node) {
     if (!is_list_of_at_most(ctx, node, "expect", 10000)) return;
     for (const auto& entry : node) {
         if (ctx.sink.full()) return;
-        parse_expectation(ctx, entry);
+        parse_expectation(ctx, entry, ctx.scenario.duration);
     }
 }
 

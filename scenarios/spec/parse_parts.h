@@ -29,5 +29,8 @@ void parse_narration(Context& ctx, const YAML::Node& node);
 void parse_predictions(Context& ctx, const YAML::Node& node);
 /// `expect:`
 void parse_expectations(Context& ctx, const YAML::Node& node);
+/// One expectation (a list item of `expect:`), whose `at` defaults to `default_at`
+/// (a narration line's moment) instead of the end of the run.
+void parse_expectation(Context& ctx, const YAML::Node& entry, Duration default_at);
 
 }  // namespace kafkalab::scenarios::detail

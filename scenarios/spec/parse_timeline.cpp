@@ -90,7 +90,7 @@ void parse_narration(Context& ctx, const YAML::Node& node) {
     if (!is_list_of_at_most(ctx, node, "narration", 10000)) return;
     for (const auto& entry : node) {
         if (ctx.sink.full() || !is_map(ctx, entry, "a narration entry")) continue;
-        Fields f(ctx, entry, "in a narration entry", {"at", "say"});
+        Fields f(ctx, entry, "in a narration entry", {"at", "say", "expect"});
         NarrationSpec line;
         line.position = position_of(entry);
         if (const auto* n = f.find("at")) line.at = read_time(ctx, *n, "at").value_or(Duration{0});
@@ -100,6 +100,19 @@ void parse_narration(Context& ctx, const YAML::Node& node) {
             continue;
         }
         line.say = read_string(ctx, *say, "say").value_or("");
+        // The fact the line states, checked against the run at the line's moment: one
+        // expectation or a list, in expect:'s vocabulary.
+        if (const auto* facts = f.find("expect")) {
+            const auto check = [&](const YAML::Node& fact) {
+                parse_expectation(ctx, fact, line.at);
+                ++line.checked_facts;
+            };
+            if (facts->IsSequence()) {
+                for (const auto& fact : *facts) check(fact);
+            } else {
+                check(*facts);
+            }
+        }
         ctx.scenario.narration.push_back(std::move(line));
     }
 }

@@ -269,6 +269,9 @@ struct StepSpec {
 struct NarrationSpec {
     Duration at{0};
     std::string say;
+    /// How many expectations the line's `expect:` added to Scenario::expectations: the
+    /// facts it states, checked at `at` unless they name another time.
+    std::size_t checked_facts = 0;
     SourcePosition position;
 };
 

@@ -1,6 +1,8 @@
 // kafka-topics against a simulated cluster prints what Kafka 3.6's tool prints.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "scenarios/admin/tools_host.h"
 #include "scenarios/cli_tools/cli_command.h"
 #include "support/test_cluster.h"
@@ -13,14 +15,17 @@ using namespace kafkalab::scenarios;
 namespace {
 
 struct Terminal {
-    explicit Terminal(TestCluster& cluster) : cluster(cluster) {
-        node = cluster.sim().add_node("terminal", [](sim::NodeContext& c) {
-            return std::make_unique<ToolsHost>(c, [](const std::vector<std::string>& s) { return default_resolve(s, 3); });
+    explicit Terminal(TestCluster& cluster, StaticBrokerConfigs static_configs = {},
+                      KafkaVersion era = default_kafka_version, const std::string& name = "terminal")
+        : cluster(cluster), era(era) {
+        node = cluster.sim().add_node(name, [static_configs](sim::NodeContext& c) {
+            return std::make_unique<ToolsHost>(
+                c, [](const std::vector<std::string>& s) { return default_resolve(s, 3); }, static_configs);
         });
     }
     /// Types `line` and waits for the tool to finish.
     ToolOutput run(const std::string& line) {
-        auto parsed = parse_cli_command(line);
+        auto parsed = parse_cli_command(line, era);
         REQUIRE(static_cast<bool>(parsed));
         std::optional<ToolOutput> output;
         auto* host = cluster.sim().node_as<ToolsHost>(node);
@@ -29,6 +34,7 @@ struct Terminal {
         return *output;
     }
     TestCluster& cluster;
+    KafkaVersion era;
     sim::NodeIndex node;
 };
 
@@ -82,4 +88,50 @@ TEST_CASE("kafka-topics --describe shows Leader: none and the shrunken ISR after
     std::string out = terminal.run("kafka-topics --describe --topic orders --bootstrap-server " + alive).stdout_text();
     CHECK(out.find("\tLeader: none\tReplicas: " + std::to_string(leader) + "\tIsr: " + std::to_string(leader)) !=
           std::string::npos);
+}
+
+TEST_CASE("kafka-topics --describe lists server.properties' topic settings in Configs: (source STATIC_BROKER_CONFIG), "
+          "not through the ZooKeeper-era --zookeeper") {
+    TestCluster cluster;
+    StaticBrokerConfigs static_configs;
+    for (int id = 1; id <= 3; ++id) {
+        Properties server(ConfigScope::broker);
+        server.set("broker.id", std::to_string(id));
+        server.set("min.insync.replicas", "2");
+        server.set("log.retention.hours", "168");  // shown as the topic key retention.ms
+        server.set("offsets.topic.replication.factor", "3");  // no topic key: not shown
+        static_configs.emplace(BrokerId{id}, server);
+    }
+    REQUIRE(cluster.create_topic("orders", 1, 3).error == Error::none);
+    cluster.run_for(1s);
+    Terminal terminal(cluster, static_configs);
+    const std::string out = terminal.run("kafka-topics --describe --topic orders --bootstrap-server localhost:9092").stdout_text();
+    INFO(out);
+    // Kafka lists them in its config map's order, which is not pinned down here
+    // (docs/MODEL.md); the set is what matters.
+    auto configs_of = [](const std::string& text) {
+        const std::string header = text.substr(0, text.find('\n'));
+        const std::string list = header.substr(header.find("\tConfigs: ") + 10);
+        std::set<std::string> items;
+        for (std::size_t start = 0; start < list.size();) {
+            std::size_t comma = list.find(',', start);
+            if (comma == std::string::npos) comma = list.size();
+            items.insert(list.substr(start, comma - start));
+            start = comma + 1;
+        }
+        return items;
+    };
+    CHECK(configs_of(out) == std::set<std::string>{"min.insync.replicas=2", "retention.ms=604800000"});
+    // A topic override wins over the broker's value, and is listed once.
+    CHECK(terminal.run("kafka-topics --create --topic strict --partitions 1 --replication-factor 3 "
+                       "--config min.insync.replicas=3 --bootstrap-server localhost:9092")
+              .exit_code() == 0);
+    cluster.wait_for_leader({"strict", 0});
+    cluster.run_for(1s);
+    const std::string strict = terminal.run("kafka-topics --describe --topic strict --bootstrap-server localhost:9092").stdout_text();
+    CHECK(configs_of(strict) == std::set<std::string>{"min.insync.replicas=3", "retention.ms=604800000"});
+    // The 2.x tool through ZooKeeper read only the topic's own config znode.
+    Terminal legacy(cluster, static_configs, KafkaVersion{2, 8, 0}, "terminal-2");
+    const std::string zk = legacy.run("kafka-topics --describe --topic orders --zookeeper localhost:2181").stdout_text();
+    CHECK(zk.substr(0, zk.find('\n')).ends_with("\tConfigs: "));
 }

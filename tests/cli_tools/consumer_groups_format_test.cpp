@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "parse_helpers.h"
+#include "scenarios/cli_tools/column_text.h"
 #include "scenarios/cli_tools/consumer_groups_format.h"
 
 using namespace kafkalab;
@@ -122,12 +123,31 @@ TEST_CASE("consumer groups --state shows coordinator, strategy, state and member
           "analytics                 broker-2:9092 (2)         range                Stable          2\n");
 }
 
-TEST_CASE("consumer groups --list prints ids one a line, or a GROUP STATE table filtered by --state") {
+TEST_CASE("consumer groups --list prints ids one a line, or a GROUP STATE table filtered by --state, in the admin "
+          "client's order, not sorted (KafkaAdminClient.ListConsumerGroupsResults' HashMap)") {
     const std::vector<ConsumerGroupListing> groups{{"billing", ConsumerGroupState::empty}, {"analytics", ConsumerGroupState::stable}};
     const auto plain = parse_as<ConsumerGroupsCommand>("kafka-consumer-groups --bootstrap-server h:1 --list");
-    CHECK(format_consumer_groups_list(plain, groups).stdout_text() == "analytics\nbilling\n");
+    CHECK(format_consumer_groups_list(plain, groups).stdout_text() == "billing\nanalytics\n");
     const auto all_states = parse_as<ConsumerGroupsCommand>("kafka-consumer-groups --bootstrap-server h:1 --list --state");
-    CHECK(format_consumer_groups_list(all_states, groups).stdout_text() == "GROUP           STATE\nanalytics       Stable\nbilling         Empty\n");
+    CHECK(format_consumer_groups_list(all_states, groups).stdout_text() == "GROUP           STATE\nbilling         Empty\nanalytics       Stable\n");
     const auto only_empty = parse_as<ConsumerGroupsCommand>("kafka-consumer-groups --bootstrap-server h:1 --list --state Empty");
     CHECK(format_consumer_groups_list(only_empty, groups).stdout_text() == "GROUP           STATE\nbilling         Empty\n");
+}
+
+TEST_CASE("non-ASCII group ids pad by Java's String.length (UTF-16 units), as %-15s does in ConsumerGroupCommand") {
+    ConsumerGroupDescription group;
+    group.group_id = "fakturering-\xC3\xA5r";  // "fakturering-år": 14 characters, 15 bytes
+    group.state = ConsumerGroupState::empty;
+    group.committed_offsets = {{{"orders", 0}, 12}};
+    group.log_end_offsets = {{{"orders", 0}, 12}};
+    const std::string out = format_group_offsets(group).stdout_text();
+    // 14 UTF-16 units, so one space of padding to 15 and the separator: two spaces.
+    CHECK(out.find("\nfakturering-\xC3\xA5r  orders          0          12") != std::string::npos);
+
+    group.group_id = "bestellingen-\xF0\x9F\x93\xA6\xF0\x9F\x93\xA6";  // two emoji: 13 + 2 * 2 units, 21 bytes
+    const std::string wide = format_group_offsets(group).stdout_text();
+    // The GROUP column is as wide as the id's Java length, 17, not its 21 bytes.
+    CHECK(wide.find("\nGROUP             TOPIC") != std::string::npos);
+    CHECK(java_length("bestellingen-\xF0\x9F\x93\xA6\xF0\x9F\x93\xA6") == 17);
+    CHECK(java_length("\xC3\x28") == 2);  // a malformed pair: two replacement characters
 }

@@ -49,8 +49,8 @@ std::vector<TopicDescription> cluster_topics() {
 
 const std::set<BrokerId> live_brokers{BrokerId{1}, BrokerId{3}};
 
-ToolOutput describe(std::string_view options) {
-    const auto command = parse_as<TopicsCommand>("kafka-topics --describe " + std::string(options));
+ToolOutput describe(std::string_view options, kafka::KafkaVersion era = kafka::default_kafka_version) {
+    const auto command = parse_as<TopicsCommand>("kafka-topics --describe " + std::string(options), era);
     return format_topics_describe(command, cluster_topics(), live_brokers);
 }
 
@@ -66,10 +66,21 @@ TEST_CASE("kafka-topics --describe prints a header line and tab-led partition li
     CHECK(output.exit_code() == 0);
 }
 
-TEST_CASE("kafka-topics --describe through --zookeeper shows a missing leader as -1") {
-    const ToolOutput output = describe("--zookeeper localhost:2181 --topic orders");
-    CHECK(output.stdout_text().find("\tTopic: orders\tPartition: 1\tLeader: -1\tReplicas: 2,3,1\tIsr: 2\n") != std::string::npos);
-    CHECK(output.stdout_text().find("none") == std::string::npos);
+TEST_CASE("kafka-topics up to 2.3 shows a missing leader as -1 and its own header format; from 2.4 'none' "
+          "(TopicCommand 2.3 vs 2.4)") {
+    const ToolOutput old = describe("--zookeeper localhost:2181 --topic orders", kafka::KafkaVersion{2, 3, 0});
+    CHECK(old.stdout_text() ==
+          "Topic:orders\tPartitionCount:3\tReplicationFactor:3\tConfigs:min.insync.replicas=2\n"
+          "\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\n"
+          "\tTopic: orders\tPartition: 1\tLeader: -1\tReplicas: 2,3,1\tIsr: 2\n"
+          "\tTopic: orders\tPartition: 2\tLeader: 3\tReplicas: 3,1,2\tIsr: 3\n");
+    // 2.4 to 2.7: one format for both connections, "none", no TopicId yet (KIP-516, 2.8).
+    const ToolOutput mid = describe("--zookeeper localhost:2181 --topic orders", kafka::KafkaVersion{2, 7, 0});
+    CHECK(mid.stdout_text().starts_with("Topic: orders\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min.insync.replicas=2\n"));
+    CHECK(mid.stdout_text().find("\tPartition: 1\tLeader: none\t") != std::string::npos);
+    const ToolOutput zk28 = describe("--zookeeper localhost:2181 --topic orders", kafka::KafkaVersion{2, 8, 0});
+    CHECK(zk28.stdout_text().starts_with("Topic: orders\tTopicId: Nm3OqOqFRXSc3QydVFhT1Q\tPartitionCount: 3"));
+    CHECK(zk28.stdout_text().find("-1") == std::string::npos);
 }
 
 TEST_CASE("kafka-topics --describe without --topic covers every topic in name order, internal ones unless excluded") {
@@ -149,7 +160,7 @@ TEST_CASE("kafka-topics --list prints sorted names including internal topics unl
 TEST_CASE("kafka-topics --list of an empty cluster prints one empty line, but nothing through --zookeeper") {
     const auto modern = parse_as<TopicsCommand>("kafka-topics --list --bootstrap-server localhost:9092");
     CHECK(format_topics_list(modern, {}).stdout_text() == "\n");
-    const auto legacy = parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --list --zookeeper localhost:2181)");
+    const auto legacy = parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --list --zookeeper localhost:2181)", zookeeper_era);
     CHECK(format_topics_list(legacy, {}).stdout_text().empty());
     CHECK(format_topics_list(legacy, {"b", "a"}, {"b"}).stdout_text() == "a\nb - marked for deletion\n");
 }
@@ -188,7 +199,7 @@ TEST_CASE("kafka-topics --delete is silent through a bootstrap server and explai
     const std::vector<std::string> all{"user_registration_3", "orders"};
     const auto modern = parse_as<TopicsCommand>("kafka-topics --delete --bootstrap-server localhost:9092 --topic user_registration_3");
     CHECK(format_topics_delete(modern, all).terminal_text().empty());
-    const auto legacy = parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --zookeeper localhost:2181 --delete --topic user_registration_3)");
+    const auto legacy = parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --zookeeper localhost:2181 --delete --topic user_registration_3)", zookeeper_era);
     CHECK(format_topics_delete(legacy, all).stdout_text() ==
           "Topic user_registration_3 is marked for deletion.\n"
           "Note: This will have no impact if delete.topic.enable is not set to true.\n");

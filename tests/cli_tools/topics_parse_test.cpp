@@ -8,7 +8,7 @@ using namespace kafkalab::scenarios;
 using namespace kafkalab::scenarios::testing;
 
 TEST_CASE("the notes' Windows --list through ZooKeeper parses") {
-    const auto command = parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --list --zookeeper localhost:2181)");
+    const auto command = parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --list --zookeeper localhost:2181)", zookeeper_era);
     CHECK(command.program == R"(.\bin\windows\kafka-topics.bat)");
     CHECK(command.action == TopicsAction::list);
     CHECK(command.connection == ClusterConnection::zookeeper);
@@ -30,7 +30,8 @@ TEST_CASE("the notes' Windows --create through a bootstrap server takes the clus
 TEST_CASE("the notes' --create with two partitions through ZooKeeper parses, on Windows and on Linux") {
     for (std::string_view program : {R"(.\bin\windows\kafka-topics.bat)", "bin/kafka-topics.sh", "kafka-topics"}) {
         const auto command = parse_as<TopicsCommand>(
-            std::string(program) + " --create --zookeeper localhost:2181 --topic user_registration_2 --replication-factor 1 --partitions 2");
+            std::string(program) + " --create --zookeeper localhost:2181 --topic user_registration_2 --replication-factor 1 --partitions 2",
+            zookeeper_era);
         CHECK(command.program == program);
         CHECK(command.action == TopicsAction::create);
         CHECK(command.connection == ClusterConnection::zookeeper);
@@ -42,11 +43,13 @@ TEST_CASE("the notes' --create with two partitions through ZooKeeper parses, on 
 
 TEST_CASE("the notes' --describe and --delete through ZooKeeper parse") {
     const auto describe =
-        parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --describe --zookeeper localhost:2181 --topic user_registration_2)");
+        parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --describe --zookeeper localhost:2181 --topic user_registration_2)",
+                                zookeeper_era);
     CHECK(describe.action == TopicsAction::describe);
     CHECK(describe.topic == "user_registration_2");
     const auto remove =
-        parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --zookeeper localhost:2181 --delete --topic user_registration_3)");
+        parse_as<TopicsCommand>(R"(.\bin\windows\kafka-topics.bat --zookeeper localhost:2181 --delete --topic user_registration_3)",
+                                zookeeper_era);
     CHECK(remove.action == TopicsAction::delete_topic);
     CHECK(remove.connection == ClusterConnection::zookeeper);
     CHECK(remove.topic == "user_registration_3");
@@ -104,7 +107,7 @@ TEST_CASE("kafka-topics needs exactly one action") {
 
 TEST_CASE("kafka-topics needs a cluster to talk to, and only one") {
     CHECK(refusal_message("kafka-topics --list") == "kafka-topics: one of --bootstrap-server or --zookeeper is required");
-    CHECK(refusal_message("kafka-topics --list --zookeeper localhost:2181 --bootstrap-server localhost:9092") ==
+    CHECK(refusal_message("kafka-topics --list --zookeeper localhost:2181 --bootstrap-server localhost:9092", zookeeper_era) ==
           "kafka-topics: --bootstrap-server and --zookeeper can't be used together");
     CHECK(refusal_message("kafka-topics --list --bootstrap-server localhost") ==
           "kafka-topics: --bootstrap-server expects host:port[,host:port...], got 'localhost'");
@@ -152,4 +155,20 @@ TEST_CASE("a line that is not a simulated tool names the tools that are") {
 TEST_CASE("a stray word on a kafka-topics line is refused rather than silently ignored") {
     CHECK(refusal_message("kafka-topics --list --bootstrap-server localhost:9092 orders") ==
           "kafka-topics: unexpected argument 'orders' (options start with --)");
+}
+
+TEST_CASE("kafka-topics from 3.0 refuses --zookeeper as joptsimple does, and 2.x accepts it (KAFKA-12596)") {
+    for (const char* line : {"kafka-topics --list --zookeeper localhost:2181",
+                             "bin/kafka-topics.sh --describe --topic t --zookeeper localhost:2181",
+                             "kafka-topics --list --zookeeper localhost:2181 --bootstrap-server localhost:9092"}) {
+        INFO(line);
+        const CliParseError error = refusal_of(line, kafka::KafkaVersion{3, 0, 0});
+        CHECK(error.message ==
+              "Exception in thread \"main\" joptsimple.UnrecognizedOptionException: zookeeper is not a recognized option");
+        CHECK(error.option == "--zookeeper");
+        CHECK(refusal_of(line, kafka::KafkaVersion{3, 6, 0}).message == error.message);
+    }
+    const auto legacy = parse_as<TopicsCommand>("kafka-topics --list --zookeeper localhost:2181", kafka::KafkaVersion{2, 8, 0});
+    CHECK(legacy.connection == ClusterConnection::zookeeper);
+    CHECK(legacy.era == kafka::KafkaVersion{2, 8, 0});
 }

@@ -73,7 +73,11 @@ TEST_CASE("two consumers of one group split the partitions and together read eve
     CHECK(s1->member_state == MemberState::stable);
     CHECK(s1->protocol == "range");
     CHECK_FALSE(s1->rebalancing);
-    CHECK(s1->member_id.rfind("analytics-1-", 0) == 0);  // member ids start with the client id
+    // Member ids start with the client id; without client.id that is ConsumerConfig's
+    // default, "consumer-<group>-<n>", n = 1 in each consumer's own JVM.
+    CHECK(s1->client_id == "consumer-analytics-1");
+    CHECK(s1->member_id.rfind("consumer-analytics-1-", 0) == 0);
+    CHECK(s2->member_id.rfind("consumer-analytics-1-", 0) == 0);
 }
 
 TEST_CASE("two groups each read every record of the topic") {

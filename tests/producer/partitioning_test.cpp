@@ -1,5 +1,6 @@
-// Where a producer's records land: explicit partitions, murmur2 of the key, and the
-// sticky partitioner for records without a key (KIP-480).
+// Where a producer's records land: explicit partitions, murmur2 of the key, and for
+// records without a key the sticky partitioner of 2.4 to 3.2 (KIP-480) and the built-in
+// partitioner of 3.3 on (KIP-794).
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -63,6 +64,7 @@ TEST_CASE("records without a key sent together stick to one partition (KIP-480 s
     ProducerFixture f;
     REQUIRE(f.cluster.create_topic("events", 3, 3).error == Error::none);
     ProducerConfig config = cluster_producer_config();
+    config.partitioner = "default";  // DefaultPartitioner of 2.4 to 3.2
     config.linger = 20ms;
     auto node = f.add("producer", config);
     f.cluster.run_for(1s);  // metadata known, so every record is appended at send()
@@ -81,4 +83,64 @@ TEST_CASE("records without a key sent together stick to one partition (KIP-480 s
         spread.insert(f.ledger.entry(id).partition);
     }
     CHECK(spread.size() > 1);
+}
+
+TEST_CASE("the built-in partitioner keeps records without a key on one partition for batch.size bytes, "
+          "even when each is sent alone (KIP-794 BuiltInPartitioner)") {
+    ProducerFixture f;
+    REQUIRE(f.cluster.create_topic("events", 3, 3).error == Error::none);
+    ProducerConfig config = cluster_producer_config();
+    REQUIRE(config.partitioner == "built-in");  // Kafka 3.3+: partitioner.class unset
+    auto node = f.add("producer", config);
+    f.cluster.run_for(1s);
+    // Each record is its own batch (sent before the next): KIP-480 would move on every
+    // time; KIP-794 counts bytes and 12 small records are far below 16384.
+    std::set<std::int32_t> used;
+    for (int i = 0; i < 12; ++i) {
+        RecordId id = f.producer(node).send("events", std::nullopt, std::nullopt, "s");
+        REQUIRE(f.settle());
+        used.insert(f.ledger.entry(id).partition);
+    }
+    CHECK(used.size() == 1);
+}
+
+TEST_CASE("the built-in partitioner moves on once batch.size bytes went to its partition (KIP-794)") {
+    ProducerFixture f;
+    REQUIRE(f.cluster.create_topic("events", 3, 3).error == Error::none);
+    ProducerConfig config = cluster_producer_config();
+    config.batch_size_bytes = 200;  // a few records per sticky partition
+    auto node = f.add("producer", config);
+    f.cluster.run_for(1s);
+    std::vector<std::int32_t> partitions;
+    for (int i = 0; i < 60; ++i) {
+        RecordId id = f.producer(node).send("events", std::nullopt, std::nullopt, std::string(40, 'x'));
+        REQUIRE(f.settle());
+        partitions.push_back(f.ledger.entry(id).partition);
+    }
+    // Runs of the same partition, each a few records long, never one record per switch.
+    std::size_t switches = 0;
+    for (std::size_t i = 1; i < partitions.size(); ++i) switches += partitions[i] != partitions[i - 1];
+    CHECK(switches >= 3);
+    CHECK(switches <= partitions.size() / 3);
+    CHECK(std::set<std::int32_t>(partitions.begin(), partitions.end()).size() > 1);
+}
+
+TEST_CASE("partitioner.ignore.keys spreads keyed records like records without a key (KIP-794)") {
+    ProducerFixture f;
+    REQUIRE(f.cluster.create_topic("users", 3, 3).error == Error::none);
+    ProducerConfig config = cluster_producer_config();
+    config.partitioner_ignore_keys = true;
+    auto node = f.add("producer", config);
+    f.cluster.run_for(1s);
+    std::set<std::int32_t> used;
+    std::set<std::int32_t> by_key;
+    for (int i = 0; i < 12; ++i) {
+        const std::string key = "user-" + std::to_string(i);
+        RecordId id = f.producer(node).send("users", std::nullopt, key, "v");
+        REQUIRE(f.settle());
+        used.insert(f.ledger.entry(id).partition);
+        by_key.insert(partition_for_key(key, 3));
+    }
+    CHECK(by_key.size() > 1);  // murmur2 would have used several partitions
+    CHECK(used.size() == 1);   // the sticky partition took them all
 }
