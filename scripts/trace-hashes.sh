@@ -6,13 +6,13 @@
 #   scripts/trace-hashes.sh KAFKALAB                 print the lines
 #   scripts/trace-hashes.sh KAFKALAB --check         compare with the golden file, exit 1 on a difference
 #   scripts/trace-hashes.sh KAFKALAB --write         rewrite the golden file
-#   KAFKALAB_GOLDEN_SWEEP_SEEDS=N                    seeds per sweep (default 10)
+#   KAFKALAB_GOLDEN_SWEEP_SEEDS=N                    seeds per sweep (default 25)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 kafkalab=${1:?usage: trace-hashes.sh KAFKALAB [--check|--write]}
 mode=${2:-print}
 golden="$root/tests/golden/trace-hashes.txt"
-sweep_seeds=${KAFKALAB_GOLDEN_SWEEP_SEEDS:-10}
+sweep_seeds=${KAFKALAB_GOLDEN_SWEEP_SEEDS:-25}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
