@@ -4,7 +4,8 @@
 // Exit codes: 0 the run passed its expectations (or validate found no error);
 // 1 an expectation failed; 2 the scenario file or the command line is invalid;
 // 3 a model invariant broke (--check-invariants): a simulator bug, not a lesson result;
-// 4 an output could not be written (output_files.h).
+// 4 an output could not be written (output_files.h). A scenario too big for the memory
+// the process may use stops with a message and code 2, as other input it cannot take.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -294,7 +295,16 @@ int main(int argc, char** argv) {
         if (*serve) return cli::serve_command(serve_flags);
         return exit_bad_input;
     };
-    const int code = dispatch();
+    int code = exit_passed;
+    try {
+        code = dispatch();
+    } catch (const std::bad_alloc&) {
+        // A scenario too big for the memory this process may use: say so, do not abort.
+        std::cout.flush();
+        std::cerr << "\nkafkalab: out of memory: the scenario needs more memory than this process may use; make it "
+                     "smaller (fewer brokers, partitions, clients or records) or give it more memory\n";
+        return exit_bad_input;
+    }
     // Whatever the command found, output it could not write fails it (a shard on a
     // full disk must not pass); an invariant violation keeps its own code.
     if (!flush_standard_output() && code != exit_invariant_violated) return exit_output_failed;

@@ -75,7 +75,9 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::string& f
 /// Where the second document of a stream starts: its content's position, or for an
 /// empty document the line of its "---" (the first such line after content).
 SourcePosition second_document(std::string_view text, const YAML::Node& document) {
-    if (document.IsDefined() && !document.IsNull() && document.Mark().line >= 0) return {document.Mark().line + 1, document.Mark().column + 1};
+    if (document.IsDefined() && !document.IsNull() && document.Mark().line >= 0) {
+        return {document.Mark().line + 1, document.Mark().column + 1};
+    }
     int line = 1;
     bool content_seen = false;
     for (std::size_t start = 0; start < text.size(); ++line) {
@@ -83,7 +85,8 @@ SourcePosition second_document(std::string_view text, const YAML::Node& document
         std::string_view row = text.substr(start, end - start);
         const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\r');
         if (marker && content_seen) return {line, 1};
-        content_seen = content_seen || (!row.empty() && row[0] != '#' && !marker && row.find_first_not_of(" \r") != row.npos);
+        const bool blank = row.find_first_not_of(" \r") == std::string_view::npos;
+        content_seen = content_seen || (!blank && row[0] != '#' && !marker);
         start = end + 1;
     }
     return {line, 1};

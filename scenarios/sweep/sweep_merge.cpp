@@ -24,12 +24,13 @@ struct CountedExpectation {
 
 /// The expectations a line's counts decide, and the anomaly each counts.
 std::optional<CountedExpectation> counted(ExpectationKind kind) {
+    using K = ExpectationKind;
     switch (kind) {
-        case ExpectationKind::no_acknowledged_record_lost: return CountedExpectation{"no-acknowledged-record-lost", AnomalyKind::lost_write};
-        case ExpectationKind::no_duplicates: return CountedExpectation{"no-duplicates", AnomalyKind::duplicate};
-        case ExpectationKind::order_kept: return CountedExpectation{"order-kept", AnomalyKind::nonmonotonic_send};
-        case ExpectationKind::lost_acknowledged_records: return CountedExpectation{"lost-acknowledged-records", AnomalyKind::lost_write};
-        case ExpectationKind::duplicate_records: return CountedExpectation{"duplicate-records", AnomalyKind::duplicate};
+        case K::no_acknowledged_record_lost: return CountedExpectation{"no-acknowledged-record-lost", AnomalyKind::lost_write};
+        case K::no_duplicates: return CountedExpectation{"no-duplicates", AnomalyKind::duplicate};
+        case K::order_kept: return CountedExpectation{"order-kept", AnomalyKind::nonmonotonic_send};
+        case K::lost_acknowledged_records: return CountedExpectation{"lost-acknowledged-records", AnomalyKind::lost_write};
+        case K::duplicate_records: return CountedExpectation{"duplicate-records", AnomalyKind::duplicate};
         default: return std::nullopt;
     }
 }
