@@ -82,6 +82,8 @@ ExpectationResult judge(const ExpectationSpec& e, const CheckReport& check) {
             r.detail = fmt::format("{} duplicated", count(AnomalyKind::duplicate));
             r.passed = e.count.contains(count(AnomalyKind::duplicate));
             break;
+        case ExpectationKind::recovers:
+        case ExpectationKind::does_not_recover: break;  // judge_recovery
         default: break;
     }
     const bool about_writes = e.kind == ExpectationKind::no_acknowledged_record_lost ||
@@ -89,6 +91,22 @@ ExpectationResult judge(const ExpectationSpec& e, const CheckReport& check) {
                               e.kind == ExpectationKind::lost_acknowledged_records ||
                               e.kind == ExpectationKind::duplicate_records;
     if (about_writes && !e.topic.empty()) r.description += " in " + e.topic;
+    return r;
+}
+
+ExpectationResult judge_recovery(const ExpectationSpec& e, const LivenessReport& liveness) {
+    ExpectationResult r;
+    r.spec = &e;
+    r.detail = liveness_summary(liveness);
+    if (e.kind == ExpectationKind::recovers) {
+        r.description = "the cluster recovers once the faults end";
+        r.passed = liveness.live();
+    } else {
+        // A lesson whose point is a cluster that stays broken: judged or not, the end
+        // must show what did not recover.
+        r.description = "the cluster does not recover (as this lesson shows)";
+        r.passed = !liveness.problems.empty();
+    }
     return r;
 }
 
@@ -104,7 +122,12 @@ RunReport finish_run(ScenarioRun& run) {
     for (const auto& consumer : run.scenario().consumers) options.groups.push_back(consumer.group_id);
     report.check = check(input, options);
     report.expectations = run.snapshot_results();
+    if (const auto* watch = run.recovery()) report.liveness = judge_liveness(watch->input());
     for (const auto& e : run.scenario().expectations) {
+        if (e.kind == ExpectationKind::recovers || e.kind == ExpectationKind::does_not_recover) {
+            report.expectations.push_back(judge_recovery(e, *report.liveness));
+            continue;
+        }
         if (auto consumed = judge_consumption(e, *run.consumption())) {
             report.expectations.push_back(*consumed);
             continue;
@@ -119,6 +142,10 @@ void print_report(const ScenarioRun& run, const RunReport& report, std::ostream&
     TextOptions options;
     options.origin = run.start_time();
     out << "\n" << render_text(report.check, options);
+    if (report.liveness) {
+        out << "\nLiveness (settle " << sim::format_duration(run.recovery()->settle()) << ")\n  "
+            << liveness_summary(*report.liveness) << "\n" << render_liveness(*report.liveness);
+    }
     if (!run.scenario().predictions.empty()) {
         out << "\nQuestions\n";
         for (const auto& p : run.scenario().predictions) out << "  Q: " << p.ask << "\n  A: " << p.answer << "\n";

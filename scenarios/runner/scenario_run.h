@@ -20,6 +20,7 @@
 #include "broker_model/zookeeper/ensemble.h"
 #include "scenarios/cli_tools/record_format.h"
 #include "scenarios/invariants/model_invariants.h"
+#include "scenarios/runner/recovery_watch.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/simulation.h"
 
@@ -71,6 +72,7 @@ public:
     kafka::SendLedger& ledger() { return ledger_; }
     const std::shared_ptr<kafka::ConsumptionLog>& consumption() const { return consumption_; }
     const std::vector<sim::NodeIndex>& broker_nodes() const { return brokers_; }
+    const std::vector<sim::NodeIndex>& zookeeper_nodes() const { return zookeeper_->servers(); }
     kafka::Broker* broker(const std::string& host);
     /// The broker whose controller has the highest epoch (the real one), if any.
     kafka::Broker* controller();
@@ -83,6 +85,8 @@ public:
     /// See live_clients.cpp.
     void add_producer(const ProducerSpec& producer);
     void add_consumer(const ConsumerSpec& consumer, const std::string& switch_name);
+    /// The liveness watch, when an expectation asks whether the cluster recovers.
+    const RecoveryWatch* recovery() const { return recovery_ ? &*recovery_ : nullptr; }
     /// The invariant checker, when RunOptions::check_invariants is set.
     const invariants::ModelInvariants* invariants() const { return invariants_ ? &*invariants_ : nullptr; }
 
@@ -124,6 +128,7 @@ private:
     int console_consumers_ = 0;  // numbers the console consumers that steps start
     int console_producers_ = 0;  // numbers the console producers that steps start
     std::deque<StepSpec> commands_;  // run_command's steps, alive as long as their tools
+    std::optional<RecoveryWatch> recovery_;
     /// Declared last, so it is destroyed first, while the simulation it watches lives.
     std::optional<invariants::ModelInvariants> invariants_;
 };
