@@ -130,6 +130,10 @@ void RecoveryWatch::take_settle_snapshot() {
     sends_before_settle_ = run_.ledger().size();
 }
 
+void RecoveryWatch::on_event(const sim::TraceRecord& record) {
+    if (record.kind == "crash" || record.kind == "power-loss") last_down_[record.destination] = record.time;
+}
+
 LivenessInput RecoveryWatch::input() const {
     LivenessInput in;
     in.faults_ended_at = faults_ended_at_;
@@ -164,6 +168,9 @@ LivenessInput RecoveryWatch::input() const {
         if (entry.status != kafka::SendStatus::pending) continue;
         auto node = run_.simulation().find_node(entry.producer);
         if (!node || !run_.simulation().is_up(*node)) continue;
+        if (auto down = last_down_.find(entry.producer); down != last_down_.end() && entry.send_time <= down->second) {
+            continue;  // sent by a life of the producer that has since crashed
+        }
         auto [it, added] = producers.try_emplace(std::string(entry.producer));
         ProducerRecovery& p = it->second;
         if (added) {

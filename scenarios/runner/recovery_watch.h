@@ -21,6 +21,7 @@
 #include "scenarios/runner/cluster_view.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/network.h"
+#include "sim/trace.h"
 #include "sim/time.h"
 
 namespace kafkalab::scenarios {
@@ -45,6 +46,9 @@ public:
     sim::Duration next_sample() const { return next_sample_; }
     /// Samples the run at next_sample() (the run stands there) and moves it on.
     void sample();
+    /// Sees the run's events: a host's crash ends the life whose sends can no longer
+    /// be answered (a restarted producer does not wait for its predecessor's records).
+    void on_event(const sim::TraceRecord& record);
     /// What the checker judges, at the run's current time.
     LivenessInput input() const;
     sim::Duration settle() const { return settle_; }
@@ -74,6 +78,8 @@ private:
     /// At the settle time: each partition's serving log's end offset, and the ledger's size.
     std::map<kafka::TopicPartition, kafka::Offset> log_end_at_settle_;
     std::size_t sends_before_settle_ = 0;
+    /// The last time each host went down (crash or power loss).
+    std::map<std::string, sim::Time, std::less<>> last_down_;
 };
 
 }  // namespace kafkalab::scenarios

@@ -202,6 +202,7 @@ void ScenarioRun::print(const std::string& what, const std::string& text) {
 void ScenarioRun::on_event(const sim::TraceRecord& record) {
     if (!started_) return;  // cluster start-up is not part of the lesson
     if (options_.on_record) options_.on_record(record);
+    if (recovery_) recovery_->on_event(record);
     static const char* const shown[] = {"crash", "power-loss", "restart", "partition", "heal", "cut", "restore",
                                         "controller", "leader-election", "isr-change", "broker-failure",
                                         "unclean-election", "zk-session-expired", "controlled-shutdown",

@@ -93,3 +93,26 @@ TEST_CASE("recovers: watching for recovery leaves the trace the same, byte for b
     };
     CHECK(hash_of("{recovers: {settle: 15s}}") == hash_of("no-acknowledged-record-lost"));
 }
+
+TEST_CASE("recovers: a producer killed mid-send and restarted does not wait for its predecessor's records") {
+    // The killed life's unanswered sends can never be answered: Kafka's producer keeps
+    // them in memory, which kill -9 takes away. Only the new life's sends count.
+    auto run = LoadedRun::from_text(R"(
+seed: 52
+duration: 30s
+cluster: {brokers: 3, properties: {min.insync.replicas: 2}}
+topics:
+  - {name: orders, partitions: 1, replication-factor: 3}
+producers:
+  - {name: writer, topic: orders, rate: 200/s, properties: {acks: all, linger.ms: 50}}
+faults:
+  - {at: 5s, crash: writer}
+  - {at: 6s, restart: writer}
+expect:
+  - {recovers: {settle: 10s}}
+)");
+    RunReport report = run_to_end(run);
+    REQUIRE(report.liveness);
+    CHECK(report.check.counts.pending > 0);  // the killed life left records unanswered...
+    CHECK(report.liveness->live());          // ...which the liveness phase does not hold against the cluster
+}
