@@ -49,6 +49,11 @@ std::optional<VertexId> Network::find(std::string_view name) const {
     return std::nullopt;
 }
 
+void Network::rename_host(VertexId v, std::string name) {
+    if (find(name)) throw std::invalid_argument("network: duplicate vertex name '" + name + "'");
+    graph_[v].name = std::move(name);
+}
+
 const std::string& Network::name(VertexId v) const { return graph_[v].name; }
 bool Network::is_switch(VertexId v) const { return graph_[v].is_switch; }
 std::size_t Network::vertex_count() const { return boost::num_vertices(graph_); }

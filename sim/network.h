@@ -47,6 +47,9 @@ public:
     /// Joins two vertices; joining them again replaces the link's spec.
     void connect(VertexId a, VertexId b, LinkSpec spec);
     std::optional<VertexId> find(std::string_view name) const;
+    /// Gives a host a new name (a retired node's host taken by a new node); routes,
+    /// links and state are untouched. Throws on a name already in use.
+    void rename_host(VertexId v, std::string name);
     const std::string& name(VertexId v) const;
     bool is_switch(VertexId v) const;
     std::size_t vertex_count() const;

@@ -63,9 +63,9 @@ std::optional<NodeIndex> Simulation::find_node(std::string_view name) const {
 }
 
 void Simulation::grow_connections() {
-    if (nodes_.size() <= capacity_) return;
+    if (nodes_.size() <= capacity_ || capacity_ == dense_connection_nodes) return;
     std::size_t capacity = capacity_ == 0 ? 16 : capacity_ * 2;
-    while (capacity < nodes_.size()) capacity *= 2;
+    while (capacity < nodes_.size() && capacity < dense_connection_nodes) capacity *= 2;
     std::vector<Connection> grown(capacity * capacity);
     for (std::size_t from = 0; from < capacity_; ++from) {
         for (std::size_t to = 0; to < capacity_; ++to) grown[from * capacity + to] = connections_[from * capacity_ + to];
@@ -81,11 +81,13 @@ void Simulation::boot(NodeIndex index) {
                               [this, index] { nodes_[index]->instance->on_start(); });
 }
 
-void Simulation::take_down(NodeIndex index, HostState state) {
+void Simulation::take_down(NodeIndex index, HostState state, const char* record_kind) {
     NodeSlot& slot = *nodes_[index];
     if (slot.state != HostState::up) return;
-    record(state == HostState::crashed ? "crash" : "power-loss", no_node, index, "");
+    record(record_kind, no_node, index, "");
     for (NodeIndex peer = 0; peer < nodes_.size(); ++peer) {
+        // A pair that never talked has nothing to reset (and a sparse one no entry to make).
+        if (!has_connection(index, peer) && !has_connection(peer, index)) continue;
         const Connection& out = connection(index, peer);
         const Connection& in = connection(peer, index);
         // A dead process's kernel resets its connections; a dead host says nothing.
@@ -109,17 +111,39 @@ void Simulation::take_down(NodeIndex index, HostState state) {
     network_.set_up(slot.vertex, false);
 }
 
-void Simulation::crash(NodeIndex index) { take_down(index, HostState::crashed); }
+void Simulation::crash(NodeIndex index) { take_down(index, HostState::crashed, "crash"); }
 
 void Simulation::power_loss(NodeIndex index) {
     if (!is_up(index)) return;
-    take_down(index, HostState::powered_off);
+    take_down(index, HostState::powered_off, "power-loss");
     nodes_[index]->context.disk().lose_unflushed();
+}
+
+void Simulation::retire(NodeIndex index) {
+    take_down(index, HostState::crashed, "retire");
+    nodes_[index]->retired = true;
+}
+
+void Simulation::reuse_node(NodeIndex index, std::string name, NodeFactory factory) {
+    if (!nodes_[index]->retired) throw std::logic_error("simulation: reuse of node " + node_name(index) + ", which is not retired");
+    if (find_node(name)) throw std::invalid_argument("simulation: duplicate node name '" + name + "'");
+    const VertexId vertex = nodes_[index]->vertex;
+    node_by_name_.erase(node_name(index));
+    network_.rename_host(vertex, name);
+    node_by_name_.emplace(name, index);
+    // A fresh slot: a new name, its own random stream and an empty disk.
+    nodes_[index] = std::make_unique<NodeSlot>(*this, index, std::move(name), seed_);
+    NodeSlot& slot = *nodes_[index];
+    slot.factory = std::move(factory);
+    slot.vertex = vertex;
+    slot.state = HostState::up;
+    network_.set_up(vertex, true);
+    boot(index);
 }
 
 void Simulation::restart(NodeIndex index) {
     NodeSlot& slot = *nodes_[index];
-    if (slot.state == HostState::up) return;
+    if (slot.state == HostState::up || slot.retired) return;
     slot.state = HostState::up;
     network_.set_up(slot.vertex, true);
     record("restart", no_node, index, "");
@@ -181,7 +205,7 @@ TimerId Simulation::at(Time when, const char* label, Callback fn) {
 }
 
 void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary) {
-    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "retransmit" && kind != "stall" && kind != "close" && kind != "control" && kind != "disconnect";
+    bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "retransmit" && kind != "stall" && kind != "close" && kind != "control" && kind != "disconnect" && kind != "retire";
     if (!trace_ && !(listener_ && notable)) return;
     TraceRecord record{now(), trace_ ? trace_->count() : notable_records_, std::move(kind),
                        source == no_node ? "" : node_name(source), destination == no_node ? "" : node_name(destination),

@@ -71,6 +71,16 @@ public:
     /// not told; they find out through timeouts.
     void power_loss(NodeIndex node);
     void restart(NodeIndex node);
+    /// Takes a node down for good, without a fault in the timeline: a real client whose
+    /// socket closed (scenarios/serve/). Peers with open connections see a reset, as
+    /// after a crash. Its slot (index, host, per-pair state) may then go to a new node
+    /// through reuse_node(), so clients that connect and leave thousands of times keep
+    /// the simulation as small as the most that were connected at once.
+    void retire(NodeIndex node);
+    /// Starts a new node named `name` in a retired node's slot. It is a new
+    /// incarnation: nothing sent to or owed to the old node reaches it.
+    void reuse_node(NodeIndex retired, std::string name, NodeFactory factory);
+    bool is_retired(NodeIndex node) const { return nodes_[node]->retired; }
     void partition(const std::vector<std::vector<NodeIndex>>& groups);
     void heal();
     /// Takes a host off the network and puts it back without touching partitions or
@@ -118,6 +128,7 @@ private:
         std::unique_ptr<Node> instance;
         VertexId vertex = 0;
         HostState state = HostState::up;
+        bool retired = false;
     };
     /// Per ordered pair of nodes: TCP-like FIFO and whether a connection is open.
     /// Sequence numbers are TCP's: 32 bits, compared modulo 2^32.
@@ -144,10 +155,21 @@ private:
     };
     static std::uint64_t stall_key(NodeIndex from, NodeIndex to) { return std::uint64_t{from} << 32 | to; }
 
-    Connection& connection(NodeIndex from, NodeIndex to) { return connections_[from * capacity_ + to]; }
+    /// Pairs of the first dense_connection_nodes nodes live in a matrix (every message
+    /// reads one); pairs with a node beyond it live in a map, one entry per pair that
+    /// ever exchanged a message, so thousands of short-lived nodes cost what they use.
+    static constexpr std::size_t dense_connection_nodes = 1024;
+    static bool dense(NodeIndex from, NodeIndex to) { return from < dense_connection_nodes && to < dense_connection_nodes; }
+    Connection& connection(NodeIndex from, NodeIndex to) {
+        return dense(from, to) ? connections_[from * capacity_ + to] : sparse_connections_[stall_key(from, to)];
+    }
+    /// Whether the pair has state of its own (a dense pair always has).
+    bool has_connection(NodeIndex from, NodeIndex to) const {
+        return dense(from, to) || sparse_connections_.count(stall_key(from, to)) != 0;
+    }
     void grow_connections();
     void boot(NodeIndex node);
-    void take_down(NodeIndex node, HostState state);
+    void take_down(NodeIndex node, HostState state, const char* record_kind);
     // The transport (simulation_transport.cpp).
     void put_on_wire(NodeIndex from, NodeIndex to, Sequence sequence, Time arrival, MessagePtr message);
     void deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation, std::uint32_t receiver_incarnation,
@@ -176,7 +198,8 @@ private:
     };
     std::unordered_map<std::string, NodeIndex, NameHash, std::equal_to<>> node_by_name_;
     std::vector<Connection> connections_;  // capacity_ x capacity_, row = sender
-    std::size_t capacity_ = 0;
+    std::size_t capacity_ = 0;             // at most dense_connection_nodes
+    std::unordered_map<std::uint64_t, Connection> sparse_connections_;  // by stall_key; looked up, never iterated
     std::unordered_map<std::uint64_t, Stall> stalls_;  // by stall_key; looked up, never iterated
     Trace* trace_ = nullptr;
     std::function<void(const TraceRecord&)> listener_;

@@ -3,7 +3,9 @@
 //
 // Exit codes: 0 the run passed its expectations (or validate found no error);
 // 1 an expectation failed; 2 the scenario file or the command line is invalid;
-// 3 a model invariant broke (--check-invariants): a simulator bug, not a lesson result.
+// 3 a model invariant broke (--check-invariants): a simulator bug, not a lesson result;
+// 4 an output could not be written (output_files.h). A scenario too big for the memory
+// the process may use stops with a message and code 2, as other input it cannot take.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <iostream>
 
 #include "scenarios/cli/exit_codes_and_loading.h"
+#include "scenarios/cli/output_files.h"
 #include "scenarios/cli/progress_bar.h"
 #include "scenarios/cli/serve_command.h"
 #include "scenarios/cli/sweep_command.h"
@@ -22,6 +25,7 @@
 #include "scenarios/runner/sliced_run.h"
 #include "scenarios/spec/load_scenario.h"
 #include "scenarios/sweep/fault_schedule.h"
+#include "scenarios/sweep/seed_range.h"
 #include "sim/heap_populator.h"
 
 using namespace kafkalab;
@@ -36,6 +40,7 @@ std::optional<Scenario> load(const std::string& path) { return load_printing_dia
 /// Everything `kafkalab run` was told.
 struct RunFlags {
     std::string path;
+    std::optional<std::string> seed_text;  // as given; checked by parse_seed
     std::optional<std::uint64_t> seed;
     std::string until;
     std::string trace_path;
@@ -58,16 +63,39 @@ std::optional<sim::Duration> duration_flag(const char* flag, const std::string& 
     return std::nullopt;
 }
 
-/// Opens an output file named by `flag`; prints why not and returns false on failure.
-bool open_output(const char* flag, const std::string& path, std::ofstream& file) {
-    if (path.empty()) return true;
-    file.open(path, std::ios::binary);
-    if (file) return true;
-    std::cerr << "kafkalab: " << flag << ": cannot write " << path << "\n";
-    return false;
+/// Samples of --metrics and --perfetto are bounded: a sample is a row per partition,
+/// group and producer, and one every nanosecond of a 30 s run wrote 3.7 GB.
+constexpr sim::Duration shortest_metrics_interval = std::chrono::milliseconds(1);
+constexpr std::int64_t most_metric_samples = 100'000;
+
+/// The --metrics-interval for a run of `length`; prints the bound it breaks when bad.
+std::optional<sim::Duration> metrics_interval_flag(const std::string& text, sim::Duration length) {
+    auto interval = duration_flag("--metrics-interval", text, false);
+    if (!interval) return std::nullopt;
+    if (*interval < shortest_metrics_interval) {
+        std::cerr << "kafkalab: --metrics-interval must be at least " << sim::format_duration(shortest_metrics_interval)
+                  << ", got '" << text << "'\n";
+        return std::nullopt;
+    }
+    if (length / *interval > most_metric_samples) {
+        std::cerr << "kafkalab: --metrics-interval " << text << " takes " << length / *interval << " samples of a "
+                  << sim::format_duration(length) << " run; at most " << most_metric_samples
+                  << " are written (an interval of " << sim::format_duration(length / most_metric_samples)
+                  << " or more)\n";
+        return std::nullopt;
+    }
+    return interval;
 }
 
-int run_command(const RunFlags& flags) {
+int run_command(RunFlags flags) {
+    if (flags.seed_text) {
+        auto seed = parse_seed(*flags.seed_text, "--seed");
+        if (const auto* why = std::get_if<std::string>(&seed)) {
+            std::cerr << "kafkalab: " << *why << "\n";
+            return exit_bad_input;
+        }
+        flags.seed = std::get<std::uint64_t>(seed);
+    }
     if (flags.faults != "random" && flags.faults != "none") {
         std::cerr << "kafkalab: --faults expects 'random' or 'none', got '" << flags.faults << "'\n";
         return exit_bad_input;
@@ -86,16 +114,17 @@ int run_command(const RunFlags& flags) {
         if (!until) return exit_bad_input;
         options.until = *until;
     }
-    auto metrics_interval = duration_flag("--metrics-interval", flags.metrics_interval, false);
+    const sim::Duration length = options.until ? std::min(*options.until, scenario->duration) : scenario->duration;
+    auto metrics_interval = metrics_interval_flag(flags.metrics_interval, length);
     if (!metrics_interval) return exit_bad_input;
     if (flags.metrics_interval_given && flags.metrics_path.empty() && flags.perfetto_path.empty()) {
         std::cerr << "kafkalab: --metrics-interval requires --metrics or --perfetto\n";
         return exit_bad_input;
     }
-    std::ofstream trace_file, perfetto_file, metrics_file;
+    std::ofstream trace_file, perfetto_file, metrics_file, dot_file;
     if (!open_output("--trace", flags.trace_path, trace_file) ||
         !open_output("--perfetto", flags.perfetto_path, perfetto_file) ||
-        !open_output("--metrics", flags.metrics_path, metrics_file)) {
+        !open_output("--metrics", flags.metrics_path, metrics_file) || !open_output("--dot", flags.dot_path, dot_file)) {
         return exit_bad_input;
     }
     std::optional<sim::Trace> trace;
@@ -147,10 +176,13 @@ int run_command(const RunFlags& flags) {
         std::cout << "perfetto: " << flags.perfetto_path << " (open it in ui.perfetto.dev)\n";
     }
     if (metrics) std::cout << "metrics: " << flags.metrics_path << "\n";
-    if (!flags.dot_path.empty()) {
-        std::ofstream dot(flags.dot_path);
-        run.simulation().network().write_dot(dot);
-    }
+    if (dot_file.is_open()) run.simulation().network().write_dot(dot_file);
+    // Every output is closed and checked, even after one failed, so each is named.
+    bool written = close_output("--trace", flags.trace_path, trace_file);
+    written = close_output("--perfetto", flags.perfetto_path, perfetto_file) && written;
+    written = close_output("--metrics", flags.metrics_path, metrics_file) && written;
+    written = close_output("--dot", flags.dot_path, dot_file) && written;
+    if (!written) return exit_output_failed;
     return report.passed() ? exit_passed : exit_expectation_failed;
 }
 
@@ -202,7 +234,7 @@ int main(int argc, char** argv) {
     RunFlags flags;
     auto* run = app.add_subcommand("run", "Run a scenario headless: timeline, checker report, expectations");
     run->add_option("scenario", flags.path, "The scenario file (YAML)")->required();
-    run->add_option("--seed", flags.seed, "Use this seed instead of the scenario's");
+    run->add_option("--seed", flags.seed_text, "Use this seed instead of the scenario's (0 to 2^63 - 1)");
     run->add_option("--until", flags.until, "Stop at this scenario time (e.g. 30s)");
     run->add_option("--trace", flags.trace_path, "Write every event as JSON Lines to this file");
     run->add_option("--dot", flags.dot_path, "Write the network topology as Graphviz DOT to this file");
@@ -239,26 +271,42 @@ int main(int argc, char** argv) {
         int code = app.exit(error);
         return code == 0 ? 0 : exit_bad_input;
     }
-    if (*run) {
-        flags.metrics_interval_given = interval->count() > 0;
-        try {
-            return run_command(flags);
-        } catch (const invariants::InvariantViolation& violation) {
-            std::cout.flush();
-            std::cerr << "\nkafkalab: " << violation.what() << "\n";
-            return exit_invariant_violated;
+    auto dispatch = [&]() -> int {
+        if (*run) {
+            flags.metrics_interval_given = interval->count() > 0;
+            try {
+                return run_command(flags);
+            } catch (const invariants::InvariantViolation& violation) {
+                std::cout.flush();
+                std::cerr << "\nkafkalab: " << violation.what() << "\n";
+                return exit_invariant_violated;
+            }
         }
+        if (*validate) {
+            auto scenario = load(path);
+            if (!scenario) return exit_bad_input;
+            std::cout << path << ": ok\n";
+            return exit_passed;
+        }
+        if (*describe) return describe_command(path);
+        if (*lessons) return lessons_command(lessons_dir);
+        if (*sweep) return cli::sweep_command(sweep_flags);
+        if (*sweep_merge) return cli::sweep_merge_command(merge_flags);
+        if (*serve) return cli::serve_command(serve_flags);
+        return exit_bad_input;
+    };
+    int code = exit_passed;
+    try {
+        code = dispatch();
+    } catch (const std::bad_alloc&) {
+        // A scenario too big for the memory this process may use: say so, do not abort.
+        std::cout.flush();
+        std::cerr << "\nkafkalab: out of memory: the scenario needs more memory than this process may use; make it "
+                     "smaller (fewer brokers, partitions, clients or records) or give it more memory\n";
+        return exit_bad_input;
     }
-    if (*validate) {
-        auto scenario = load(path);
-        if (!scenario) return exit_bad_input;
-        std::cout << path << ": ok\n";
-        return exit_passed;
-    }
-    if (*describe) return describe_command(path);
-    if (*lessons) return lessons_command(lessons_dir);
-    if (*sweep) return cli::sweep_command(sweep_flags);
-    if (*sweep_merge) return cli::sweep_merge_command(merge_flags);
-    if (*serve) return cli::serve_command(serve_flags);
-    return exit_bad_input;
+    // Whatever the command found, output it could not write fails it (a shard on a
+    // full disk must not pass); an invariant violation keeps its own code.
+    if (!flush_standard_output() && code != exit_invariant_violated) return exit_output_failed;
+    return code;
 }

@@ -1,6 +1,8 @@
 #include "scenarios/cli/serve_command.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <csignal>
 #include <iostream>
 
@@ -25,6 +27,9 @@ CLI::App* add_serve_subcommand(CLI::App& app, ServeFlags& flags) {
                                      "Kafka clients (kcat, kafka-python, kafkajs...)");
     serve->add_option("scenario", flags.path, "The scenario file (YAML)")->required();
     serve->add_option("--listen", flags.listen, "The IPv4 address to listen on (default 127.0.0.1)");
+    serve->add_option("--advertised-host", flags.advertised_host,
+                      "The host clients are told to connect to (Kafka's advertised.listeners); default: the --listen "
+                      "address, or this machine's name when listening on 0.0.0.0");
     serve->add_option("--base-port", flags.base_port,
                       "broker-1's port; broker-2 listens on the next one, and so on (default 9092)")
         ->check(CLI::Range(1, 65535));
@@ -35,7 +40,20 @@ CLI::App* add_serve_subcommand(CLI::App& app, ServeFlags& flags) {
     return serve;
 }
 
+/// A host name or IPv4 address as Metadata may carry it (RFC 1123 letters, digits,
+/// '-' and '.'), at most 253 characters.
+bool valid_host(const std::string& host) {
+    return !host.empty() && host.size() <= 253 && std::all_of(host.begin(), host.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+    });
+}
+
 int serve_command(const ServeFlags& flags) {
+    if (flags.advertised_host && !valid_host(*flags.advertised_host)) {
+        std::cerr << "kafkalab: --advertised-host expects a host name or IPv4 address, such as kafka.example.org, got '"
+                  << *flags.advertised_host << "'\n";
+        return exit_bad_input;
+    }
     auto scenario = load_printing_diagnostics(flags.path);
     if (!scenario) return exit_bad_input;
     scenarios::RunOptions options;
@@ -53,7 +71,9 @@ int serve_command(const ServeFlags& flags) {
     scenarios::ScenarioRun run(*scenario, options);
     std::optional<scenarios::ServeSession> session;
     try {
-        session.emplace(run, scenarios::ServeOptions{flags.listen, flags.base_port, flags.speed}, std::cout);
+        scenarios::ServeOptions serve_options{flags.listen, flags.base_port, flags.speed};
+        serve_options.advertised_host = flags.advertised_host.value_or("");
+        session.emplace(run, serve_options, std::cout);
     } catch (const std::exception& error) {
         std::cerr << "kafkalab: --listen/--base-port: " << error.what() << "\n";
         return exit_bad_input;

@@ -4,6 +4,7 @@
 // Ends at the scenario's end, at --until, or on Ctrl-C, then prints the checker's
 // report, real clients' records included. Exit codes as `kafkalab run`'s.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,7 @@ namespace kafkalab::cli {
 struct ServeFlags {
     std::string path;
     std::string listen = "127.0.0.1";
+    std::optional<std::string> advertised_host;  // none: the listen address (this host's name for 0.0.0.0)
     std::uint16_t base_port = 9092;
     std::string until;
     double speed = 1.0;

@@ -13,7 +13,10 @@
 #include <unistd.h>
 
 #include "scenarios/cli/exit_codes_and_loading.h"
+#include "scenarios/cli/output_files.h"
 #include "scenarios/spec/load_scenario.h"
+#include "scenarios/sweep/scenario_identity.h"
+#include "scenarios/sweep/sweep_merge.h"
 #include "scenarios/sweep/sweep_run.h"
 #include "scenarios/sweep/sweep_summary.h"
 
@@ -34,8 +37,9 @@ std::optional<T> flag_value(const std::variant<T, std::string>& parsed) {
     return std::nullopt;
 }
 
-std::optional<int> jobs_flag(const std::string& text) {
-    if (text.empty()) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+std::optional<int> jobs_flag(const std::optional<std::string>& given) {
+    if (!given) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const std::string& text = *given;
     int jobs = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), jobs);
     if (error == std::errc() && end == text.data() + text.size() && jobs >= 1 && jobs <= most_jobs) return jobs;
@@ -83,10 +87,7 @@ bool print_share_results(const SweepSummary& summary, const std::vector<SweepSha
 /// Opens `path` for the JSON lines, or uses standard output when it is empty.
 std::ostream* open_out(const char* flag, const std::string& path, std::ofstream& file) {
     if (path.empty()) return &std::cout;
-    file.open(path, std::ios::binary);
-    if (file) return &file;
-    std::cerr << "kafkalab: " << flag << ": cannot write " << path << "\n";
-    return nullptr;
+    return open_output(flag, path, file) ? &file : nullptr;
 }
 
 }  // namespace
@@ -108,7 +109,9 @@ CLI::App* add_sweep_merge_subcommand(CLI::App& app, SweepMergeFlags& flags) {
     auto* merge = app.add_subcommand("sweep-merge", "Combine the JSON lines of sweep shards into one summary");
     merge->add_option("files", flags.files, "JSON lines files written by kafkalab sweep")->required();
     merge->add_option("--seeds", flags.seeds, "The range the shards should cover, A..B (default: smallest to largest)");
-    merge->add_option("--scenario", flags.scenario, "Judge this scenario's sweep: expect: on the merged runs");
+    merge->add_option("--scenario", flags.scenario,
+                      "Refuse lines that are not runs of this scenario; judge each run and the sweep: expect: again");
+    merge->add_option("--faults", flags.faults, "The --faults the sweep was given: random or none (default, as sweep's)");
     merge->add_option("--out", flags.out, "Write the merged JSON lines, by seed, to this file instead of standard output");
     return merge;
 }
@@ -137,14 +140,20 @@ int sweep_command(const SweepFlags& flags) {
     options.random_faults = flags.faults == "random";
     options.jobs = *jobs;
     options.scenario_path = flags.path;
+    options.scenario_hash = scenario_file_hash(flags.path, *scenario).value_or("");
+    options.version = KAFKALAB_VERSION;
     options.on_result = [&](const SweepRunResult& result) {
         *out << to_json_line(result) << "\n";
         summary.add(result);
         progress.update(summary.runs(), summary.runs() - summary.passed());
     };
     run_sweep(*scenario, seeds, options);
-    out->flush();
     progress.erase();
+    // Lines that did not reach the disk are no sweep: refuse before any verdict.
+    if (!close_output("--out", flags.out, file) || !flush_standard_output()) {
+        std::cerr << "FAILED: the JSON lines were not all written\n";
+        return exit_output_failed;
+    }
 
     summary.print(std::cerr);
     bool passed = summary.passed() == summary.runs();
@@ -159,48 +168,47 @@ int sweep_command(const SweepFlags& flags) {
 }
 
 int sweep_merge_command(const SweepMergeFlags& flags) {
-    std::optional<SeedRange> expected;
-    if (!flags.seeds.empty() && !(expected = flag_value(parse_seed_range(flags.seeds)))) return exit_bad_input;
+    SweepMergeSpec spec;
+    if (!flags.seeds.empty() && !(spec.seeds = flag_value(parse_seed_range(flags.seeds)))) return exit_bad_input;
+    if (flags.faults != "random" && flags.faults != "none") {
+        std::cerr << "kafkalab: --faults expects 'random' or 'none', got '" << flags.faults << "'\n";
+        return exit_bad_input;
+    }
     std::optional<Scenario> scenario;
-    if (!flags.scenario.empty() && !(scenario = load(flags.scenario))) return exit_bad_input;
-    SweepSummary summary;
-    std::map<std::uint64_t, std::string> lines;  // the first line of each seed
-    for (const auto& path : flags.files) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::cerr << "kafkalab: sweep-merge: cannot read " << path << "\n";
+    if (!flags.scenario.empty()) {
+        if (!(scenario = load(flags.scenario))) return exit_bad_input;
+        auto hash = scenario_file_hash(flags.scenario, *scenario);
+        if (!hash) {
+            std::cerr << "kafkalab: --scenario: cannot read " << flags.scenario << "\n";
             return exit_bad_input;
         }
-        std::string line;
-        for (int number = 1; std::getline(in, line); ++number) {
-            if (line.empty()) continue;
-            auto parsed = parse_json_line(line);
-            if (const auto* why = std::get_if<std::string>(&parsed)) {
-                std::cerr << path << ":" << number << ": error: " << *why << "\n";
-                return exit_bad_input;
-            }
-            const auto& result = std::get<SweepRunResult>(parsed);
-            lines.emplace(result.seed, line);
-            summary.add(result);
-        }
+        spec.identity.scenario = *hash;
+        spec.scenario = &*scenario;
+        spec.scenario_name = flags.scenario;
+    }
+    spec.identity.faults = flags.faults;
+    spec.identity.version = KAFKALAB_VERSION;
+    SweepMerge merge(std::move(spec));
+    for (const auto& path : flags.files) {
+        if (!merge.read_file(path, std::cerr)) return exit_bad_input;
     }
     std::ofstream file;
     std::ostream* out = open_out("--out", flags.out, file);
     if (!out) return exit_bad_input;
-    for (const auto& [seed, line] : lines) *out << line << "\n";
-    out->flush();
-
-    summary.print(std::cerr);
-    bool complete = summary.duplicate_seeds().empty();
-    for (auto seed : summary.duplicate_seeds()) std::cerr << "duplicate seed " << seed << " (in more than one line)\n";
-    for (const auto& hole : summary.missing(expected.value_or(summary.seen_range()))) {
-        std::cerr << "missing seeds " << hole.first << ".." << hole.last << "\n";
-        complete = false;
+    for (const auto& [seed, line] : merge.lines()) *out << line << "\n";
+    if (!close_output("--out", flags.out, file) || !flush_standard_output()) {
+        std::cerr << "FAILED: the merged JSON lines were not all written\n";
+        return exit_output_failed;
     }
+
+    const SweepSummary& summary = merge.summary();
+    summary.print(std::cerr);
     bool passed = summary.passed() == summary.runs();
     if (scenario) passed = print_share_results(summary, scenario->sweep.expect) && passed;
-    if (!complete) {
-        std::cerr << "INCOMPLETE: the shards overlap or leave seeds out\n";
+    auto problems = merge.incomplete();
+    for (const auto& problem : problems) std::cerr << problem << "\n";
+    if (!problems.empty()) {
+        std::cerr << "INCOMPLETE: the lines are not the whole sweep asked for\n";
         return exit_bad_input;
     }
     std::cerr << (passed ? "PASSED" : "FAILED") << "\n";

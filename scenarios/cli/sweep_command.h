@@ -4,7 +4,9 @@
 //
 // Exit codes, as `kafkalab run`'s: 0 every run passed its expectations (and the
 // sweep its own); 1 some run, or a sweep expectation, failed; 2 bad input (the file,
-// a flag, or for sweep-merge shards that overlap or leave seeds out).
+// a flag, or for sweep-merge lines it refuses or that overlap or leave seeds out); 4 an
+// output could not be written (output_files.h).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +18,7 @@ struct SweepFlags {
     std::string path;
     std::string seeds;
     std::string faults = "none";
-    std::string jobs;   // default: every core
+    std::optional<std::string> jobs;  // not given: every core
     std::string shard;  // "K/N"; empty: the whole range
     std::string out;    // JSON lines; empty: standard output
 };
@@ -24,7 +26,8 @@ struct SweepFlags {
 struct SweepMergeFlags {
     std::vector<std::string> files;
     std::string seeds;     // the range the shards should cover; empty: smallest to largest seen
-    std::string scenario;  // judge its `sweep: expect:` on the merged runs
+    std::string scenario;  // the lines must be its runs; judge them and its `sweep: expect:` again
+    std::string faults = "none";  // the --faults the sweep was given, checked in every line
     std::string out;       // the merged JSON lines, by seed; empty: standard output
 };
 

@@ -89,6 +89,7 @@ void RealClientNode::send_next() {
                           send_next();
                       });
     }
+    if (!in_flight_ && attached_ && waiting_.empty() && options_.link->ready) options_.link->ready();
 }
 
 void RealClientNode::answer(const kafka::wire::ParsedRequest& request, const sim::MessagePtr& response) {

@@ -30,6 +30,9 @@ struct RealClientLink {
     std::function<void(std::string frame)> reply;
     /// Closes the socket; `why` is logged.
     std::function<void(const std::string& why)> close;
+    /// The node has answered everything it was given: the socket may read the next
+    /// request (Kafka unmutes a channel once its response is sent).
+    std::function<void()> ready;
 };
 
 class RealClientNode final : public sim::Node {

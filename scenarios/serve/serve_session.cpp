@@ -1,5 +1,7 @@
 #include "scenarios/serve/serve_session.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <vector>
@@ -16,15 +18,45 @@ using WallClock = std::chrono::steady_clock;
 /// simulation after it arrived while nothing else was due.
 constexpr auto max_wait = std::chrono::milliseconds(20);
 
+/// The limits of `options`, with the scenario's socket.request.max.bytes when it sets one.
+SocketLimits limits_for(const ServeOptions& options, const ScenarioRun& run) {
+    SocketLimits limits = options.limits;
+    const auto& brokers = run.scenario().cluster.brokers;
+    if (!brokers.empty() && brokers.front().properties.entry("socket.request.max.bytes")) {
+        limits.max_frame_bytes = brokers.front().properties.get_int("socket.request.max.bytes");
+    }
+    return limits;
+}
+
 }  // namespace
+
+bool is_loopback(const std::string& ipv4) { return ipv4.starts_with("127."); }
+
+std::string advertised_host(const ServeOptions& options) {
+    if (!options.advertised_host.empty()) return options.advertised_host;
+    if (options.listen_host != "0.0.0.0") return options.listen_host;
+    // Kafka advertises the canonical host name when a listener names no host.
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) == 0 && name[0] != 0) return name;
+    return "localhost";
+}
 
 ServeSession::ServeSession(ScenarioRun& run, ServeOptions options, std::ostream& log)
     : run_(run), options_(std::move(options)), log_(log),
-      sockets_(options_.listen_host, options_.base_port, run.broker_nodes().size()) {
+      sockets_(options_.listen_host, options_.base_port, run.broker_nodes().size(), limits_for(options_, run)),
+      advertised_host_(advertised_host(options_)) {
     auto& simulation = run_.simulation();
     for (std::size_t i = 0; i < run_.broker_nodes().size(); ++i) {
-        log_ << fmt::format("{} listens on {}:{}\n", simulation.node_name(run_.broker_nodes()[i]),
-                            options_.listen_host, sockets_.port(i));
+        log_ << fmt::format("{} listens on {}:{}", simulation.node_name(run_.broker_nodes()[i]), options_.listen_host,
+                            sockets_.port(i));
+        if (advertised_host_ != options_.listen_host) log_ << fmt::format(", advertised as {}", advertised_host_);
+        log_ << "\n";
+    }
+    if (!is_loopback(options_.listen_host)) {
+        log_ << fmt::format("warning: listening on {}, beyond this machine's loopback: any host that can reach it may "
+                            "connect, produce and read, with no authentication; clients are told the brokers are at "
+                            "{} (--advertised-host)\n",
+                            options_.listen_host, advertised_host_);
     }
     log_.flush();
 }
@@ -39,7 +71,7 @@ kafka::wire::AdvertisedAddress ServeSession::address_of(std::string_view host, s
     auto& simulation = run_.simulation();
     const auto& brokers = run_.broker_nodes();
     for (std::size_t i = 0; i < brokers.size(); ++i) {
-        if (simulation.node_name(brokers[i]) == host) return {options_.listen_host, sockets_.port(i)};
+        if (simulation.node_name(brokers[i]) == host) return {advertised_host_, sockets_.port(i)};
     }
     return {std::string(host), port};  // not a broker of this run: as the model says
 }
@@ -67,6 +99,7 @@ void ServeSession::run(const std::atomic<bool>& stop) {
 }
 
 void ServeSession::pump(std::chrono::milliseconds wait) {
+    retire_closed_nodes();
     follow_broker_states();
     for (SocketEvent& event : sockets_.poll(wait)) on_socket_event(event);
 }
@@ -85,12 +118,28 @@ void ServeSession::on_socket_event(SocketEvent& event) {
             if (found == clients_.end()) return;
             if (auto* node = node_of(found->second)) node->detach();
             const Client& client = found->second;
-            log_line(fmt::format("{} disconnected: {}", run_.simulation().node_name(client.node), event.reason),
-                     client.node, run_.broker_nodes()[client.broker]);
+            log_line(fmt::format("{} disconnected: {}", client.name, event.reason), client.node,
+                     run_.broker_nodes()[client.broker]);
+            retire(client);
             clients_.erase(found);
             return;
         }
+        case SocketEvent::Kind::notice: {
+            const sim::NodeIndex broker = run_.broker_nodes()[event.listener];
+            log_line(event.reason, broker, broker);
+            return;
+        }
     }
+}
+
+void ServeSession::retire(const Client& client) { closing_nodes_.push_back(client.node); }
+
+void ServeSession::retire_closed_nodes() {
+    for (sim::NodeIndex node : closing_nodes_) {
+        run_.simulation().retire(node);
+        spare_nodes_.push_back(node);
+    }
+    closing_nodes_.clear();
 }
 
 void ServeSession::accept(const SocketEvent& event) {
@@ -100,6 +149,7 @@ void ServeSession::accept(const SocketEvent& event) {
     auto link = std::make_shared<RealClientLink>();
     link->reply = [this, connection](std::string frame) { sockets_.send(connection, std::move(frame)); };
     link->close = [this, connection](const std::string& why) { disconnect(connection, why); };
+    link->ready = [this, connection] { sockets_.unmute(connection); };
 
     RealClientNode::Options node_options;
     node_options.broker = broker;
@@ -111,8 +161,15 @@ void ServeSession::accept(const SocketEvent& event) {
         return address_of(host, port);
     };
     const std::string name = fmt::format("real-{}", ++clients_ever_);
-    const sim::NodeIndex node = simulation.add_node(name, RealClientNode::factory(std::move(node_options)));
-    clients_[connection] = Client{node, event.listener, simulation.context(broker).incarnation(), link};
+    sim::NodeIndex node = sim::no_node;
+    if (spare_nodes_.empty()) {
+        node = simulation.add_node(name, RealClientNode::factory(std::move(node_options)));
+    } else {
+        node = spare_nodes_.front();
+        spare_nodes_.pop_front();
+        simulation.reuse_node(node, name, RealClientNode::factory(std::move(node_options)));
+    }
+    clients_[connection] = Client{name, node, event.listener, simulation.context(broker).incarnation(), link};
     log_line(fmt::format("{} connected to {} ({}:{}) from {}", name, simulation.node_name(broker),
                          options_.listen_host, sockets_.port(event.listener), event.peer),
              node, broker);
@@ -152,9 +209,10 @@ void ServeSession::disconnect(ConnectionId connection, const std::string& why) {
     const auto found = clients_.find(connection);
     if (found == clients_.end()) return;
     const Client& client = found->second;
-    log_line(fmt::format("{} closed: {}", run_.simulation().node_name(client.node), why), client.node,
-             run_.broker_nodes()[client.broker]);
+    log_line(fmt::format("{} closed: {}", client.name, why), client.node, run_.broker_nodes()[client.broker]);
+    if (auto* node = node_of(client)) node->detach();
     sockets_.close(connection);
+    retire(client);
     clients_.erase(found);
 }
 

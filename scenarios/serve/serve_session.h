@@ -10,9 +10,18 @@
 //
 // A crashed broker's port is closed (clients get "connection refused") and its open
 // connections are reset, as a killed Kafka process's would be.
+//
+// Each connection is a client node named real-N (N counts connections). When it
+// closes, its node is retired and the next connection's node takes its slot in the
+// simulation (Simulation::reuse_node), so the simulation holds as many real nodes as
+// were ever connected at once, not as many as ever connected: 20,000 connect-and-close
+// cycles leave it as small as one (tests/serve). Kafka's limits on a connection apply
+// (wire_sockets.h): socket.request.max.bytes from the scenario's server.properties,
+// queued.max.requests and connections.max.idle.ms at Kafka's defaults.
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -27,11 +36,26 @@
 namespace kafkalab::scenarios {
 
 struct ServeOptions {
-    std::string listen_host = "127.0.0.1";
-    std::uint16_t base_port = 9092;
+    // A constructor, so {host, port, speed} leaves the rest at its defaults.
+    ServeOptions(std::string listen = "127.0.0.1", std::uint16_t port = 9092, double speed_factor = 1.0)
+        : listen_host(std::move(listen)), base_port(port), speed(speed_factor) {}
+
+    std::string listen_host;
+    std::uint16_t base_port;
     /// Simulated seconds per wall-clock second (1: real time).
-    double speed = 1.0;
+    double speed;
+    /// The host Metadata gives clients for the brokers (Kafka's advertised.listeners).
+    /// Empty: the listen host, or this machine's host name when listening on 0.0.0.0,
+    /// which no client can connect to.
+    std::string advertised_host;
+    /// Kafka's defaults; socket.request.max.bytes is the scenario's when it sets it.
+    SocketLimits limits;
 };
+
+/// Whether an IPv4 address is on the loopback network (127.0.0.0/8).
+bool is_loopback(const std::string& ipv4);
+/// The host clients are told to use under `options` (see ServeOptions::advertised_host).
+std::string advertised_host(const ServeOptions& options);
 
 class ServeSession {
 public:
@@ -49,9 +73,12 @@ public:
     /// The address real clients use for the broker named `host`.
     kafka::wire::AdvertisedAddress address_of(std::string_view host, std::int32_t port) const;
     std::size_t connections() const { return clients_.size(); }
+    /// Retired client nodes waiting for a new connection to take their slot.
+    std::size_t spare_nodes() const { return spare_nodes_.size(); }
 
 private:
     struct Client {
+        std::string name;  // real-N
         sim::NodeIndex node = sim::no_node;
         std::size_t broker = 0;  // index into the run's brokers
         std::uint32_t broker_incarnation = 0;
@@ -64,6 +91,10 @@ private:
     /// connections to a broker that went down since they were opened.
     void follow_broker_states();
     void disconnect(ConnectionId connection, const std::string& why);
+    /// The client's node leaves the simulation at the next pump (a node may be closing
+    /// its own connection, from inside its own code); its slot goes to a later connection.
+    void retire(const Client& client);
+    void retire_closed_nodes();
     RealClientNode* node_of(const Client& client);
     /// One line of the log, stamped with the scenario time, also recorded in the run
     /// as a "real-client" record between the client's node and its broker.
@@ -75,6 +106,9 @@ private:
     WireSockets sockets_;
     std::map<ConnectionId, Client> clients_;
     std::size_t clients_ever_ = 0;
+    std::vector<sim::NodeIndex> closing_nodes_;  // to retire at the next pump
+    std::deque<sim::NodeIndex> spare_nodes_;     // retired, in the order they retired
+    std::string advertised_host_;
     OrphanedSends orphans_;
 };
 

@@ -1,10 +1,14 @@
 #include "scenarios/spec/diagnostic.h"
 
+#include "scenarios/spec/invisible_text.h"
+
 namespace kafkalab::scenarios {
 
 std::string Diagnostic::to_string() const {
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-           (severity == Severity::error ? "error: " : "warning: ") + message;
+    // Messages quote what the file says: escaped, a name with a bidi override cannot
+    // rewrite the line a terminal shows.
+    return escape_invisible(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+           (severity == Severity::error ? "error: " : "warning: ") + escape_invisible(message);
 }
 
 void DiagnosticSink::error(int line, int column, std::string message) {

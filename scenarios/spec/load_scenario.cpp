@@ -72,6 +72,26 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::string& f
     });
 }
 
+/// Where the second document of a stream starts: its content's position, or for an
+/// empty document the line of its "---" (the first such line after content).
+SourcePosition second_document(std::string_view text, const YAML::Node& document) {
+    if (document.IsDefined() && !document.IsNull() && document.Mark().line >= 0) {
+        return {document.Mark().line + 1, document.Mark().column + 1};
+    }
+    int line = 1;
+    bool content_seen = false;
+    for (std::size_t start = 0; start < text.size(); ++line) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view row = text.substr(start, end - start);
+        const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\r');
+        if (marker && content_seen) return {line, 1};
+        const bool blank = row.find_first_not_of(" \r") == std::string_view::npos;
+        content_seen = content_seen || (!blank && row[0] != '#' && !marker);
+        start = end + 1;
+    }
+    return {line, 1};
+}
+
 LoadResult finish(DiagnosticSink& sink, std::optional<Scenario> scenario) {
     LoadResult result;
     bool failed = sink.has_errors();
@@ -90,7 +110,16 @@ LoadResult load_scenario_text(std::string_view text, std::string_view display_na
         if (!check_text(text, sink)) return finish(sink, std::nullopt);
         YAML::Node root;
         try {
-            root = YAML::Load(std::string(text));
+            // A stream of several documents is one scenario and something else: the
+            // rest would be silently ignored, so it is refused.
+            std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+            if (documents.size() > 1) {
+                SourcePosition at = second_document(text, documents[1]);
+                sink.error(at.line, at.column, "a second YAML document starts here; a scenario file holds one (remove "
+                                               "the '---' line, or split the file)");
+                return finish(sink, std::nullopt);
+            }
+            if (!documents.empty()) root = documents.front();
         } catch (const YAML::Exception& e) {
             // yaml-cpp's marks are 0-based; its message repeats the position, so only
             // the plain text (e.g. "end of map not found") is kept.

@@ -17,14 +17,33 @@ struct Cursor {
     int column = 1;
 };
 
-/// Length of the UTF-8 sequence starting at `text[i]`, or 0 when it is not valid.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
+/// Length of the UTF-8 sequence starting at `text[i]`, or 0 when it is not well-formed
+/// (RFC 3629): a bad lead or continuation byte, a truncated sequence, an overlong form
+/// (0xC0 0xAF for '/', which naive decoders accept), a surrogate, or beyond U+10FFFF.
+/// `why` says which.
+std::size_t utf8_length(std::string_view text, std::size_t i, const char*& why) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char lead = byte(i);
     std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    why = "is not UTF-8 text (is it a binary file?)";
     if (length == 0 || i + length > text.size()) return 0;
+    char32_t code = length == 1 ? lead : lead & (0x7F >> length);
     for (std::size_t k = 1; k < length; ++k) {
         if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (byte(i + k) & 0x3F);
+    }
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length]) {
+        why = "starts an overlong UTF-8 sequence (a character written with more bytes than it needs)";
+        return 0;
+    }
+    if (code >= 0xD800 && code <= 0xDFFF) {
+        why = "starts a UTF-16 surrogate, which UTF-8 text never holds";
+        return 0;
+    }
+    if (code > 0x10FFFF) {
+        why = "starts a code point beyond U+10FFFF";
+        return 0;
     }
     return length;
 }
@@ -33,13 +52,14 @@ bool check_encoding(std::string_view text, DiagnosticSink& sink) {
     Cursor at;
     for (std::size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        std::size_t length = utf8_length(text, i);
+        const char* why = "";
+        std::size_t length = utf8_length(text, i, why);
         bool control = c < 0x20 && c != '\n' && c != '\r' && c != '\t';
         if (length == 0 || control || c == 0x7F) {
+            if (length != 0) why = "is not UTF-8 text (is it a binary file?)";
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", c);
-            sink.error(at.line, at.column, std::string("this is not a text scenario: byte ") + hex +
-                                               " is not UTF-8 text (is it a binary file?)");
+            sink.error(at.line, at.column, std::string("this is not a text scenario: byte ") + hex + " " + why);
             return false;
         }
         if (c == '\n') {

@@ -1,11 +1,13 @@
 #include "scenarios/spec/yaml_fields.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "broker_model/config/config_catalog.h"
 #include "broker_model/config/did_you_mean.h"
 #include "broker_model/config/properties_file.h"
 #include "broker_model/config/value_parsing.h"
+#include "scenarios/spec/invisible_text.h"
 
 namespace kafkalab::scenarios::detail {
 namespace {
@@ -109,7 +111,18 @@ const YAML::Node* Fields::key_node(std::string_view key) const {
 }
 
 std::optional<std::string> read_string(Context& ctx, const YAML::Node& node, std::string_view what) {
-    if (node.IsScalar()) return node.Scalar();
+    if (node.IsScalar()) {
+        // Prose and record values may join letters (Persian, emoji); nothing may
+        // reorder or hide text, and names may hold nothing unseen.
+        const bool prose = what == "description" || what == "say" || what == "ask" || what == "answer" ||
+                           what == "fixed" || what == "fixed key";
+        if (auto c = find_invisible(node.Scalar(), prose)) {
+            error_at(ctx, node, std::string(what) + " contains " + describe_invisible(*c) + ", an invisible character that makes " +
+                                    "text read otherwise than it is; remove it");
+            return std::nullopt;
+        }
+        return node.Scalar();
+    }
     error_at(ctx, node, std::string(what) + " must be text; found " + describe(node));
     return std::nullopt;
 }
@@ -202,17 +215,52 @@ void read_properties(Context& ctx, const YAML::Node& node, kafka::Properties& in
     }
 }
 
+namespace {
+
+/// Whether `path` lies inside `folder`, after resolving "..", "." and symbolic links
+/// as far as they exist.
+bool inside(const std::filesystem::path& folder, const std::filesystem::path& path) {
+    std::error_code ec;
+    auto base = std::filesystem::weakly_canonical(folder.empty() ? std::filesystem::path(".") : folder, ec);
+    if (ec) return false;
+    auto target = std::filesystem::weakly_canonical(path, ec);
+    if (ec) return false;
+    auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+    return b == base.end();
+}
+
+/// A properties-file's issue as it may be shown. A key the scope does not know is not
+/// quoted: a file that is not a properties file at all (/etc/passwd) would otherwise
+/// have its lines printed, a word at a time. A near miss still gets its suggestion.
+std::string shown_message(kafka::ConfigScope scope, const kafka::ConfigIssue& issue) {
+    if (issue.key.empty() || issue.severity != kafka::IssueSeverity::error || kafka::find_config(scope, issue.key) ||
+        !kafka::scopes_knowing(issue.key).empty()) {
+        return issue.message;
+    }
+    return std::string("this line's key is not a known ") + kafka::to_string(scope) + " key" +
+           kafka::did_you_mean(kafka::suggest_key(scope, issue.key));
+}
+
+}  // namespace
+
 void read_properties_file(Context& ctx, const YAML::Node& node, kafka::Properties& into) {
     auto name = read_string(ctx, node, "properties-file");
     if (!name) return;
-    std::filesystem::path path = std::filesystem::path(*name).is_absolute() ? std::filesystem::path(*name)
-                                                                              : ctx.base_directory / *name;
+    // A relative path stays inside the scenario's folder, so a shared scenario cannot
+    // read ../../../etc/passwd; an absolute path says plainly what it reads.
+    const bool absolute = std::filesystem::path(*name).is_absolute();
+    std::filesystem::path path = absolute ? std::filesystem::path(*name) : ctx.base_directory / *name;
+    if (!absolute && !inside(ctx.base_directory, path)) {
+        error_at(ctx, node, "properties-file '" + *name + "' is outside the scenario's folder; a relative path must "
+                            "stay inside it (give an absolute path to read a file elsewhere)");
+        return;
+    }
     auto loaded = kafka::load_properties_file(path, into.scope(), into.era());
     std::string shown = path.lexically_normal().string();
     for (const auto& issue : loaded.issues) {
         ctx.sink.add(Diagnostic{issue.severity == kafka::IssueSeverity::error ? Severity::error : Severity::warning,
                                 shown, issue.line > 0 ? issue.line : 1, issue.column > 0 ? issue.column : 1,
-                                issue.message});
+                                shown_message(into.scope(), issue)});
     }
     // Only valid entries are kept, so typed getters on the result never fail. File
     // entries keep no position: a later message about them points at this node.

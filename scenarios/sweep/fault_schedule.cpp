@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "scenarios/sweep/scripted_faults.h"
 #include "sim/random.h"
 
 namespace kafkalab::scenarios {
@@ -51,13 +52,19 @@ struct Episode {
     std::vector<std::string> hosts;
 };
 
-/// The hosts an episode of `kind` may hit at `t`, in the order of `sweep.hosts`.
-std::vector<std::string> candidates(const Scenario& s, const Occupancy& busy, SweepFaultKind kind, Duration t) {
+/// The hosts episode `e` may hit, in the order of `sweep.hosts`: free of earlier
+/// episodes at its start, and of the scenario's own faults over its whole span.
+std::vector<std::string> candidates(const Scenario& s, const Occupancy& busy, const ScriptedFaults& scripted,
+                                    const Episode& e) {
     std::vector<std::string> free;
-    if (kind == SweepFaultKind::partition && busy.partition_free_at > t) return free;
+    const Duration from = e.at - s.sweep.min_gap;
+    const Duration to = e.at + e.lasts + s.sweep.min_gap;
+    if (e.kind == SweepFaultKind::partition && (busy.partition_free_at > e.at || !scripted.network_free(from, to))) {
+        return free;
+    }
     for (const auto& h : s.sweep.hosts) {
-        if (kind == SweepFaultKind::power_loss && is_client(s, h)) continue;
-        if (busy.host_free(h, t)) free.push_back(h);
+        if (e.kind == SweepFaultKind::power_loss && is_client(s, h)) continue;
+        if (busy.host_free(h, e.at) && scripted.host_free(h, from, to)) free.push_back(h);
     }
     return free;
 }
@@ -124,6 +131,7 @@ std::vector<FaultSpec> random_faults(const Scenario& scenario, std::uint64_t see
     auto random = sim::RandomStream::derive(seed, "sweep-faults");
     const auto count = static_cast<std::int32_t>(random.between(sweep.count_min, sweep.count_max));
     Occupancy busy;
+    const ScriptedFaults scripted(scenario);
     std::vector<Episode> episodes;
     Duration cursor = sweep.window_start;
     for (std::int32_t i = 0; i < count; ++i) {
@@ -137,7 +145,7 @@ std::vector<FaultSpec> random_faults(const Scenario& scenario, std::uint64_t see
         e.lasts = draw_between(random, sweep.lasts_min, std::min(sweep.lasts_max, sweep.window_stop - e.at));
         e.kind = sweep.faults[random.below(sweep.faults.size())];
         auto how_many = static_cast<std::int32_t>(random.between(sweep.hosts_per_fault_min, sweep.hosts_per_fault_max));
-        e.hosts = draw_hosts(random, candidates(scenario, busy, e.kind, e.at), how_many);
+        e.hosts = draw_hosts(random, candidates(scenario, busy, scripted, e), how_many);
         cursor = e.at + sweep.min_gap;
         if (e.hosts.empty()) continue;
         for (const auto& h : e.hosts) busy.host_free_at[h] = e.at + e.lasts + sweep.min_gap;

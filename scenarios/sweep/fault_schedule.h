@@ -19,6 +19,11 @@
 // at a time, and free min_gap after it; one partition at a time (a heal ends all of
 // them); power-loss never draws a client. An episode that finds no free host is
 // left out, so a crowded schedule may have fewer than count_min episodes.
+//
+// The scenario's own faults come first: an episode never touches a host, or the
+// network, that one of them holds over the episode's span (scripted_faults.h), so a
+// random restart cannot undo a scripted power loss nor a random heal a scripted
+// partition. The two schedules compose; neither cancels the other.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -16,6 +16,13 @@ std::optional<std::uint64_t> parse_number(std::string_view text) {
 
 }  // namespace
 
+std::variant<std::uint64_t, std::string> parse_seed(std::string_view text, std::string_view flag) {
+    auto seed = parse_number(text);
+    if (seed && *seed <= max_seed) return *seed;
+    return std::string(flag) + " expects a whole number from 0 to " + std::to_string(max_seed) +
+           " (2^63 - 1, as a scenario's seed), in decimal digits, got '" + std::string(text) + "'";
+}
+
 std::variant<SeedRange, std::string> parse_seed_range(std::string_view text) {
     const std::string expected = "--seeds expects A..B with A <= B (whole numbers, such as 1..1000), got '" +
                                  std::string(text) + "'";
@@ -23,6 +30,10 @@ std::variant<SeedRange, std::string> parse_seed_range(std::string_view text) {
     auto first = parse_number(text.substr(0, dots));
     auto last = dots == std::string_view::npos ? first : parse_number(text.substr(dots + 2));
     if (!first || !last || *first > *last) return expected;
+    if (*last > max_seed) {
+        return "--seeds stops at " + std::to_string(max_seed) + " (2^63 - 1, the largest seed a scenario may have), got '" +
+               std::string(text) + "'";
+    }
     return SeedRange{*first, *last};
 }
 

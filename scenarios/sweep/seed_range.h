@@ -15,6 +15,10 @@
 
 namespace kafkalab::scenarios {
 
+/// The largest seed: a scenario's `seed` is a YAML integer, signed 64-bit, so a sweep's
+/// seeds stop where a scenario's do and every seed a sweep runs can be written down.
+constexpr std::uint64_t max_seed = 9'223'372'036'854'775'807;  // 2^63 - 1
+
 /// first..last, inclusive; empty when first > last (only a slice can be empty).
 struct SeedRange {
     std::uint64_t first = 1;
@@ -30,7 +34,10 @@ struct Shard {
     std::uint64_t count = 1;
 };
 
-/// "A..B" with A <= B, or one seed "A"; otherwise the message to print.
+/// One seed for `flag` ("--seed"): decimal digits only (no sign, no 0x, not empty), at
+/// most max_seed; otherwise the message to print, naming the flag.
+std::variant<std::uint64_t, std::string> parse_seed(std::string_view text, std::string_view flag);
+/// "A..B" with A <= B <= max_seed, or one seed "A"; otherwise the message to print.
 std::variant<SeedRange, std::string> parse_seed_range(std::string_view text);
 /// "K/N" with 1 <= K <= N; otherwise the message to print.
 std::variant<Shard, std::string> parse_shard(std::string_view text);

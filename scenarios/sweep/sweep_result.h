@@ -2,7 +2,8 @@
 // One run of a sweep, as one line of JSON: what `kafkalab sweep` prints per seed and
 // `kafkalab sweep-merge` reads back.
 //
-//   {"seed":7,"passed":true,"checker":"clean",
+//   {"seed":7,"run":{"scenario":"9f0c4e2a7d1b3c55","faults":"random","version":"0.1.0"},
+//    "passed":true,"checker":"clean",
 //    "faults":["{at: 6.2s, crash: broker-2}","{at: 9.85s, restart: broker-2}"],
 //    "records":{"sent":980,"acknowledged":975,"failed":5,"pending":0},
 //    "anomalies":{"aborted-read":0,"duplicate":0,...,"lost-write":0,...},
@@ -11,7 +12,13 @@
 //
 // `passed` is the scenario's own verdict (every `expect:` held); `checker` is "clean"
 // when the checker named nothing a correct run may not show (CheckReport::clean()),
-// else "anomalies". `faults` lists only the faults the sweep added.
+// else "anomalies". `faults` lists only the faults the sweep added. `run` says what
+// the line is a run of (SweepRunIdentity), so sweep-merge can refuse lines of another
+// scenario, fault mode or build.
+//
+// Reading is strict: every key present and no other, counts whole numbers from 0 to
+// most_counted (no sign, no exponent, no fraction), seeds from 0 to max_seed, every
+// anomaly kind named once. A line that breaks any of this is not kafkalab's output.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -22,8 +29,24 @@
 
 namespace kafkalab::scenarios {
 
+/// The largest count a line may carry. A scenario sends at most ten million records
+/// (the loader's bound), so no real count comes near; sums over any number of lines
+/// stay far from wrapping around.
+constexpr std::uint64_t most_counted = 1'000'000'000;
+
+/// What a line is a run of. Two lines with equal identities and seeds describe the
+/// same run: the same scenario content, fault mode and build give the same result.
+struct SweepRunIdentity {
+    std::string scenario;  // scenario_content_hash() of the scenario file, 16 hex digits
+    std::string faults;    // "random" or "none", as `kafkalab sweep --faults` was given
+    std::string version;   // the kafkalab that ran it ("0.1.0")
+
+    bool operator==(const SweepRunIdentity&) const = default;
+};
+
 struct SweepRunResult {
     std::uint64_t seed = 0;
+    SweepRunIdentity run;
     bool passed = true;
     bool clean = true;
     std::vector<std::string> faults;

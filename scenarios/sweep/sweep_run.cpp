@@ -39,6 +39,7 @@ std::string replay_command(const std::string& scenario_path, std::uint64_t seed,
 SweepRunResult run_seed(const Scenario& scenario, std::uint64_t seed, const SweepOptions& options) {
     SweepRunResult result;
     result.seed = seed;
+    result.run = SweepRunIdentity{options.scenario_hash, options.random_faults ? "random" : "none", options.version};
     result.replay = replay_command(options.scenario_path, seed, options.random_faults);
     Scenario with_faults = scenario;
     if (options.random_faults) {

@@ -20,6 +20,10 @@ struct SweepOptions {
     int jobs = 1;
     /// The scenario file as the user named it, for the replay command.
     std::string scenario_path;
+    /// What every line says it is a run of (sweep_result.h): scenario_file_hash() of
+    /// the file, and the version of the kafkalab running it.
+    std::string scenario_hash;
+    std::string version;
     /// Each result, in seed order, on the calling thread.
     std::function<void(const SweepRunResult&)> on_result;
 };

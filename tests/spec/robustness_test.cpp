@@ -169,3 +169,52 @@ TEST_CASE("network faults at one instant that override each other contradict") {
     CHECK(heal_and_cut.diagnostics[0].to_string() ==
           "c.yaml:4:5: error: contradictory faults: cut (line 3) and heal of broker-1 - broker-2 both at 7s");
 }
+
+TEST_CASE("a properties-file that is not a properties file is refused without its content echoed") {
+    auto secret = temp_file("not-a-properties-file.txt",
+                            "root:x:0:0:root:/root:/bin/bash\nhunter2-token-9f3e\nnum.partitons=3\n");
+    auto scenario = temp_file("points-at-junk.yaml", "cluster:\n  properties-file: not-a-properties-file.txt\n");
+    LoadResult result = load_scenario(scenario);
+    INFO(report(result));
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() >= 3);
+    for (const auto& d : result.diagnostics) {
+        CHECK(d.to_string().find("root") == std::string::npos);
+        CHECK(d.to_string().find("hunter2") == std::string::npos);
+    }
+    // A near miss of a real key still gets its suggestion, which names only the catalog's key.
+    CHECK(result.diagnostics[2].to_string().ends_with(
+        "not-a-properties-file.txt:3:1: error: this line's key is not a known server.properties key; did you mean "
+        "'num.partitions'?"));
+}
+
+TEST_CASE("a properties-file is read inside the scenario's folder unless its path is absolute") {
+    auto props = temp_file("cluster.properties", "num.partitions=4\n");
+    auto nested = props.parent_path() / "lessons";
+    std::filesystem::create_directories(nested);
+    auto escaping = nested / "escaping.yaml";
+    std::ofstream(escaping) << "cluster:\n  properties-file: ../cluster.properties\n";
+    LoadResult refused = load_scenario(escaping);
+    REQUIRE(refused.diagnostics.size() == 1);
+    CHECK(refused.diagnostics[0].message.starts_with("properties-file '../cluster.properties' is outside the scenario's folder"));
+    auto absolute = nested / "absolute.yaml";
+    std::ofstream(absolute) << "cluster:\n  properties-file: " << props.string() << "\n";
+    LoadResult read = load_scenario(absolute);
+    INFO(report(read));
+    REQUIRE(read.ok());
+    CHECK(read.scenario->cluster.properties.get_int("num.partitions") == 4);
+}
+
+TEST_CASE("invisible characters in a message are written as escapes, never printed raw") {
+    LoadResult result = load_scenario_text("\"na\\u202Eme\": x\n", "bidi.yaml");
+    REQUIRE_FALSE(result.ok());
+    const std::string shown = result.diagnostics.front().to_string();
+    CHECK(shown.find("\xE2\x80\xAE") == std::string::npos);
+    CHECK(shown.find("na\\u{202E}me") != std::string::npos);
+}
+
+TEST_CASE("names may not hide characters, prose may join letters") {
+    CHECK_FALSE(load_scenario_text("name: \"lesson\\u2066\"\n", "x.yaml").ok());
+    CHECK(load_scenario_text("name: lesson\ndescription: \"a \\u200D joined word\"\n", "x.yaml").ok());
+    CHECK_FALSE(load_scenario_text("name: lesson\ndescription: \"a \\u202E reversed word\"\n", "x.yaml").ok());
+}

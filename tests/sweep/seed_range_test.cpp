@@ -23,6 +23,27 @@ TEST_CASE("the seeds flag refuses a reversed range or junk and names itself") {
     }
 }
 
+TEST_CASE("the seeds flag stops where a scenario's seed stops, at 2^63 - 1") {
+    CHECK(std::get<SeedRange>(parse_seed_range("9223372036854775800..9223372036854775807")).size() == 8);
+    for (const char* beyond : {"1..9223372036854775808", "1..18446744073709551615", "1..18446744073709551616"}) {
+        auto parsed = parse_seed_range(beyond);
+        REQUIRE(std::holds_alternative<std::string>(parsed));
+        CHECK(std::get<std::string>(parsed).starts_with("--seeds"));
+    }
+}
+
+TEST_CASE("a seed flag takes decimal digits up to 2^63 - 1 and names itself otherwise") {
+    CHECK(std::get<std::uint64_t>(parse_seed("42", "--seed")) == 42);
+    CHECK(std::get<std::uint64_t>(parse_seed("9223372036854775807", "--seed")) == max_seed);
+    for (const char* bad : {"-1", "18446744073709551616", "99999999999999999999999", "", "0x10", "+5", " 5", "5 ",
+                            "9223372036854775808", "1e3"}) {
+        auto parsed = parse_seed(bad, "--seed");
+        REQUIRE(std::holds_alternative<std::string>(parsed));
+        CHECK(std::get<std::string>(parsed) == "--seed expects a whole number from 0 to 9223372036854775807 (2^63 - 1, as "
+                                               "a scenario's seed), in decimal digits, got '" + std::string(bad) + "'");
+    }
+}
+
 TEST_CASE("the shard flag reads K/N and refuses K outside 1..N") {
     auto shard = std::get<Shard>(parse_shard("3/8"));
     CHECK(shard.index == 3);

@@ -21,19 +21,19 @@ endforeach()
 
 # Shards in any order merge into the whole sweep.
 run_expecting(0 ${KAFKALAB} sweep-merge ${dir}/shard-3.jsonl ${dir}/shard-1.jsonl ${dir}/shard-2.jsonl
-              --seeds ${SEEDS} --scenario ${SCENARIO} --out ${dir}/merged.jsonl)
+              --seeds ${SEEDS} --scenario ${SCENARIO} --faults random --out ${dir}/merged.jsonl)
 file(READ ${dir}/whole.jsonl whole)
 file(READ ${dir}/merged.jsonl merged)
 if(NOT whole STREQUAL merged OR whole STREQUAL "")
   message(FATAL_ERROR "the merged shards differ from the whole sweep")
 endif()
 
-run_expecting(2 ${KAFKALAB} sweep-merge ${dir}/shard-1.jsonl ${dir}/shard-3.jsonl --seeds ${SEEDS} --out ${dir}/x.jsonl)
+run_expecting(2 ${KAFKALAB} sweep-merge ${dir}/shard-1.jsonl ${dir}/shard-3.jsonl --seeds ${SEEDS} --faults random --out ${dir}/x.jsonl)
 if(NOT last_output MATCHES "missing seeds [0-9]+\\.\\.[0-9]+")
   message(FATAL_ERROR "a missing shard was not named:\n${last_output}")
 endif()
 run_expecting(2 ${KAFKALAB} sweep-merge ${dir}/shard-1.jsonl ${dir}/shard-2.jsonl ${dir}/shard-2.jsonl
-              ${dir}/shard-3.jsonl --out ${dir}/x.jsonl)
+              ${dir}/shard-3.jsonl --faults random --out ${dir}/x.jsonl)
 if(NOT last_output MATCHES "duplicate seed [0-9]+")
   message(FATAL_ERROR "a shard given twice was not caught:\n${last_output}")
 endif()

@@ -2,6 +2,7 @@
 // each seed once and names the seeds missing or given twice.
 #include <catch2/catch.hpp>
 
+#include "scenarios/checker/check_report.h"
 #include "scenarios/sweep/sweep_summary.h"
 
 using namespace kafkalab::scenarios;
@@ -11,13 +12,15 @@ namespace {
 SweepRunResult result(std::uint64_t seed, std::size_t lost = 0, bool passed = true) {
     SweepRunResult r;
     r.seed = seed;
+    r.run = {"0123456789abcdef", "random", "0.1.0"};
     r.passed = passed;
     r.clean = lost == 0;
     r.faults = {"{at: 2s, crash: broker-1}", "{at: 4s, restart: broker-1}"};
     r.sent = 100;
     r.acknowledged = 90;
     r.failed = 10;
-    r.anomalies = {{"lost-write", lost}, {"duplicate", 0}};
+    for (AnomalyKind kind : all_anomaly_kinds) r.anomalies[to_string(kind)] = 0;
+    r.anomalies["lost-write"] = lost;
     if (!passed) r.failed_expectations = {"no acknowledged record lost (" + std::to_string(lost) + " lost)"};
     r.replay = "kafkalab run s.yaml --seed " + std::to_string(seed) + " --faults random";
     return r;
@@ -28,7 +31,8 @@ SweepRunResult result(std::uint64_t seed, std::size_t lost = 0, bool passed = tr
 TEST_CASE("a sweep result survives its JSON line") {
     SweepRunResult r = result(17, 3, false);
     std::string line = to_json_line(r);
-    CHECK(line.starts_with("{\"seed\":17,\"passed\":false,\"checker\":\"anomalies\","));
+    CHECK(line.starts_with("{\"seed\":17,\"run\":{\"scenario\":\"0123456789abcdef\",\"faults\":\"random\","
+                           "\"version\":\"0.1.0\"},\"passed\":false,\"checker\":\"anomalies\","));
     auto parsed = parse_json_line(line);
     REQUIRE(std::holds_alternative<SweepRunResult>(parsed));
     CHECK(to_json_line(std::get<SweepRunResult>(parsed)) == line);
