@@ -3,7 +3,7 @@
 // sent and read, and every anomaly with the concrete records behind it (ids, values,
 // partitions, offsets), so a class can go and look at them in the viewer.
 //
-// Which anomalies mean what (see KAFKA-FACTS.md, "Anomalies a checker names"):
+// Which anomalies mean what:
 //
 //   lost-write            acknowledged, but not in the final committed log: data loss
 //   duplicate             one record at two offsets: a retry written twice

@@ -82,6 +82,8 @@ ExpectationResult judge(const ExpectationSpec& e, const CheckReport& check) {
             r.detail = fmt::format("{} duplicated", count(AnomalyKind::duplicate));
             r.passed = e.count.contains(count(AnomalyKind::duplicate));
             break;
+        case ExpectationKind::recovers:
+        case ExpectationKind::does_not_recover: break;  // judge_recovery
         default: break;
     }
     const bool about_writes = e.kind == ExpectationKind::no_acknowledged_record_lost ||
@@ -89,6 +91,22 @@ ExpectationResult judge(const ExpectationSpec& e, const CheckReport& check) {
                               e.kind == ExpectationKind::lost_acknowledged_records ||
                               e.kind == ExpectationKind::duplicate_records;
     if (about_writes && !e.topic.empty()) r.description += " in " + e.topic;
+    return r;
+}
+
+ExpectationResult judge_recovery(const ExpectationSpec& e, const LivenessReport& liveness) {
+    ExpectationResult r;
+    r.spec = &e;
+    r.detail = liveness_summary(liveness);
+    if (e.kind == ExpectationKind::recovers) {
+        r.description = "the cluster recovers once the faults end";
+        r.passed = liveness.live();
+    } else {
+        // A lesson whose point is a cluster that stays broken: judged or not, the end
+        // must show what did not recover.
+        r.description = "the cluster does not recover (as this lesson shows)";
+        r.passed = !liveness.problems.empty();
+    }
     return r;
 }
 
@@ -110,8 +128,14 @@ RunReport finish_run(ScenarioRun& run) {
     report.check = check(input, options);
     report.expectations = run.snapshot_results();
     report.outages = run.outages();
+    if (const auto* watch = run.recovery()) report.liveness = judge_liveness(watch->input());
     for (const auto& e : run.scenario().expectations) {
-        std::optional<ExpectationResult> r = judge_consumption(e, *run.consumption());
+        std::optional<ExpectationResult> r;
+        if (e.kind == ExpectationKind::recovers || e.kind == ExpectationKind::does_not_recover) {
+            r = judge_recovery(e, *report.liveness);
+        } else {
+            r = judge_consumption(e, *run.consumption());
+        }
         if (!r) r = judge(e, report.check);
         if (r->description.empty()) continue;
         if (run.stops_early()) {
@@ -131,6 +155,10 @@ void print_report(const ScenarioRun& run, const RunReport& report, std::ostream&
     out << "\n" << render_text(report.check, options);
     if (const std::string outages = render_outages(report.outages); !outages.empty()) {
         out << "\nOutages (scenario time)\n" << outages;
+    }
+    if (report.liveness) {
+        out << "\nLiveness (settle " << sim::format_duration(run.recovery()->settle()) << ")\n  "
+            << liveness_summary(*report.liveness) << "\n" << render_liveness(*report.liveness);
     }
     if (!run.scenario().predictions.empty()) {
         out << "\nQuestions\n";

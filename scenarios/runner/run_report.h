@@ -1,16 +1,20 @@
 #pragma once
 // The end of a run: the checker's verdict on the data, every expectation with its
 // outcome, and the answers to the lesson's questions.
+#include <optional>
 #include <ostream>
 #include <vector>
 
 #include "scenarios/checker/check_report.h"
+#include "scenarios/checker/liveness.h"
 #include "scenarios/runner/scenario_run.h"
 
 namespace kafkalab::scenarios {
 
 struct RunReport {
     CheckReport check;
+    /// The liveness phase, when an expectation asks for it (recovers, does-not-recover).
+    std::optional<LivenessReport> liveness;
     std::vector<ExpectationResult> expectations;
     /// Each partition's time without a leader and back to a full ISR.
     OutageTracker outages;

@@ -55,6 +55,11 @@ ScenarioRun::ScenarioRun(const Scenario& scenario, RunOptions options)
     print("start", fmt::format("{} (seed {})", scenario_.name, sim_.seed()));
     add_clients();
     schedule_script();
+    for (const auto& e : scenario_.expectations) {
+        if (e.kind == ExpectationKind::recovers || e.kind == ExpectationKind::does_not_recover) {
+            recovery_.emplace(*this, e.settle.value_or(default_settle(scenario_)));
+        }
+    }
 }
 
 ScenarioRun::~ScenarioRun() { sim_.set_event_listener({}); }
@@ -184,7 +189,15 @@ void ScenarioRun::run_command(StepSpec step) {
     run_step(commands_.emplace_back(std::move(step)));
 }
 
-void ScenarioRun::run_until(sim::Duration scenario_time) { sim_.run_until(at(std::min(scenario_time, end()))); }
+void ScenarioRun::run_until(sim::Duration scenario_time) {
+    const sim::Duration target = std::min(scenario_time, end());
+    // Stopping at each sample time changes nothing: see recovery_watch.h.
+    while (recovery_ && recovery_->next_sample() <= target) {
+        sim_.run_until(at(recovery_->next_sample()));
+        recovery_->sample();
+    }
+    sim_.run_until(at(target));
+}
 
 void ScenarioRun::run() { run_until(end()); }
 
@@ -212,6 +225,7 @@ const OutageTracker& ScenarioRun::outages() {
 void ScenarioRun::on_event(const sim::TraceRecord& record) {
     if (!started_) return;  // cluster start-up is not part of the lesson
     if (options_.on_record) options_.on_record(record);
+    if (recovery_) recovery_->on_event(record);
     const std::optional<NotableKind> kind = classify(record);
     if (!kind) return;
     if (*kind == NotableKind::leader_election || *kind == NotableKind::unclean_election ||

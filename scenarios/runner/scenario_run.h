@@ -21,6 +21,7 @@
 #include "scenarios/cli_tools/record_format.h"
 #include "scenarios/invariants/model_invariants.h"
 #include "scenarios/runner/outage_tracker.h"
+#include "scenarios/runner/recovery_watch.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/simulation.h"
 
@@ -78,6 +79,7 @@ public:
     kafka::SendLedger& ledger() { return ledger_; }
     const std::shared_ptr<kafka::ConsumptionLog>& consumption() const { return consumption_; }
     const std::vector<sim::NodeIndex>& broker_nodes() const { return brokers_; }
+    const std::vector<sim::NodeIndex>& zookeeper_nodes() const { return zookeeper_->servers(); }
     kafka::Broker* broker(const std::string& host);
     /// The broker whose controller has the highest epoch (the real one), if any.
     kafka::Broker* controller();
@@ -92,6 +94,8 @@ public:
     void add_consumer(const ConsumerSpec& consumer, const std::string& switch_name);
     /// Each partition's time without a leader and time back to a full ISR, up to now.
     const OutageTracker& outages();
+    /// The liveness watch, when an expectation asks whether the cluster recovers.
+    const RecoveryWatch* recovery() const { return recovery_ ? &*recovery_ : nullptr; }
     /// The invariant checker, when RunOptions::check_invariants is set.
     const invariants::ModelInvariants* invariants() const { return invariants_ ? &*invariants_ : nullptr; }
 
@@ -139,6 +143,7 @@ private:
     OutageTracker outages_;
     /// When set, the scenario time of an election or ISR change outages_ has not read yet.
     std::optional<sim::Duration> outage_change_at_;
+    std::optional<RecoveryWatch> recovery_;
     /// Declared last, so it is destroyed first, while the simulation it watches lives.
     std::optional<invariants::ModelInvariants> invariants_;
 };

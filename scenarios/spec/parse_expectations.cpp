@@ -13,7 +13,7 @@ struct Named {
     std::string_view name;
     ExpectationKind kind;
 };
-constexpr std::array<Named, 14> expectation_names{{
+constexpr std::array<Named, 16> expectation_names{{
     {"no-acknowledged-record-lost", ExpectationKind::no_acknowledged_record_lost},
     {"no-duplicates", ExpectationKind::no_duplicates},
     {"order-kept", ExpectationKind::order_kept},
@@ -28,6 +28,8 @@ constexpr std::array<Named, 14> expectation_names{{
     {"redelivered-records", ExpectationKind::redelivered_records},
     {"consumer-lag", ExpectationKind::consumer_lag},
     {"assignment", ExpectationKind::assignment},
+    {"recovers", ExpectationKind::recovers},
+    {"does-not-recover", ExpectationKind::does_not_recover},
 }};
 
 const Named* find_expectation(std::string_view name) {
@@ -107,9 +109,10 @@ void read_isr(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
 void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std::string_view name) {
     using K = ExpectationKind;
     if (!is_map(ctx, node, name)) return;
-    static constexpr std::array<std::string_view, 10> detail_keys{"topic", "group", "consumer", "partition", "partitions",
-                                                                  "at",    "is",    "count",    "min",       "max"};
-    Fields f(ctx, node, "in " + std::string(name), {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max"});
+    static constexpr std::array<std::string_view, 11> detail_keys{"topic", "group", "consumer", "partition", "partitions", "at",
+                                                                  "is",    "count", "min",      "max",       "settle"};
+    Fields f(ctx, node, "in " + std::string(name),
+             {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max", "settle"});
     auto allowed = [&](std::initializer_list<std::string_view> keys) {
         for (std::string_view key : detail_keys) {
             bool ok = std::find(keys.begin(), keys.end(), key) != keys.end();
@@ -130,6 +133,8 @@ void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std:
     if (e.kind == K::redelivered_records) allowed({"group", "count", "min", "max"});
     if (e.kind == K::consumer_lag) allowed({"group", "topic", "partition", "at", "count", "min", "max"});
     if (e.kind == K::assignment) allowed({"consumer", "at", "partitions"});
+    if (e.kind == K::recovers || e.kind == K::does_not_recover) allowed({"settle"});
+    if (const auto* n = f.find("settle")) e.settle = read_duration(ctx, *n, "settle");
 
     if (const auto* n = f.find("topic")) {
         e.topic = read_string(ctx, *n, "topic").value_or("");
@@ -191,12 +196,20 @@ void parse_expectation(Context& ctx, const YAML::Node& entry, Duration default_a
     e.at = default_at;
     e.position = position_of(entry);
     bool needs_details = e.kind != ExpectationKind::no_acknowledged_record_lost &&
-                         e.kind != ExpectationKind::no_duplicates && e.kind != ExpectationKind::order_kept;
+                         e.kind != ExpectationKind::no_duplicates && e.kind != ExpectationKind::order_kept &&
+                         e.kind != ExpectationKind::recovers && e.kind != ExpectationKind::does_not_recover;
     if (details) {
         read_details(ctx, *details, e, name);
     } else if (needs_details) {
         error_at(ctx, entry, name + " needs details, such as {" + name + ": {...}}");
         return;
+    }
+    const bool liveness = e.kind == ExpectationKind::recovers || e.kind == ExpectationKind::does_not_recover;
+    for (const auto& earlier : ctx.scenario.expectations) {
+        if (liveness && (earlier.kind == ExpectationKind::recovers || earlier.kind == ExpectationKind::does_not_recover)) {
+            error_at(ctx, entry, "a scenario has one liveness expectation: recovers or does-not-recover, once");
+            return;
+        }
     }
     ctx.scenario.expectations.push_back(std::move(e));
 }

@@ -302,6 +302,8 @@ enum class ExpectationKind : std::uint8_t {
     redelivered_records,          // records delivered to `group` more than once, in `count`
     consumer_lag,                 // log end offset minus `group`'s committed offset of `partition` at `at`
     assignment,                   // the partitions `consumer` owns at `at`, as a set
+    recovers,                     // the liveness phase passes (scenarios/checker/liveness.h)
+    does_not_recover,             // the liveness phase finds what did not recover
 };
 
 /// An inclusive range; `count: N` sets both ends.
@@ -325,6 +327,7 @@ struct ExpectationSpec {
     std::vector<kafka::BrokerId> isr;           // isr, sorted by id
     CountRange count;                 // under_replicated, record_count, lost_..., duplicate_...,
                                       // consumed_records, redelivered_records, consumer_lag
+    std::optional<Duration> settle;   // recovers, does_not_recover; none: from Kafka's timeouts
     SourcePosition position;
 };
 

@@ -80,6 +80,14 @@ std::optional<std::string> contradiction(const SweepRunResult& r, const Scenario
     }
     if (!scenario || !r.passed) return std::nullopt;
     for (const auto& e : scenario->expectations) {
+        if (e.kind == ExpectationKind::recovers && r.liveness != RunLiveness::live) {
+            return fmt::format("\"passed\" is true, yet the scenario's expectation recovers (line {}) fails with "
+                               "liveness \"{}\"", e.position.line, to_string(r.liveness));
+        }
+        if (e.kind == ExpectationKind::does_not_recover && r.liveness == RunLiveness::live) {
+            return fmt::format("\"passed\" is true, yet the scenario's expectation does-not-recover (line {}) fails "
+                               "with liveness \"live\"", e.position.line);
+        }
         auto c = counted(e.kind);
         if (!c) continue;
         const std::size_t n = r.anomaly(to_string(c->counted));

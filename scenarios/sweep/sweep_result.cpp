@@ -85,8 +85,19 @@ std::map<std::string, std::size_t> read_anomalies(const Json& anomalies) {
     return counts;
 }
 
+RunLiveness read_liveness(const Json& value) {
+    const std::string name = text(value, "liveness");
+    for (RunLiveness l : {RunLiveness::not_asked, RunLiveness::live, RunLiveness::not_live, RunLiveness::not_judged}) {
+        if (name == to_string(l)) return l;
+    }
+    throw BadLine{"\"liveness\" must be \"live\", \"not-live\", \"not-judged\" or \"not-asked\", found \"" +
+                  name.substr(0, 40) + "\""};
+}
+
 SweepRunResult read_result(const Json& j) {
-    only_keys(j, {"seed", "run", "passed", "checker", "faults", "records", "anomalies", "failed_expectations", "replay"}, "");
+    only_keys(j, {"seed", "run", "passed", "checker", "faults", "records", "anomalies", "liveness", "failed_expectations",
+                  "replay"},
+              "");
     SweepRunResult r;
     r.seed = whole_number(member(j, "seed", ""), "seed", max_seed);
     r.run = read_identity(member(j, "run", ""));
@@ -105,12 +116,23 @@ SweepRunResult read_result(const Json& j) {
     r.failed = whole_number(member(records, "failed", "\"records\" "), "records.failed", most_counted);
     r.pending = whole_number(member(records, "pending", "\"records\" "), "records.pending", most_counted);
     r.anomalies = read_anomalies(member(j, "anomalies", ""));
+    r.liveness = read_liveness(member(j, "liveness", ""));
     r.failed_expectations = texts(member(j, "failed_expectations", ""), "failed_expectations");
     r.replay = text(member(j, "replay", ""), "replay");
     return r;
 }
 
 }  // namespace
+
+const char* to_string(RunLiveness liveness) {
+    switch (liveness) {
+        case RunLiveness::not_asked: return "not-asked";
+        case RunLiveness::live: return "live";
+        case RunLiveness::not_live: return "not-live";
+        case RunLiveness::not_judged: return "not-judged";
+    }
+    return "not-asked";
+}
 
 std::size_t SweepRunResult::anomaly(std::string_view name) const {
     auto it = anomalies.find(std::string(name));
@@ -129,6 +151,7 @@ std::string to_json_line(const SweepRunResult& r) {
     nlohmann::ordered_json anomalies = nlohmann::ordered_json::object();
     for (const auto& [name, n] : r.anomalies) anomalies[name] = n;
     j["anomalies"] = anomalies;
+    j["liveness"] = to_string(r.liveness);
     j["failed_expectations"] = r.failed_expectations;
     j["replay"] = r.replay;
     return j.dump();

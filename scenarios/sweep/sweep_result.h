@@ -7,12 +7,14 @@
 //    "faults":["{at: 6.2s, crash: broker-2}","{at: 9.85s, restart: broker-2}"],
 //    "records":{"sent":980,"acknowledged":975,"failed":5,"pending":0},
 //    "anomalies":{"aborted-read":0,"duplicate":0,...,"lost-write":0,...},
-//    "failed_expectations":[],
+//    "liveness":"live","failed_expectations":[],
 //    "replay":"kafkalab run safe.yaml --seed 7 --faults random"}
 //
 // `passed` is the scenario's own verdict (every `expect:` held); `checker` is "clean"
 // when the checker named nothing a correct run may not show (CheckReport::clean()),
-// else "anomalies". `faults` lists only the faults the sweep added. `run` says what
+// else "anomalies". `faults` lists only the faults the sweep added. `liveness` is the
+// liveness phase's verdict (scenarios/checker/liveness.h) when the scenario expects
+// `recovers` or `does-not-recover`: "live", "not-live" or "not-judged"; else "not-asked". `run` says what
 // the line is a run of (SweepRunIdentity), so sweep-merge can refuse lines of another
 // scenario, fault mode or build.
 //
@@ -44,6 +46,10 @@ struct SweepRunIdentity {
     bool operator==(const SweepRunIdentity&) const = default;
 };
 
+/// The liveness phase's verdict on one run.
+enum class RunLiveness : std::uint8_t { not_asked, live, not_live, not_judged };
+const char* to_string(RunLiveness liveness);
+
 struct SweepRunResult {
     std::uint64_t seed = 0;
     SweepRunIdentity run;
@@ -57,6 +63,7 @@ struct SweepRunResult {
     /// Anomaly counts by Jepsen's name ("lost-write", "duplicate", ...), every kind
     /// present; the JSON line lists them in name order.
     std::map<std::string, std::size_t> anomalies;
+    RunLiveness liveness = RunLiveness::not_asked;
     /// "no acknowledged record lost (3 lost)", for each expectation that failed.
     std::vector<std::string> failed_expectations;
     std::string replay;

@@ -68,6 +68,11 @@ SweepRunResult run_seed(const Scenario& scenario, std::uint64_t seed, const Swee
     result.pending = counts.pending;
     for (AnomalyKind kind : all_anomaly_kinds) result.anomalies[to_string(kind)] = report.check.count(kind);
     result.clean = report.check.clean();
+    if (report.liveness) {
+        result.liveness = !report.liveness->judged ? RunLiveness::not_judged
+                          : report.liveness->live() ? RunLiveness::live
+                                                    : RunLiveness::not_live;
+    }
     result.passed = report.passed();
     for (const auto& e : report.expectations) {
         if (!e.passed) result.failed_expectations.push_back(e.description + " (" + e.detail + ")");

@@ -34,6 +34,9 @@ void SweepSummary::add(const SweepRunResult& r) {
     sent_ += r.sent;
     acknowledged_ += r.acknowledged;
     clean_ += r.clean;
+    live_ += r.liveness == RunLiveness::live;
+    not_live_ += r.liveness == RunLiveness::not_live;
+    not_judged_ += r.liveness == RunLiveness::not_judged;
     for (const auto& [name, n] : r.anomalies) {
         AnomalyTally& tally = anomalies_[name];
         tally.runs += n > 0;
@@ -99,6 +102,11 @@ void SweepSummary::print(std::ostream& out, std::size_t listed) const {
     out << fmt::format("  {:<24}{:>12}\n", "records sent", sent_);
     out << fmt::format("  {:<24}{:>12}\n", "records acknowledged", acknowledged_);
     out << fmt::format("  {:<24}{:>12}\n", "runs the checker passed", clean_);
+    if (live_ + not_live_ + not_judged_ > 0) {
+        out << fmt::format("  {:<24}{:>12}\n", "runs that recovered", live_);
+        out << fmt::format("  {:<24}{:>12}\n", "runs that did not", not_live_);
+        if (not_judged_ > 0) out << fmt::format("  {:<24}{:>12}\n", "runs not judged (settle)", not_judged_);
+    }
     out << fmt::format("  {:<24}{:>12}{:>12}\n", "anomaly", "runs", "records");
     for (AnomalyKind kind : all_anomaly_kinds) {
         auto it = anomalies_.find(to_string(kind));

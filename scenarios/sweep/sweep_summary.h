@@ -39,6 +39,12 @@ public:
     std::size_t sent() const { return sent_; }
     std::size_t acknowledged() const { return acknowledged_; }
     std::size_t clean_runs() const { return clean_; }
+    /// Runs whose liveness phase found something that did not recover, or could not judge.
+    std::size_t not_live_runs() const { return not_live_; }
+    std::size_t not_judged_runs() const { return not_judged_; }
+    /// Runs that lost data and runs that did not recover are told apart: a run can be
+    /// safe but not live, or live but not safe.
+    std::size_t live_runs() const { return live_; }
     const std::map<std::string, AnomalyTally>& anomalies() const { return anomalies_; }
     /// Runs that failed an expectation, by seed: the first failed expectation and the replay command.
     struct Failing {
@@ -68,6 +74,9 @@ private:
     std::size_t sent_ = 0;
     std::size_t acknowledged_ = 0;
     std::size_t clean_ = 0;
+    std::size_t live_ = 0;
+    std::size_t not_live_ = 0;
+    std::size_t not_judged_ = 0;
 };
 
 }  // namespace kafkalab::scenarios
