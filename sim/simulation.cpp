@@ -92,6 +92,13 @@ void Simulation::take_down(NodeIndex index, HostState state) {
         bool was_open = out.open || in.open;
         reset_connection(index, peer, "sender crashed");
         reset_connection(peer, index, "receiver down");
+        if (was_open && state == HostState::powered_off) {
+            // The peer's kernel still holds its end: its next segment goes to this
+            // life's address and meets whatever runs there by then.
+            Connection& held = connection(peer, index);
+            held.open = true;
+            held.receiver_life = scheduler_.incarnation(index);  // the life going down now
+        }
         if (!was_open || state != HostState::crashed || !is_up(peer)) continue;
         auto latency = network_.path_latency(slot.vertex, nodes_[peer]->vertex);
         if (!latency) continue;
