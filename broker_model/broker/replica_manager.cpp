@@ -278,6 +278,12 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
             Error error;
             Partition* partition = find_leader(wanted.partition, error);
             if (!partition || check_epoch(*partition, wanted.current_leader_epoch) != Error::none) continue;
+            // A fetch the log cannot serve (OFFSET_OUT_OF_RANGE) says nothing of the
+            // follower's log: Kafka skips the fetch state update on a read error. A
+            // follower ahead of a leader that lost its tail would otherwise count as
+            // holding offsets it is about to truncate, and lift the high watermark.
+            const PartitionLog& log = partition->log();
+            if (wanted.fetch_offset > log.log_end_offset() || wanted.fetch_offset < log.log_start_offset()) continue;
             if (partition->record_follower_fetch(request->replica_id, wanted.fetch_offset, services_.now())) {
                 on_high_watermark_moved(wanted.partition);
                 on_partition_changed(wanted.partition);
