@@ -103,15 +103,19 @@ void ModelInvariants::note_power_losses() {
         host_states_[node] = now;
         if (!lost_power || node >= kinds_.size() || kinds_[node] != NodeKind::broker) continue;
         const kafka::BrokerId lost{broker_ids_[node]};
-        for (const auto& [id, leader_node] : broker_nodes_) {
-            const kafka::Broker* broker = started_broker(leader_node);
-            if (!broker) continue;
-            for (const auto& [tp, partition] : broker->replicas().partitions()) {
-                const auto& isr = partition.isr();
-                if (partition.is_leader() && std::find(isr.begin(), isr.end(), lost) != isr.end()) {
-                    lost_tail_in_isr_.insert({tp, lost.value});
-                }
+        const auto* logs = sim_.context(node).disk().find<kafka::LogManager>(kafka::LogManager::disk_key);
+        if (!logs) continue;
+        for (const auto& [tp, log] : logs->logs()) {
+            // The newest running leader says whether the broker was in the ISR; with
+            // none running (the leader went down too) it may have been.
+            const kafka::Partition* leader = nullptr;
+            for (const auto& [id, leader_node] : broker_nodes_) {
+                const kafka::Broker* broker = started_broker(leader_node);
+                const kafka::Partition* p = broker ? broker->replicas().partition(tp) : nullptr;
+                if (p && p->is_leader() && (!leader || p->leader_epoch() > leader->leader_epoch())) leader = p;
             }
+            const bool in_isr = !leader || std::find(leader->isr().begin(), leader->isr().end(), lost) != leader->isr().end();
+            if (in_isr) lost_tail_in_isr_.insert({tp, lost.value});
         }
     }
 }

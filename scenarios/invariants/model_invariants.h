@@ -141,8 +141,9 @@ private:
     std::optional<std::string> check_partition(LogProgress& progress, const kafka::Partition& partition,
                                                kafka::BrokerId self, const std::string& host);
     std::optional<std::string> check_every_node();
-    /// Notes the brokers that lost power since the last look, in the ISR of every
-    /// partition whose running leader counts them (invariant 1's excused case).
+    /// Notes the brokers that lost power since the last look, for every partition
+    /// they hold whose running leader counts them in its ISR, or that has no running
+    /// leader (invariant 1's excused case).
     void note_power_losses();
     /// Forgets excuses of `tp` for members that `leader`'s ISR no longer holds.
     void drop_excuses_outside(const kafka::Partition& leader);
