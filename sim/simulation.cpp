@@ -90,10 +90,17 @@ void Simulation::take_down(NodeIndex index, HostState state, const char* record_
         if (!has_connection(index, peer) && !has_connection(peer, index)) continue;
         const Connection& out = connection(index, peer);
         const Connection& in = connection(peer, index);
-        // A dead process's kernel resets its connections; a dead host says nothing.
         bool was_open = out.open || in.open;
         reset_connection(index, peer, "sender crashed");
         reset_connection(peer, index, "receiver down");
+        if (was_open && state == HostState::powered_off) {
+            // The peer's kernel still holds its end: its next segment goes to this
+            // life's address and meets whatever runs there by then.
+            Connection& held = connection(peer, index);
+            held.open = true;
+            held.receiver_life = scheduler_.incarnation(index);  // the life going down now
+        }
+        // A killed or exiting process's kernel resets its connections; a dead host says nothing.
         if (!was_open || state == HostState::powered_off || !is_up(peer)) continue;
         auto latency = network_.path_latency(slot.vertex, nodes_[peer]->vertex);
         if (!latency) continue;

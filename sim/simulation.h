@@ -74,7 +74,8 @@ public:
     /// the network sees a crash, but it is recorded as "exit", not "crash".
     void exit_process(NodeIndex node);
     /// The host loses power: like a crash, but unflushed data is lost and peers are
-    /// not told; they find out through timeouts.
+    /// not told; they find out through timeouts, or through the reset the rebooted
+    /// host's kernel answers to their next segment.
     void power_loss(NodeIndex node);
     void restart(NodeIndex node);
     /// Takes a node down for good, without a fault in the timeline: a real client whose
@@ -145,6 +146,10 @@ private:
         Sequence next_sequence = 0;
         Sequence first_sequence = 0;  // of this incarnation of the connection: older ones were reset
         bool open = false;
+        /// The life (incarnation) of the receiver this connection reached when it
+        /// opened. A receiver that rebooted since knows nothing of it: its kernel
+        /// answers the next segment with a reset.
+        std::uint32_t receiver_life = 0;
         bool failing = false;  // a connection error is already scheduled
         bool stalled = false;  // a message awaits retransmission (see stalls_)
     };
@@ -186,7 +191,9 @@ private:
     void drop(NodeIndex from, NodeIndex to, const Message& message, std::string_view reason);
     void reset_connection(NodeIndex from, NodeIndex to, std::string_view reason);
     void fail_connection(NodeIndex from, NodeIndex to, std::string_view reason);
-    void fail_connection_later(NodeIndex from, NodeIndex to, Duration after);
+    void fail_connection_later(NodeIndex from, NodeIndex to, Duration after, const char* reason);
+    /// True if `from` still holds a connection to an earlier life of `to`, now up again.
+    bool reaches_old_life(NodeIndex from, NodeIndex to);
     VertexId switch_for(std::string_view switch_name);
 
     std::uint64_t seed_;

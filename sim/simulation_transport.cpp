@@ -3,7 +3,10 @@
 // messages in the order sent or not at all. A message lost on a link, or sent into a
 // broken route, is sent again after a retransmission timeout, and everything sent
 // after it waits behind it; a connection that cannot get its oldest message through
-// for NetworkOptions::unreachable_timeout fails, and the sender is told.
+// for NetworkOptions::unreachable_timeout fails, and the sender is told. A connection
+// belongs to one life of each end: a host that rebooted answers the old connection's
+// next segment with a reset, as a fresh kernel does, and a connection closed by one
+// end is seen closed by the other one path latency later (FIN or RST).
 #include "sim/simulation.h"
 
 namespace kafkalab::sim {
@@ -11,13 +14,24 @@ namespace kafkalab::sim {
 void Simulation::send(NodeIndex from, NodeIndex to, MessagePtr message) {
     if (!is_up(from)) return;
     Connection& c = connection(from, to);
-    c.open = true;
+    if (!c.open) {
+        c.open = true;
+        // While the receiver is down this is already its next life: the SYN gets
+        // through once it is back.
+        c.receiver_life = scheduler_.incarnation(to);
+    }
     const Sequence sequence = c.next_sequence++;
     const NodeSlot& receiver = *nodes_[to];
     if (receiver.state == HostState::crashed || receiver.state == HostState::exited) {
         // The host is alive and refuses the connection: the sender hears of it at once.
         drop(from, to, *message, "connection refused");
-        fail_connection_later(from, to, 2 * options_.link.latency);
+        fail_connection_later(from, to, 2 * options_.link.latency, "connection timed out");
+        return;
+    }
+    if (reaches_old_life(from, to)) {
+        // The host rebooted since this connection opened: its kernel resets it.
+        drop(from, to, *message, "connection reset by the rebooted host");
+        fail_connection_later(from, to, 2 * options_.link.latency, "connection reset");
         return;
     }
     if (c.stalled) return hold(from, to, sequence, std::move(message), "behind a lost message");
@@ -68,7 +82,17 @@ void Simulation::deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_inca
         return hold(from, to, sequence, std::move(message), "behind a lost message");
     }
     ++delivered_;
-    connection(to, from).open = true;
+    Connection& back = connection(to, from);
+    if (back.open && back.receiver_life != scheduler_.incarnation(from)) {
+        // `from` rebooted and reached us on a new connection; the one we held to its
+        // previous life is dead (its next segment would meet a reset). Fail it first,
+        // so that our answers go back on the new one.
+        fail_connection(to, from, "connection reset");
+    }
+    if (!back.open) {
+        back.open = true;
+        back.receiver_life = scheduler_.incarnation(from);
+    }
     if (trace_) record("deliver", from, to, message->summary());
     nodes_[to]->instance->on_message(from, message);
 }
@@ -103,6 +127,8 @@ void Simulation::retransmit(NodeIndex from, NodeIndex to) {
     if (!c.stalled || found == stalls_.end()) return;
     Stall& stall = found->second;
     const NodeSlot& receiver = *nodes_[to];
+    // The retransmission reaches a host that rebooted meanwhile; it answers with a reset.
+    if (reaches_old_life(from, to)) return fail_connection(from, to, "connection reset");
     // Only the oldest message is sent again. The ones behind it crossed the network
     // already (TCP's window) and waited in the receiver's buffer, so once it gets
     // through they are handed over with it: no second loss draw for them.
@@ -147,11 +173,31 @@ void Simulation::reset_connection(NodeIndex from, NodeIndex to, std::string_view
     c.first_sequence = next;
 }
 
+bool Simulation::reaches_old_life(NodeIndex from, NodeIndex to) {
+    const Connection& c = connection(from, to);
+    return c.open && nodes_[to]->state == HostState::up && c.receiver_life != scheduler_.incarnation(to);
+}
+
 void Simulation::close_connection(NodeIndex from, NodeIndex to) {
     if (!is_up(from)) return;
     if (trace_) record("close", from, to, "");
+    const bool was_open = connection(from, to).open || connection(to, from).open;
     reset_connection(from, to, "connection closed");
     reset_connection(to, from, "connection closed");
+    if (!was_open || !is_up(to)) return;
+    // The other end learns of the close when the FIN arrives, and fails what it had in
+    // flight on the connection: without this a follower whose fetch response was
+    // dropped by the leader's close waited out its whole request timeout.
+    auto latency = network_.path_latency(nodes_[from]->vertex, nodes_[to]->vertex);
+    if (!latency) return;
+    scheduler_.schedule_after(*latency, EventInfo{EventKind::delivery, to, from, "disconnect", nullptr},
+                              [this, from, to, incarnation = scheduler_.incarnation(to),
+                               first = connection(to, from).first_sequence] {
+                                  if (!is_up(to) || scheduler_.incarnation(to) != incarnation) return;
+                                  if (connection(to, from).first_sequence != first) return;  // reset meanwhile
+                                  record("disconnect", from, to, "connection closed by peer");
+                                  nodes_[to]->instance->on_disconnect(from);
+                              });
 }
 
 void Simulation::fail_connection(NodeIndex from, NodeIndex to, std::string_view reason) {
@@ -160,17 +206,17 @@ void Simulation::fail_connection(NodeIndex from, NodeIndex to, std::string_view 
     nodes_[from]->instance->on_disconnect(to);
 }
 
-void Simulation::fail_connection_later(NodeIndex from, NodeIndex to, Duration after) {
+void Simulation::fail_connection_later(NodeIndex from, NodeIndex to, Duration after, const char* reason) {
     Connection& c = connection(from, to);
     if (c.failing) return;
     c.failing = true;
     std::uint32_t incarnation = scheduler_.incarnation(from);
     scheduler_.schedule_after(after, EventInfo{EventKind::delivery, from, to, "disconnect", nullptr},
-                              [this, from, to, incarnation, first = c.first_sequence] {
+                              [this, from, to, incarnation, first = c.first_sequence, reason] {
                                   if (!is_up(from) || scheduler_.incarnation(from) != incarnation) return;
                                   const Connection& failed = connection(from, to);
                                   if (!failed.failing || failed.first_sequence != first) return;  // reset meanwhile
-                                  fail_connection(from, to, "connection timed out");
+                                  fail_connection(from, to, reason);
                               });
 }
 

@@ -113,23 +113,71 @@ void Broker::register_broker() {
     zk_->create(zk_data::broker_path(config_.broker_id), zk_data::encode_broker(endpoint, now_ms), true,
                 [this, alive](const zk::CreateResult& result) {
                     if (!*alive) return;
-                    if (result.code == ZkCode::node_exists) {
-                        // The previous incarnation's session still holds the znode; Kafka
-                        // refuses to start then. We wait for that session to expire.
-                        context().set_timer(1s, "broker registration retry", [this, alive] {
-                            if (*alive && zk_ && zk_->connected() && !registered_) register_broker();
-                        });
-                        return;
-                    }
-                    if (result.code != ZkCode::ok) return;
-                    registered_ = true;
-                    context().simulation().record("broker-registered", context().index(), sim::no_node,
-                                                  "/brokers/ids/" + std::to_string(config_.broker_id.value));
-                    controller_->start();
+                    // Without a connection the outcome is unknown; the next SyncConnected
+                    // starts over (retryRequestUntilConnected).
+                    if (result.code == ZkCode::connection_loss) return;
+                    if (result.code == ZkCode::ok || result.code == ZkCode::node_exists) read_registration();
                 });
 }
 
+void Broker::read_registration() {
+    auto alive = alive_;
+    zk_->get_data(zk_data::broker_path(config_.broker_id), false, [this, alive](const zk::DataResult& read) {
+        if (!*alive || !zk_) return;
+        if (read.code == ZkCode::connection_loss) return;  // as above
+        // The other session's node went away between create and read: create again.
+        if (read.code == ZkCode::no_node) return register_broker();
+        if (read.code != ZkCode::ok) return;
+        if (read.stat.ephemeral_owner != zk_->session_id()) return fail_registration();
+        on_registered(read.stat.czxid);
+    });
+}
+
+void Broker::on_registered(zk::Zxid czxid) {
+    registered_ = true;
+    services_.broker_epoch = czxid.value;
+    context().simulation().record("broker-registered", context().index(), sim::no_node,
+                                  "/brokers/ids/" + std::to_string(config_.broker_id.value) + " broker epoch " +
+                                      std::to_string(czxid.value));
+    controller_->start();
+    if (!serving_) {
+        serving_ = true;
+        serve_backlog();
+    }
+}
+
+void Broker::fail_registration() {
+    // Kafka's startup fails on this NodeExists and the process exits; a service manager
+    // starts it again until the previous life's session has expired. The model keeps the
+    // process and tries again each second, serving nothing meanwhile: the same outcome,
+    // bounded by that session's timeout.
+    context().simulation().record("broker-registration-failed", context().index(), sim::no_node,
+                                  zk_data::broker_path(config_.broker_id) +
+                                      ": NODEEXISTS, held by another session; trying again in 1 s");
+    auto alive = alive_;
+    context().set_timer(1s, "broker registration retry", [this, alive] {
+        if (*alive && zk_ && zk_->connected() && !registered_) register_broker();
+    });
+}
+
+bool Broker::stale_broker_epoch(std::int64_t request_epoch) const {
+    // Kafka's isBrokerEpochStale: -1 comes from senders that do not know the epoch; a
+    // newer one than ours is a controller that read our registration before we did.
+    return request_epoch != -1 && request_epoch < services_.broker_epoch;
+}
+
+void Broker::serve_backlog() {
+    while (!backlog_.empty()) {
+        auto [from, message] = std::move(backlog_.front());
+        backlog_.pop_front();
+        on_message(from, message);
+        if (!*alive_) return;
+    }
+}
+
 void Broker::on_disconnect(sim::NodeIndex peer) {
+    // A waiting request whose connection broke will never be answered.
+    std::erase_if(backlog_, [peer](const auto& held) { return held.first == peer; });
     if (zk_) zk_->on_disconnect(peer);
     network_.on_disconnect(peer);
 }
@@ -137,6 +185,13 @@ void Broker::on_disconnect(sim::NodeIndex peer) {
 void Broker::on_message(sim::NodeIndex from, const sim::MessagePtr& message) {
     if (zk_ && zk::ZooKeeperClient::handles(*message)) return zk_->on_message(from, message);
     if (network_.on_response(from, message)) return;
+    if (!serving_) {
+        // Not registered yet: the request waits unread, like a connection in the
+        // listen backlog (socket.listen.backlog.size is 50 connections).
+        constexpr std::size_t backlog_limit = 1000;
+        if (backlog_.size() < backlog_limit) backlog_.emplace_back(from, message);
+        return;
+    }
     if (hooks_ && hooks_->handle(from, message)) return;
     const sim::Message& m = *message;
     switch (m.type()) {
@@ -149,13 +204,27 @@ void Broker::on_message(sim::NodeIndex from, const sim::MessagePtr& message) {
             return replicas_->handle_offsets_for_leader_epoch(from, message_as<OffsetsForLeaderEpochRequest>(m));
         case MetadataRequest::type_id: return handle_metadata(from, message_as<MetadataRequest>(m));
         case LeaderAndIsrRequest::type_id: {
-            auto response = replicas_->handle_leader_and_isr(message_as<LeaderAndIsrRequest>(m));
+            const auto& request = message_as<LeaderAndIsrRequest>(m);
+            if (stale_broker_epoch(request.broker_epoch)) {
+                auto refused = std::make_shared<LeaderAndIsrResponse>();
+                refused->correlation_id = request.correlation_id;
+                refused->error = Error::stale_broker_epoch;
+                return context().send(from, refused);
+            }
+            auto response = replicas_->handle_leader_and_isr(request);
             context().send(from, response);
             if (hooks_) hooks_->on_leadership_changed();
             return;
         }
         case StopReplicaRequest::type_id: {
-            context().send(from, replicas_->handle_stop_replica(message_as<StopReplicaRequest>(m)));
+            const auto& request = message_as<StopReplicaRequest>(m);
+            if (stale_broker_epoch(request.broker_epoch)) {
+                auto refused = std::make_shared<StopReplicaResponse>();
+                refused->correlation_id = request.correlation_id;
+                refused->error = Error::stale_broker_epoch;
+                return context().send(from, refused);
+            }
+            context().send(from, replicas_->handle_stop_replica(request));
             if (hooks_) hooks_->on_leadership_changed();
             return;
         }
@@ -179,7 +248,9 @@ void Broker::on_message(sim::NodeIndex from, const sim::MessagePtr& message) {
 void Broker::handle_update_metadata(sim::NodeIndex from, const UpdateMetadataRequest& request) {
     auto response = std::make_shared<UpdateMetadataResponse>();
     response->correlation_id = request.correlation_id;
-    if (request.controller_epoch < replicas_->controller_epoch()) {
+    if (stale_broker_epoch(request.broker_epoch)) {
+        response->error = Error::stale_broker_epoch;
+    } else if (request.controller_epoch < replicas_->controller_epoch()) {
         response->error = Error::stale_controller_epoch;
     } else {
         metadata_.update(request.live_brokers, request.controller_id, request.partitions, request.topic_configs,
@@ -245,6 +316,7 @@ void Broker::begin_controlled_shutdown(std::function<void()> stopped) {
         if (controller == sim::no_node || ++*attempts > 3) return finish_shutdown();
         auto request = std::make_shared<ControlledShutdownRequest>();
         request->broker_id = config_.broker_id;
+        request->broker_epoch = services_.broker_epoch;
         network_.send(controller, request, config_.controller_socket_timeout,
                       [this, alive, again](Error error, const sim::MessagePtr& response) {
                           if (!*alive) return;

@@ -4,13 +4,21 @@
 // registers /brokers/ids/<id> (ephemeral: it vanishes when the session expires, which
 // is how the cluster learns that a broker died) and campaigns to be the controller.
 // It then serves clients (Produce, Fetch, Metadata, ListOffsets, topic admin), the
-// controller's requests, and its fellow brokers' fetches.
+// controller's requests, and its fellow brokers' fetches. Requests that arrive before
+// the first registration wait, as in the listen backlog of a SocketServer whose
+// processors start only after KafkaZkClient.registerBroker. The registration's czxid
+// is the broker epoch (KIP-380): control requests stamped with an older one were
+// meant for a previous life of this broker and are refused (STALE_BROKER_EPOCH).
 //
 //   start ──> ZooKeeper connected ──> registered ──> serving
-//                    ^                                  |
-//                    └──── session expired: new session ┘
+//                    ^        │  ^                       |
+//                    │        └──┘ /brokers/ids/<id> held by another session:
+//                    │             try again in 1 s (Kafka exits; see fail_registration)
+//                    └──── session expired: new session ─┘
+#include <deque>
 #include <functional>
 #include <memory>
+#include <utility>
 #include <set>
 #include <string>
 
@@ -78,6 +86,16 @@ private:
     void on_zk_watch(const zk::WatchedEvent& event);
     void create_skeleton(std::size_t index);
     void register_broker();
+    /// KafkaZkClient.checkedEphemeralCreate: reads the registration back; it is ours if
+    /// our session owns it (a create whose answer was lost), and its czxid is our epoch.
+    void read_registration();
+    void on_registered(zk::Zxid czxid);
+    /// The registration is another session's: a previous life of this broker whose
+    /// session has not expired yet.
+    void fail_registration();
+    /// KIP-380: a control request for an earlier registration of this broker id.
+    bool stale_broker_epoch(std::int64_t request_epoch) const;
+    void serve_backlog();
 
     void handle_metadata(sim::NodeIndex from, const MetadataRequest& request);
     void auto_create_topic(const std::string& topic);
@@ -96,6 +114,11 @@ private:
     std::unique_ptr<RequestHook> hooks_;
     HookFactory hook_factory_;
     bool registered_ = false;
+    /// Set at the first registration of this process and never cleared: from then on
+    /// the socket server processes requests, through later session expiries too.
+    bool serving_ = false;
+    /// Requests received before serving_, in arrival order (bounded, like a listen backlog).
+    std::deque<std::pair<sim::NodeIndex, sim::MessagePtr>> backlog_;
     bool shutting_down_ = false;
     std::function<void()> stopped_;
     std::set<std::string> auto_creating_;

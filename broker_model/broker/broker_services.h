@@ -20,6 +20,9 @@ struct BrokerServices {
     LogManager& logs;
     MetadataCache& metadata;
     NetworkClient& network;
+    /// KIP-380: the czxid of this broker's current /brokers/ids registration; -1 until
+    /// it registered. Set by the Broker, read by whoever sends it to the controller.
+    std::int64_t broker_epoch = -1;
 
     BrokerId self() const { return config.broker_id; }
     sim::Time now() const { return context.now(); }

@@ -79,6 +79,9 @@ public:
     bool isr_change_pending() const { return pending_isr_.has_value(); }
     void set_pending_isr(std::vector<BrokerId> isr) { pending_isr_ = std::move(isr); }
     void clear_pending_isr() { pending_isr_.reset(); }
+    /// Leader only: no ISR change is proposed before this (a failed AlterPartition backs off).
+    sim::Time isr_retry_at() const { return isr_retry_at_; }
+    void set_isr_retry_at(sim::Time at) { isr_retry_at_ = at; }
     /// Applies the controller's answer to our AlterPartition.
     void apply_leadership(const LeaderAndIsr& leadership);
     /// Leader side: the fetches waiting in the ReplicaManager's purgatory for data here.
@@ -98,6 +101,7 @@ private:
     FetchWatchList fetch_watchers_;
     /// Leader only: the ISR proposed to the controller and not yet confirmed.
     std::optional<std::vector<BrokerId>> pending_isr_;
+    sim::Time isr_retry_at_{};
     /// Leader only: the LEO when this broker became leader of the current epoch.
     Offset leader_epoch_start_offset_{0};
 };

@@ -6,6 +6,12 @@
 
 namespace kafkalab::kafka {
 
+namespace {
+/// retry.backoff.ms (100 ms): how long a leader waits after a failed AlterPartition
+/// before it proposes that partition's ISR again.
+constexpr sim::Duration alter_partition_retry_backoff = std::chrono::milliseconds(100);
+}  // namespace
+
 /// An acks=all produce in purgatory: answered when every partition's high watermark
 /// has passed its batch, or when the request's timeout expires.
 struct ReplicaManager::PendingProduce {
@@ -272,6 +278,12 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
             Error error;
             Partition* partition = find_leader(wanted.partition, error);
             if (!partition || check_epoch(*partition, wanted.current_leader_epoch) != Error::none) continue;
+            // A fetch the log cannot serve (OFFSET_OUT_OF_RANGE) says nothing of the
+            // follower's log: Kafka skips the fetch state update on a read error. A
+            // follower ahead of a leader that lost its tail would otherwise count as
+            // holding offsets it is about to truncate, and lift the high watermark.
+            const PartitionLog& log = partition->log();
+            if (wanted.fetch_offset > log.log_end_offset() || wanted.fetch_offset < log.log_start_offset()) continue;
             if (partition->record_follower_fetch(request->replica_id, wanted.fetch_offset, services_.now())) {
                 on_high_watermark_moved(wanted.partition);
                 on_partition_changed(wanted.partition);
@@ -491,14 +503,24 @@ void ReplicaManager::expire_isr() {
 }
 
 void ReplicaManager::maybe_expand_isr(Partition& partition) {
-    if (auto expanded = partition.isr_to_expand()) propose_isr(partition, std::move(*expanded));
+    auto expanded = partition.isr_to_expand();
+    if (!expanded) return;
+    // Partition.isReplicaIsrEligible in ZooKeeper mode: only a broker the metadata
+    // cache knows alive may join; the controller would refuse any other.
+    for (BrokerId member : *expanded) {
+        if (member != services_.self() && !services_.metadata.is_live(member)) return;
+    }
+    propose_isr(partition, std::move(*expanded));
 }
 
 void ReplicaManager::propose_isr(Partition& partition, std::vector<BrokerId> isr) {
+    // AlterPartitionManager retries a failed request after a pause, not at the next fetch.
+    if (services_.now() < partition.isr_retry_at()) return;
     sim::NodeIndex controller = services_.node_of(services_.metadata.controller());
     if (services_.metadata.controller() == no_broker || controller == sim::no_node) return;  // retried later
     auto request = std::make_shared<AlterPartitionRequest>();
     request->broker_id = services_.self();
+    request->broker_epoch = services_.broker_epoch;
     const TopicPartition tp = partition.topic_partition();
     const LeaderEpoch epoch = partition.leader_epoch();
     request->changes.push_back({tp, epoch, isr, partition.state().leadership.partition_epoch});
@@ -511,13 +533,18 @@ void ReplicaManager::propose_isr(Partition& partition, std::vector<BrokerId> isr
                                if (!found || !found->is_leader() || found->leader_epoch() != epoch) return;
                                Partition& p = *found;
                                p.clear_pending_isr();
-                               if (error != Error::none) return;  // tried again at the next check
+                               // retry.backoff.ms before the next proposal after any failure.
+                               const sim::Time retry_at = services_.now() + alter_partition_retry_backoff;
+                               if (error != Error::none) return p.set_isr_retry_at(retry_at);
                                const auto& response = message_as<AlterPartitionResponse>(*message);
+                               bool applied = false;
                                for (const auto& result : response.results) {
                                    if (result.partition != tp || result.error != Error::none) continue;
                                    if (result.leadership.leader_epoch != epoch) continue;
                                    p.apply_leadership(result.leadership);
+                                   applied = true;
                                }
+                               if (!applied) p.set_isr_retry_at(retry_at);
                                if (p.maybe_increment_high_watermark()) {
                                    on_high_watermark_moved(tp);
                                    on_partition_changed(tp);

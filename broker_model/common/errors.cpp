@@ -48,6 +48,7 @@ const char* error_name(Error error) {
         case Error::unknown_producer_id: return "UNKNOWN_PRODUCER_ID";
         case Error::reassignment_in_progress: return "REASSIGNMENT_IN_PROGRESS";
         case Error::fenced_leader_epoch: return "FENCED_LEADER_EPOCH";
+        case Error::stale_broker_epoch: return "STALE_BROKER_EPOCH";
         case Error::unknown_leader_epoch: return "UNKNOWN_LEADER_EPOCH";
         case Error::offset_not_available: return "OFFSET_NOT_AVAILABLE";
         case Error::member_id_required: return "MEMBER_ID_REQUIRED";

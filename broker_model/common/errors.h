@@ -50,6 +50,7 @@ enum class Error : std::int16_t {
     unknown_producer_id = 59,
     reassignment_in_progress = 60,
     fenced_leader_epoch = 74,
+    stale_broker_epoch = 77,
     unknown_leader_epoch = 75,
     offset_not_available = 78,
     member_id_required = 79,

@@ -79,30 +79,41 @@ void ZkController::campaign() {
                          return;
                      }
                      if (created.code != ZkCode::ok) return;
-                     // We won /controller: bump /controller_epoch (conditionally, so two
-                     // winners of successive elections cannot both think they are current).
-                     zk()->get_data(zk_data::controller_epoch_path, false, [this, alive](const zk::DataResult& read) {
-                         if (!*alive) return;
-                         if (read.code == ZkCode::no_node) {
-                             zk()->create(zk_data::controller_epoch_path, "1", false, [this, alive](const zk::CreateResult& c) {
-                                 if (!*alive) return;
-                                 if (c.code == ZkCode::ok) return become_active(ControllerEpoch{1}, 0);
-                                 context_.set_timer(1s, "controller election retry", [this, alive] {
-                                     if (*alive) watch_controller();
-                                 });
-                             });
-                             return;
-                         }
-                         if (read.code != ZkCode::ok) return;
-                         ControllerEpoch next{std::stoi(read.data) + 1};
-                         zk()->set_data(zk_data::controller_epoch_path, std::to_string(next.value), read.stat.version,
-                                        [this, alive, next](const zk::StatResult& set) {
-                                            if (!*alive) return;
-                                            if (set.code == ZkCode::ok) return become_active(next, set.stat->version);
-                                            watch_controller();
-                                        });
-                     });
+                     bump_controller_epoch();
                  });
+}
+
+void ZkController::bump_controller_epoch() {
+    // We hold /controller: bump /controller_epoch (conditionally, so two winners of
+    // successive elections cannot both think they are current). An answer lost with
+    // the connection leaves the outcome unknown: watch_controller checks again that
+    // /controller is still ours and bumps anew (a skipped epoch harms no one).
+    auto alive = alive_;
+    auto check_again = [this, alive] {
+        context_.set_timer(1s, "controller election retry", [this, alive] {
+            if (*alive) watch_controller();
+        });
+    };
+    zk()->get_data(zk_data::controller_epoch_path, false, [this, alive, check_again](const zk::DataResult& read) {
+        if (!*alive || active_) return;
+        if (read.code == ZkCode::no_node) {
+            zk()->create(zk_data::controller_epoch_path, "1", false, [this, alive, check_again](const zk::CreateResult& c) {
+                if (!*alive || active_) return;
+                if (c.code == ZkCode::ok) return become_active(ControllerEpoch{1}, 0);
+                check_again();
+            });
+            return;
+        }
+        if (read.code != ZkCode::ok) return check_again();
+        ControllerEpoch next{std::stoi(read.data) + 1};
+        zk()->set_data(zk_data::controller_epoch_path, std::to_string(next.value), read.stat.version,
+                       [this, alive, next, check_again](const zk::StatResult& set) {
+                           if (!*alive || active_) return;
+                           if (set.code == ZkCode::ok) return become_active(next, set.stat->version);
+                           if (set.code == ZkCode::connection_loss) return check_again();
+                           watch_controller();
+                       });
+    });
 }
 
 void ZkController::watch_controller() {
@@ -120,6 +131,12 @@ void ZkController::watch_controller() {
         if (read.code != ZkCode::ok) return;
         active_controller_ = zk_data::decode_controller(read.data).value_or(no_broker);
         if (active_controller_ != config_.broker_id && active_) resign();
+        // registerControllerAndIncrementControllerEpoch's NODEEXISTS: /controller holds
+        // our id under our own session, so our create went through and only its answer
+        // was lost (checkControllerAndEpoch). Finish the election. A /controller with our
+        // id from a previous life's session is not ours: it goes when that session expires.
+        bool ours = active_controller_ == config_.broker_id && zk() && read.stat.ephemeral_owner == zk()->session_id();
+        if (ours && !active_ && campaigning_) bump_controller_epoch();
     });
 }
 
@@ -303,6 +320,7 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
             zk()->set_data(zk_data::partition_state_path(tp), zk_data::encode_partition_state(state), version,
                            guarded([this, tp, state, written, step, again](const zk::StatResult& set) {
                                if (set.code == ZkCode::connection_loss) return retry_later(again);
+                               if (set.code == ZkCode::bad_version) return reconcile_state(tp, state, written, step);
                                if (set.code == ZkCode::ok) {
                                    LeaderAndIsr stored = state;
                                    stored.partition_epoch = set.stat->version;
@@ -324,6 +342,37 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
         });
         write();
     }
+}
+
+void ZkController::reconcile_state(const TopicPartition& tp, const LeaderAndIsr& intended,
+                                   std::shared_ptr<StateMap> written, std::function<void()> step) {
+    // BADVERSION: the state znode moved on without us. Either an earlier attempt of this
+    // very write went through and only its answer was lost (the retry after a connection
+    // loss then meets its own version bump), or someone else wrote it. Read it back, as
+    // Kafka's ZkPartitionStateMachine re-reads the states it must retry: what the
+    // controller believes must never lag ZooKeeper, or every later conditional write of
+    // this partition fails and its leader's AlterPartition is refused for good.
+    zk()->get_data(zk_data::partition_state_path(tp), false,
+                   guarded([this, tp, intended, written, step](const zk::DataResult& read) {
+                       if (read.code == ZkCode::connection_loss) {
+                           return retry_later([this, tp, intended, written, step] {
+                               reconcile_state(tp, intended, written, step);
+                           });
+                       }
+                       auto current = read.code == ZkCode::ok ? zk_data::decode_partition_state(read.data, read.stat.version)
+                                                              : std::nullopt;
+                       if (current) {
+                           bool ours = current->leader == intended.leader && current->leader_epoch == intended.leader_epoch &&
+                                       current->isr == intended.isr && current->controller_epoch == intended.controller_epoch;
+                           auto before = ctx_.states.find(tp);
+                           if (ours && (before == ctx_.states.end() || before->second.leader != current->leader)) {
+                               record_leader(tp, *current);
+                           }
+                           ctx_.states[tp] = *current;
+                           if (ours) (*written)[tp] = *current;
+                       }
+                       step();
+                   }));
 }
 
 void ZkController::create_states(StateMap states, std::function<void(StateMap)> then) {
@@ -442,6 +491,11 @@ void ZkController::record_leader(const TopicPartition& tp, const LeaderAndIsr& s
 
 // --- Telling brokers ---------------------------------------------------------------
 
+std::int64_t ZkController::broker_epoch(BrokerId broker) const {
+    auto it = ctx_.broker_epochs.find(broker);
+    return it == ctx_.broker_epochs.end() ? -1 : it->second.value;
+}
+
 std::vector<TopicPartition> ZkController::all_partitions() const {
     std::vector<TopicPartition> all;
     for (const auto& [tp, state] : ctx_.states) all.push_back(tp);
@@ -456,6 +510,7 @@ void ZkController::send_leader_and_isr(const std::set<BrokerId>& brokers, const 
         auto request = std::make_shared<LeaderAndIsrRequest>();
         request->controller_id = config_.broker_id;
         request->controller_epoch = epoch_;
+        request->broker_epoch = broker_epoch(broker);
         request->live_leaders = leaders;
         for (const auto& tp : partitions) {
             const auto* replicas = ctx_.replicas(tp);
@@ -498,7 +553,9 @@ void ZkController::send_update_metadata(const std::vector<TopicPartition>& parti
     // Every broker gets the same content: build it once.
     UpdateMetadataRequest shared = update_metadata(ctx_, config_.broker_id, epoch_, partitions, deleted_topics);
     for (const auto& [broker, endpoint] : ctx_.live_brokers) {
-        channel_.send(broker, std::make_shared<UpdateMetadataRequest>(shared));
+        auto request = std::make_shared<UpdateMetadataRequest>(shared);
+        request->broker_epoch = broker_epoch(broker);
+        channel_.send(broker, std::move(request));
     }
 }
 
@@ -561,7 +618,9 @@ void ZkController::on_broker_change(Done done) {
                 UpdateMetadataRequest full;
                 if (!born.empty()) full = update_metadata(ctx_, config_.broker_id, epoch_, all_partitions());
                 for (const auto& [broker, endpoint] : ctx_.live_brokers) {
-                    channel_.send(broker, std::make_shared<UpdateMetadataRequest>(born.count(broker) ? full : update));
+                    auto request = std::make_shared<UpdateMetadataRequest>(born.count(broker) ? full : update);
+                    request->broker_epoch = broker_epoch(broker);
+                    channel_.send(broker, std::move(request));
                 }
                 send_leader_and_isr(ctx_.live_ids(), changed);
                 send_leader_and_isr(born, all_partitions());

@@ -90,6 +90,7 @@ private:
     // Election of the controller itself.
     void campaign();
     void watch_controller();
+    void bump_controller_epoch();
     void become_active(ControllerEpoch epoch, std::int32_t epoch_version);
     void load_cluster(Done done);
 
@@ -117,6 +118,10 @@ private:
     // Partition state changes.
     void write_states(StateMap states, std::function<void(StateMap written)> then);
     void create_states(StateMap states, std::function<void(StateMap written)> then);
+    /// A conditional state write met BADVERSION: brings ctx_ up to ZooKeeper's state,
+    /// and counts the write as done if ZooKeeper holds what it meant to write.
+    void reconcile_state(const TopicPartition& tp, const LeaderAndIsr& intended, std::shared_ptr<StateMap> written,
+                         std::function<void()> step);
     StateMap initial_states(const std::string& topic, std::int32_t first_partition);
     /// New states for partitions whose leader is gone or which contain dead replicas.
     StateMap states_after_failure(const std::set<BrokerId>& dead);
@@ -126,6 +131,8 @@ private:
     void record_leader(const TopicPartition& tp, const LeaderAndIsr& state);
 
     // Telling brokers.
+    /// KIP-380: the epoch of `broker`'s registration the controller last read; -1 if none.
+    std::int64_t broker_epoch(BrokerId broker) const;
     void send_leader_and_isr(const std::set<BrokerId>& brokers, const std::vector<TopicPartition>& partitions);
     void send_update_metadata(const std::vector<TopicPartition>& partitions,
                               const std::vector<std::string>& deleted_topics = {});

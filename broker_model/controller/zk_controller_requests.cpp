@@ -19,7 +19,15 @@ void ZkController::handle_alter_partition(sim::NodeIndex from, const AlterPartit
     }
     auto changes = request.changes;
     BrokerId leader = request.broker_id;
-    enqueue("alter partition", [this, from, answer, changes, leader](Done done) {
+    std::int64_t leader_epoch_of_registration = request.broker_epoch;
+    enqueue("alter partition", [this, from, answer, changes, leader, leader_epoch_of_registration](Done done) {
+        // KafkaController.processAlterPartition: a sender that is not live, or is live
+        // under another registration (it bounced), is fenced by its broker epoch.
+        if (leader_epoch_of_registration != -1 && broker_epoch(leader) != leader_epoch_of_registration) {
+            answer->error = Error::stale_broker_epoch;
+            context_.send(from, answer);
+            return done();
+        }
         StateMap wanted;
         std::set<BrokerId> live = ctx_.live_ids();
         for (const auto& change : changes) {
@@ -115,6 +123,7 @@ void ZkController::handle_controlled_shutdown(sim::NodeIndex from, const Control
                 auto stop = std::make_shared<StopReplicaRequest>();
                 stop->controller_id = config_.broker_id;
                 stop->controller_epoch = epoch_;
+                stop->broker_epoch = broker_epoch(leaving);
                 stop->partitions = stop_following;
                 channel_.send(leaving, stop);
             }

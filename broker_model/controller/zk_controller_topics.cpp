@@ -205,6 +205,7 @@ void ZkController::delete_topic(const std::string& topic, Done done) {
         auto stop = std::make_shared<StopReplicaRequest>();
         stop->controller_id = config_.broker_id;
         stop->controller_epoch = epoch_;
+        stop->broker_epoch = broker_epoch(broker);
         stop->delete_partitions = true;
         stop->partitions = partitions;
         channel_.send(broker, stop);

@@ -1,7 +1,9 @@
 #pragma once
 // The requests a ZooKeeper-mode controller sends to brokers, and the ones brokers send
 // to the controller. Every controller request carries the controller epoch, so a broker
-// can ignore a zombie controller that lost its ZooKeeper session (STALE_CONTROLLER_EPOCH).
+// can ignore a zombie controller that lost its ZooKeeper session (STALE_CONTROLLER_EPOCH),
+// and the epoch of the broker registration it was meant for (KIP-380), so a restarted
+// broker ignores what the controller meant for its previous life (STALE_BROKER_EPOCH).
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +21,8 @@ namespace kafkalab::kafka {
 struct LeaderAndIsrRequest final : Request<ApiKey::leader_and_isr> {
     BrokerId controller_id = no_broker;
     ControllerEpoch controller_epoch{0};
+    /// KIP-380: the czxid of the recipient's registration as the controller knows it; -1 unknown.
+    std::int64_t broker_epoch = -1;
     std::vector<PartitionState> partitions;
     std::vector<BrokerEndpoint> live_leaders;
     /// Topic-level config overrides (min.insync.replicas, ...) of the topics above. In
@@ -40,6 +44,7 @@ struct LeaderAndIsrResponse final : Response<ApiKey::leader_and_isr> {
 struct UpdateMetadataRequest final : Request<ApiKey::update_metadata> {
     BrokerId controller_id = no_broker;
     ControllerEpoch controller_epoch{0};
+    std::int64_t broker_epoch = -1;  // KIP-380, as in LeaderAndIsr
     /// One list shared by the copies sent to every broker (each copy has its own
     /// correlation id); never null, never changed once sent.
     std::shared_ptr<const std::vector<PartitionState>> partitions = std::make_shared<std::vector<PartitionState>>();
@@ -64,6 +69,7 @@ struct UpdateMetadataResponse final : Response<ApiKey::update_metadata> {
 struct StopReplicaRequest final : Request<ApiKey::stop_replica> {
     BrokerId controller_id = no_broker;
     ControllerEpoch controller_epoch{0};
+    std::int64_t broker_epoch = -1;  // KIP-380, as in LeaderAndIsr
     bool delete_partitions = false;
     std::vector<TopicPartition> partitions;
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <string>
 #include <vector>
+
+#include "sim/simulation.h"
 
 namespace kafkalab::kafka {
 namespace {
@@ -24,8 +27,13 @@ std::int32_t first_correlation_id(std::uint32_t incarnation) {
 // travel on the old process's TCP connections, which died with it. The model's
 // connections outlive a restart, so such a late answer reaches the new process; its
 // correlation id must then match none of the new process's requests, and is ignored.
-NetworkClient::NetworkClient(sim::NodeContext& context)
-    : context_(context), next_correlation_id_(first_correlation_id(context.incarnation())) {}
+NetworkClient::NetworkClient(sim::NodeContext& context, ReconnectBackoff reconnect)
+    : context_(context),
+      next_correlation_id_(first_correlation_id(context.incarnation())),
+      reconnect_(reconnect),
+      jitter_random_(sim::RandomStream::derive(context.simulation().seed(),
+                                               context.name() + "/reconnect-backoff/" +
+                                                   std::to_string(context.incarnation()))) {}
 
 std::int32_t NetworkClient::take_correlation_id() {
     const std::int32_t id = next_correlation_id_;
@@ -53,7 +61,32 @@ void NetworkClient::send_prepared(sim::NodeIndex to, std::int32_t correlation_id
         on_disconnect(to);
     });
     pending_.emplace(correlation_id, Pending{to, timer, std::move(callback)});
-    context_.send(to, std::move(request));
+    const sim::Time reconnect = reconnect_at(to);
+    if (reconnect <= context_.now()) return context_.send(to, std::move(request));
+    // reconnect.backoff.ms: no new connection yet; the request goes once it may.
+    context_.set_timer(reconnect - context_.now(), "reconnect backoff",
+                       [this, alive = alive_, correlation_id, to, request = std::move(request)]() mutable {
+                           if (!*alive) return;
+                           const Pending* pending = pending_.find(correlation_id);
+                           if (!pending || pending->peer != to) return;  // failed or timed out meanwhile
+                           context_.send(to, std::move(request));
+                       });
+}
+
+sim::Time NetworkClient::reconnect_at(sim::NodeIndex peer) const {
+    auto it = peers_.find(peer);
+    return it == peers_.end() ? sim::Time{} : it->second.reconnect_at;
+}
+
+void NetworkClient::note_connection_failure(sim::NodeIndex peer) {
+    PeerConnection& state = peers_[peer];
+    // Kafka's ExponentialBackoff(initial, 2, max, 0.2).backoff(failures - 1).
+    const int doublings = std::min(state.failures, 20);  // far past any maximum
+    ++state.failures;
+    const double term = static_cast<double>(reconnect_.initial.count()) * static_cast<double>(1LL << doublings);
+    const double jittered = term * (0.8 + 0.4 * jitter_random_.unit());
+    const auto wait = std::min(sim::Duration{static_cast<sim::Duration::rep>(jittered)}, reconnect_.max);
+    state.reconnect_at = context_.now() + wait;
 }
 
 bool NetworkClient::on_response(sim::NodeIndex from, const sim::MessagePtr& message) {
@@ -61,11 +94,13 @@ bool NetworkClient::on_response(sim::NodeIndex from, const sim::MessagePtr& mess
     const std::int32_t id = correlation_id_of(*message);
     const Pending* pending = pending_.find(id);
     if (!pending || pending->peer != from) return false;
+    if (auto peer = peers_.find(from); peer != peers_.end()) peer->second.failures = 0;  // the connection works
     complete(id, Error::none, message);
     return true;
 }
 
 void NetworkClient::on_disconnect(sim::NodeIndex peer) {
+    note_connection_failure(peer);
     auto alive = alive_;
     for (std::int32_t id : ids_in_flight(peer)) {
         if (!*alive) return;

@@ -49,6 +49,10 @@ void ZooKeeperServer::on_peer_heartbeat(const ZkPeerHeartbeat& heartbeat) {
                         heartbeat.epoch > db_->accepted_epoch;
     // A leader of a newer epoch exists: this server's leader (or itself) is stale.
     if (newer_leader && role_ != ServerRole::looking) return become_looking("newer leader seen");
+    if (role_ == ServerRole::following && heartbeat.sid == leader_sid_ && heartbeat.role == ServerRole::leading &&
+        heartbeat.epoch == db_->accepted_epoch) {
+        leader_last_heard_ = context().now();  // Learner's ping from the leader it synced with
+    }
     if (role_ == ServerRole::leading && followers_.count(heartbeat.sid)) {
         for (SessionId session : heartbeat.touched_sessions) touch(session);
     }

@@ -37,7 +37,12 @@ void ZooKeeperServer::dispatch_quorum(sim::NodeIndex from, const sim::Message& m
         auto follower = followers_.find(*from_sid);
         if (follower != followers_.end()) follower->second.last_heard = context().now();
     }
-    if (role_ == ServerRole::following && *from_sid == leader_sid_) leader_last_heard_ = context().now();
+    // Only what the leader sends as leader shows it alive (its heartbeats are counted in
+    // on_peer_heartbeat): the same server id rebooted and LOOKING is no leader.
+    const bool from_leader = role_ == ServerRole::following && *from_sid == leader_sid_;
+    if (from_leader && (message.type() == message_type::proposal || message.type() == message_type::commit)) {
+        leader_last_heard_ = context().now();
+    }
     switch (message.type()) {
         case message_type::peer_heartbeat: return on_peer_heartbeat(static_cast<const ZkPeerHeartbeat&>(message));
         case message_type::follower_info: return on_follower_info(static_cast<const ZkFollowerInfo&>(message));

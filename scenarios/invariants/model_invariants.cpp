@@ -1,7 +1,9 @@
 #include "scenarios/invariants/model_invariants.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -86,10 +88,50 @@ void ModelInvariants::after_event(const sim::FiredEvent& event) {
 }
 
 std::optional<std::string> ModelInvariants::check_every_node() {
+    note_power_losses();
     for (sim::NodeIndex node = 0; node < sim_.node_count(); ++node) {
         if (auto offence = check_node(node)) return offence;
     }
     return std::nullopt;
+}
+
+void ModelInvariants::note_power_losses() {
+    if (host_states_.size() < sim_.node_count()) host_states_.resize(sim_.node_count(), sim::HostState::up);
+    for (sim::NodeIndex node = 0; node < sim_.node_count(); ++node) {
+        const sim::HostState now = sim_.host_state(node);
+        const bool lost_power = now == sim::HostState::powered_off && host_states_[node] != now;
+        host_states_[node] = now;
+        if (!lost_power || node >= kinds_.size() || kinds_[node] != NodeKind::broker) continue;
+        const kafka::BrokerId lost{broker_ids_[node]};
+        const auto* logs = sim_.context(node).disk().find<kafka::LogManager>(kafka::LogManager::disk_key);
+        if (!logs) continue;
+        for (const auto& [tp, log] : logs->logs()) {
+            // The newest running leader says whether the broker was in the ISR; with
+            // none running (the leader went down too) it may have been.
+            const kafka::Partition* leader = nullptr;
+            for (const auto& [id, leader_node] : broker_nodes_) {
+                const kafka::Broker* broker = started_broker(leader_node);
+                const kafka::Partition* p = broker ? broker->replicas().partition(tp) : nullptr;
+                if (p && p->is_leader() && (!leader || p->leader_epoch() > leader->leader_epoch())) leader = p;
+            }
+            const bool in_isr = !leader || std::find(leader->isr().begin(), leader->isr().end(), lost) != leader->isr().end();
+            if (in_isr) lost_tail_in_isr_.insert({tp, lost.value});
+        }
+    }
+}
+
+void ModelInvariants::drop_excuses_outside(const kafka::Partition& leader) {
+    const kafka::TopicPartition& tp = leader.topic_partition();
+    auto it = lost_tail_in_isr_.lower_bound({tp, INT32_MIN});
+    while (it != lost_tail_in_isr_.end() && it->first == tp) {
+        const kafka::BrokerId member{it->second};
+        const bool still_in = std::find(leader.isr().begin(), leader.isr().end(), member) != leader.isr().end();
+        it = still_in ? std::next(it) : lost_tail_in_isr_.erase(it);
+    }
+}
+
+bool ModelInvariants::excused(const kafka::TopicPartition& tp, kafka::BrokerId member) const {
+    return lost_tail_in_isr_.count({tp, member.value}) != 0;
 }
 
 Violation ModelInvariants::violation_at(std::string invariant, std::string detail) const {
@@ -259,6 +301,7 @@ std::optional<std::string> ModelInvariants::check_isr(const kafka::Partition& le
                                                       const std::string& host) {
     const kafka::TopicPartition& tp = leader.topic_partition();
     const kafka::Offset high_watermark = leader.log().high_watermark();
+    drop_excuses_outside(leader);
     for (kafka::BrokerId member : leader.isr()) {
         if (member == self) continue;
         const kafka::Broker* broker = running_broker(member);
@@ -269,6 +312,10 @@ std::optional<std::string> ModelInvariants::check_isr(const kafka::Partition& le
         }
         ++counts_.isr_members;
         if (follower->log().log_end_offset() >= high_watermark) continue;
+        if (excused(tp, member)) {
+            ++counts_.lost_tail_isr_members;
+            continue;
+        }
         broken_ = high_watermark_within_isr;
         return fmt::format("{}: leader {} has high watermark {} in leader epoch {}, but ISR member {} has log end offset {}",
                            tp.to_string(), host, high_watermark.value, leader.leader_epoch().value,
@@ -286,6 +333,10 @@ std::optional<std::string> ModelInvariants::check_as_follower(const kafka::Parti
     if (std::find(leader->isr().begin(), leader->isr().end(), self) == leader->isr().end()) return std::nullopt;
     ++counts_.isr_members;
     if (follower.log().log_end_offset() >= leader->log().high_watermark()) return std::nullopt;
+    if (excused(tp, self)) {
+        ++counts_.lost_tail_isr_members;
+        return std::nullopt;
+    }
     broken_ = high_watermark_within_isr;
     return fmt::format("{}: ISR member {} has log end offset {}, below the high watermark {} of leader {} in leader epoch {}",
                        tp.to_string(), host, follower.log().log_end_offset().value, leader->log().high_watermark().value,

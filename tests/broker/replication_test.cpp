@@ -98,3 +98,30 @@ TEST_CASE("an ISR that shrinks below min.insync.replicas after the append answer
     auto outcome = cluster.produce(payments0, {"late"}, Acks::all, -1, 60s);
     CHECK(outcome.error == Error::not_enough_replicas_after_append);
 }
+
+TEST_CASE("a follower fetch beyond the leader's log end offset does not count as the follower's log end offset") {
+    // ReplicaManager.updateFollowerFetchState skips a read that failed: an
+    // OFFSET_OUT_OF_RANGE fetch (a follower ahead of a leader that lost its unflushed
+    // tail) must not lift the high watermark over offsets the follower will truncate.
+    TestCluster cluster;
+    const TopicPartition orders0{"orders", 0};
+    REQUIRE(cluster.create_topic("orders", 1, 3).error == Error::none);
+    cluster.wait_for_leader(orders0);
+    REQUIRE(cluster.produce(orders0, {"a", "b", "c"}, Acks::all).error == Error::none);
+    const int leader = cluster.leader(orders0);
+    const int follower = leader == 3 ? 2 : 3;
+    const Partition& partition = *cluster.broker(leader)->replicas().partition(orders0);
+    auto request = std::make_shared<FetchRequest>();
+    request->replica_id = BrokerId{follower};
+    request->max_wait_ms = 0;
+    request->partitions.push_back({orders0, Offset{100}, partition.leader_epoch(), 1'048'576});
+    Error error = Error::none;
+    bool answered = false;
+    cluster.client().network().send(cluster.broker_node(leader), request, 5s, [&](Error e, const sim::MessagePtr& response) {
+        answered = true;
+        error = e == Error::none ? message_as<FetchResponse>(*response).partitions.at(0).error : e;
+    });
+    REQUIRE(cluster.run_until([&] { return answered; }, 1s));
+    CHECK(error == Error::offset_out_of_range);
+    CHECK(partition.followers().at(BrokerId{follower}).log_end_offset <= Offset{3});
+}

@@ -124,3 +124,60 @@ TEST_CASE("a consumer position past every high watermark the partition had is re
     CHECK(invariants::check_consumer_position("c1", orders, Offset{4}, Offset{3}) ==
           "orders-0: consumer c1 is at position 4, but no replica's high watermark was ever above 3");
 }
+
+namespace {
+
+/// What a controller that never saw the follower die sends it when it is back: follow
+/// the same leader, in the same epoch, as an ISR member (Kafka's ZooKeeper era does so
+/// when there was no controller at its session's expiry, or it was the controller).
+void rejoin_as_isr_member(CommittedCluster& c) {
+    const Partition* leader = c.cluster.broker(c.leader)->replicas().partition(orders);
+    REQUIRE(leader != nullptr);
+    LeaderAndIsrRequest request;
+    request.controller_epoch = c.cluster.broker(c.leader)->replicas().controller_epoch();
+    request.partitions.push_back(leader->state());
+    c.cluster.broker(c.follower)->replicas().handle_leader_and_isr(request);
+}
+
+}  // namespace
+
+TEST_CASE("an ISR member that lost its unflushed tail to a power loss while in the ISR is Kafka-faithful, not a bug") {
+    // KIP-966's "last replica standing": no fsync, and nobody took the broker out of the
+    // ISR. ZooKeeper is down here, so the restarted broker cannot register (and exit on
+    // its old registration) before the hand-made LeaderAndIsr arrives.
+    CommittedCluster c;
+    ModelInvariants checker(c.cluster.sim());
+    checker.install();
+    c.cluster.sim().crash(*c.cluster.sim().find_node("zk-1"));
+    // Faults as a scenario schedules them: each an event of its own, which the checker sees.
+    const sim::Time now = c.cluster.sim().now();
+    c.cluster.sim().at(now + 1ms, "test: power loss", [&] { c.cluster.power_loss(c.follower); });
+    c.cluster.sim().at(now + 2ms, "test: restart", [&] { c.cluster.restart(c.follower); });
+    c.cluster.run_for(100ms);
+    REQUIRE(c.cluster.broker(c.follower) != nullptr);
+    REQUIRE(c.cluster.log(c.follower, orders)->log_end_offset() == Offset{0});
+    c.cluster.sim().at(c.cluster.sim().now() + 1ms, "test: rejoin as ISR member", [&] { rejoin_as_isr_member(c); });
+    CHECK_NOTHROW(c.cluster.run_for(1s));
+    CHECK(checker.counts().lost_tail_isr_members > 0);
+}
+
+TEST_CASE("the same shortfall after a crash that kept the log, or after the ISR dropped the member, is still a bug") {
+    CommittedCluster c;
+    ModelInvariants checker(c.cluster.sim());
+    checker.install();
+    c.cluster.sim().crash(*c.cluster.sim().find_node("zk-1"));
+    const sim::Time now = c.cluster.sim().now();
+    c.cluster.sim().at(now + 1ms, "test: kill -9", [&] { c.cluster.crash(c.follower); });  // the page cache keeps the log
+    c.cluster.sim().at(now + 2ms, "test: restart", [&] { c.cluster.restart(c.follower); });
+    c.cluster.run_for(100ms);
+    REQUIRE(c.cluster.broker(c.follower) != nullptr);
+    const sim::Time at = c.cluster.sim().now() + 1ms;
+    c.cluster.sim().at(at, "test: cut the log and rejoin", [&] {
+        c.cluster.log(c.follower, orders)->truncate_to(Offset{0});
+        rejoin_as_isr_member(c);
+    });
+    const auto violation = run_until_violation(c.cluster);
+    CHECK(violation.invariant == "high watermark within the ISR");
+    CHECK(violation.time == at);
+    CHECK(checker.counts().lost_tail_isr_members == 0);
+}

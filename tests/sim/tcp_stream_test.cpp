@@ -138,3 +138,61 @@ TEST_CASE("closing a connection drops what it held in both directions and the ne
     sim.run_for(1s);
     CHECK(numbers(log) == std::vector<int>{3});
 }
+
+TEST_CASE("closing a connection is seen by the other end one path latency later") {
+    // Without the FIN, a peer with a request in flight on the connection waited out its
+    // whole request timeout (a follower's fetch: 30 s of no replication).
+    Simulation sim(3, NetworkOptions{LinkSpec{50ms, 0ns, 0, 0.0}, 10s});
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    send_note(sim, b, a, 1);
+    sim.run_for(1s);
+    sim.context(a).close_connection(b);
+    sim.run_for(99ms);
+    CHECK(sim.node_as<Recorder>(b)->disconnects.empty());
+    sim.run_for(2ms);
+    CHECK(sim.node_as<Recorder>(b)->disconnects == std::vector<NodeIndex>{a});
+    CHECK(sim.node_as<Recorder>(a)->disconnects.empty());
+}
+
+TEST_CASE("a host rebooted after a power loss resets its peers' old connection instead of reading it") {
+    // A fresh kernel knows nothing of the old connection and answers RST: the rebooted
+    // process must never receive what was sent to its previous life, and the sender
+    // must learn that its peer is gone.
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    send_note(sim, a, b, 1);
+    sim.run_for(100ms);
+    REQUIRE(numbers(log) == std::vector<int>{1});
+    sim.power_loss(b);
+    send_note(sim, a, b, 2);  // into the void: retransmitted while b is off
+    sim.run_for(1s);
+    sim.restart(b);
+    sim.run_for(5s);
+    CHECK(numbers(log) == std::vector<int>{1});
+    CHECK(sim.node_as<Recorder>(a)->disconnects == std::vector<NodeIndex>{b});
+    // The next send opens a new connection, to the new life.
+    send_note(sim, a, b, 3);
+    sim.run_for(100ms);
+    CHECK(numbers(log) == std::vector<int>{1, 3});
+}
+
+TEST_CASE("a connection opened while its peer is powered off reaches the peer's next life") {
+    Simulation sim(3);
+    std::vector<Arrival> log;
+    auto a = sim.add_node("a", recorder(log));
+    auto b = sim.add_node("b", recorder(log));
+    sim.run_for(1ms);
+    sim.power_loss(b);
+    send_note(sim, a, b, 1);  // a SYN, retransmitted until b is back
+    sim.run_for(1s);
+    sim.restart(b);
+    sim.run_for(5s);
+    CHECK(numbers(log) == std::vector<int>{1});
+    CHECK(sim.node_as<Recorder>(a)->disconnects.empty());
+}

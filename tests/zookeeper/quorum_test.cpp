@@ -190,3 +190,22 @@ TEST_CASE("a follower whose link loses proposals resyncs instead of applying a w
     REQUIRE(zk.run_until([&] { return follower->serving() && follower->tree() == zk.ensemble().server(zk.sim(), 3)->tree(); }, 30s));
     CHECK(follower->tree().find(path) != nullptr);
 }
+
+TEST_CASE("a leader that loses power and reboots within seconds does not wedge the ensemble") {
+    // Issue 24, item 2. The followers' stalled heartbeats used to reach the rebooted
+    // process over the old connection, and its LOOKING heartbeats counted as the
+    // leader's: nobody was elected for the rest of the run. A rebooted kernel resets
+    // old connections, and only a leader's own pings keep a follower with it.
+    ZkFixture zk(3);
+    auto c = zk.add_client("broker-1");
+    zk.wait_connected(c);
+    REQUIRE(zk.create(c, "/before").code == ZkCode::ok);
+    int old_leader = *zk.ensemble().leader(zk.sim());
+
+    zk.sim().power_loss(zk.ensemble().node(old_leader));
+    zk.sim().run_for(2s);
+    zk.sim().restart(zk.ensemble().node(old_leader));
+    REQUIRE(zk.run_until([&] { return zk.ensemble().serving_count(zk.sim()) == 3; }, 20s));
+    REQUIRE(create_retrying(zk, c, "/after", 10s) == ZkCode::ok);
+    CHECK(zk.exists(c, "/before").code == ZkCode::ok);
+}
