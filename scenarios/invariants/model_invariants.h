@@ -5,8 +5,7 @@
 // an InvariantViolation thrown out of the event loop, naming the simulated time, the
 // event number, the partition and the values.
 //
-// What is checked, and what Kafka guarantees (KAFKA-FACTS.md, "Invariants worth
-// checking"):
+// What is checked, and what Kafka guarantees (docs/RELIABILITY.md, "Model invariants"):
 //   1. high watermark within the ISR: a leader's high watermark is at most the log end
 //      offset of every ISR member that follows it in the same leader epoch (Kafka's
 //      TLA+ model calls it WeakIsr). Members that are down or have not yet taken the
