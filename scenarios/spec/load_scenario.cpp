@@ -5,6 +5,9 @@
 #include <sstream>
 #include <tuple>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
 #include "scenarios/spec/indentation_hint.h"
 #include "scenarios/spec/parse_parts.h"
 #include "scenarios/spec/parse_sweep.h"
@@ -76,22 +79,59 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::string& f
 
 /// Where the second document of a stream starts: its content's position, or for an
 /// empty document the line of its "---" (the first such line after content).
-SourcePosition second_document(std::string_view text, const YAML::Node& document) {
-    if (document.IsDefined() && !document.IsNull() && document.Mark().line >= 0) {
-        return {document.Mark().line + 1, document.Mark().column + 1};
+/// Sees a document's events and keeps where its first node starts, if it has one.
+class FirstNode final : public YAML::EventHandler {
+public:
+    std::optional<YAML::Mark> mark;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& at, YAML::anchor_t) override { note(at); }
+    void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string&) override { note(at); }
+    void OnSequenceStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(at);
     }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(at);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void note(const YAML::Mark& at) {
+        if (!mark) mark = at;
+    }
+};
+
+/// The first '---' line after some content, where an empty second document begins.
+std::optional<SourcePosition> document_marker_after_content(std::string_view text) {
     int line = 1;
     bool content_seen = false;
     for (std::size_t start = 0; start < text.size(); ++line) {
         std::size_t end = std::min(text.find('\n', start), text.size());
         std::string_view row = text.substr(start, end - start);
         const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\r');
-        if (marker && content_seen) return {line, 1};
+        if (marker && content_seen) return SourcePosition{line, 1};
         const bool blank = row.find_first_not_of(" \r") == std::string_view::npos;
         content_seen = content_seen || (!blank && row[0] != '#' && !marker);
         start = end + 1;
     }
-    return {line, 1};
+    return std::nullopt;
+}
+
+/// Where a second document starts, or nothing. Only two documents are ever asked for:
+/// yaml-cpp's LoadAll never ends on some malformed streams (a line opening with ','
+/// yields empty documents forever), so it is not used. An empty second document counts
+/// when a '---' line opens it.
+std::optional<SourcePosition> second_document(std::string_view text) {
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    FirstNode first;
+    FirstNode second;
+    if (!parser.HandleNextDocument(first) || !parser.HandleNextDocument(second)) return std::nullopt;
+    if (second.mark && second.mark->line >= 0) return SourcePosition{second.mark->line + 1, second.mark->column + 1};
+    return document_marker_after_content(text);
 }
 
 LoadResult finish(DiagnosticSink& sink, std::optional<Scenario> scenario) {
@@ -114,14 +154,12 @@ LoadResult load_scenario_text(std::string_view text, std::string_view display_na
         try {
             // A stream of several documents is one scenario and something else: the
             // rest would be silently ignored, so it is refused.
-            std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-            if (documents.size() > 1) {
-                SourcePosition at = second_document(text, documents[1]);
-                sink.error(at.line, at.column, "a second YAML document starts here; a scenario file holds one (remove "
-                                               "the '---' line, or split the file)");
+            root = YAML::Load(std::string(text));
+            if (auto at = second_document(text)) {
+                sink.error(at->line, at->column, "a second YAML document starts here; a scenario file holds one (remove "
+                                                 "the '---' line, or split the file)");
                 return finish(sink, std::nullopt);
             }
-            if (!documents.empty()) root = documents.front();
         } catch (const YAML::Exception& e) {
             // yaml-cpp's marks are 0-based; its message repeats the position, so only
             // the plain text (e.g. "end of map not found") is kept. A key indented
