@@ -58,7 +58,10 @@ struct ExpectationResult {
 
 class ScenarioRun {
 public:
+    /// Keeps a reference to `scenario`, which must outlive the run.
     ScenarioRun(const Scenario& scenario, RunOptions options);
+    /// A temporary scenario would be gone before the run reads it.
+    ScenarioRun(Scenario&& scenario, RunOptions options) = delete;
     ~ScenarioRun();
 
     /// Runs to the scenario's duration (or the --until time).

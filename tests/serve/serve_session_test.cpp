@@ -76,7 +76,8 @@ RunOptions recording(Recorded& recorded) {
 
 TEST_CASE("a TCP connection becomes the client node real-1 and its close is noticed and recorded") {
     Recorded recorded;
-    ScenarioRun run(scenario(), recording(recorded));
+    const Scenario run_scenario = scenario();
+    ScenarioRun run(run_scenario, recording(recorded));
     std::ostringstream log;
     ServeSession session(run, {"127.0.0.1", 20692, 1.0}, log);
     const int client = connect_to(20693);
@@ -94,7 +95,8 @@ TEST_CASE("a TCP connection becomes the client node real-1 and its close is noti
 }
 
 TEST_CASE("a crashed broker's port refuses connections and its open connections are reset") {
-    ScenarioRun run(scenario(), {});
+    const Scenario run_scenario = scenario();
+    ScenarioRun run(run_scenario, {});
     std::ostringstream log;
     ServeSession session(run, {"127.0.0.1", 20792, 1.0}, log);
     const int client = connect_to(20792);
@@ -120,7 +122,8 @@ TEST_CASE("a crashed broker's port refuses connections and its open connections 
 }
 
 TEST_CASE("brokers are advertised at their own ports and other hosts as the model names them") {
-    ScenarioRun run(scenario(), {});
+    const Scenario run_scenario = scenario();
+    ScenarioRun run(run_scenario, {});
     std::ostringstream log;
     ServeSession session(run, {"127.0.0.1", 20892, 1.0}, log);
     const auto broker_2 = session.address_of("broker-2", 9092);
@@ -132,10 +135,12 @@ TEST_CASE("brokers are advertised at their own ports and other hosts as the mode
 }
 
 TEST_CASE("a port that is taken is named in the error") {
-    ScenarioRun run(scenario(), {});
+    const Scenario run_scenario = scenario();
+    ScenarioRun run(run_scenario, {});
     std::ostringstream log;
     ServeSession first(run, {"127.0.0.1", 20992, 1.0}, log);
-    ScenarioRun other(scenario(), {});
+    const Scenario other_scenario = scenario();
+    ScenarioRun other(other_scenario, {});
     REQUIRE_THROWS_WITH(ServeSession(other, {"127.0.0.1", 20992, 1.0}, log),
                         Catch::Contains("cannot listen on 127.0.0.1:20992"));
 }
