@@ -15,7 +15,11 @@ struct Level {
 /// The key a line starts ("partitions" of "partitions: 3", of "- name: t" the "name"),
 /// or the line's first word.
 std::string key_of(std::string_view content) {
-    if (content.starts_with("- ")) content.remove_prefix(content.find_first_not_of(' ', 1));
+    if (content.starts_with("- ")) {
+        // "- " alone (an empty list item) has no key after the dash.
+        const std::size_t key = content.find_first_not_of(' ', 1);
+        content.remove_prefix(key == std::string_view::npos ? content.size() : key);
+    }
     std::size_t end = content.find(':');
     if (end == std::string_view::npos) end = content.find(' ');
     return std::string(content.substr(0, std::min(end, content.size())));
