@@ -5,6 +5,25 @@
 
 namespace kafkalab::sim {
 
+namespace {
+
+FaultEvent host_fault(FaultEventKind kind, std::string host) {
+    FaultEvent event;
+    event.kind = kind;
+    event.host = std::move(host);
+    return event;
+}
+
+FaultEvent link_fault(FaultEventKind kind, std::string_view from, std::string_view to) {
+    FaultEvent event;
+    event.kind = kind;
+    event.link_from = std::string(from);
+    event.link_to = std::string(to);
+    return event;
+}
+
+}  // namespace
+
 Time NodeContext::now() const { return simulation_.now(); }
 
 std::uint32_t NodeContext::incarnation() const { return simulation_.scheduler().incarnation(index_); }
@@ -81,10 +100,10 @@ void Simulation::boot(NodeIndex index) {
                               [this, index] { nodes_[index]->instance->on_start(); });
 }
 
-void Simulation::take_down(NodeIndex index, HostState state, const char* record_kind) {
+void Simulation::take_down(NodeIndex index, HostState state, FaultEventKind fault) {
     NodeSlot& slot = *nodes_[index];
     if (slot.state != HostState::up) return;
-    record(record_kind, no_node, index, "");
+    record_fault(host_fault(fault, node_name(index)), no_node, index);
     for (NodeIndex peer = 0; peer < nodes_.size(); ++peer) {
         // A pair that never talked has nothing to reset (and a sparse one no entry to make).
         if (!has_connection(index, peer) && !has_connection(peer, index)) continue;
@@ -118,18 +137,18 @@ void Simulation::take_down(NodeIndex index, HostState state, const char* record_
     network_.set_up(slot.vertex, false);
 }
 
-void Simulation::crash(NodeIndex index) { take_down(index, HostState::crashed, "crash"); }
+void Simulation::crash(NodeIndex index) { take_down(index, HostState::crashed, FaultEventKind::crash); }
 
-void Simulation::exit_process(NodeIndex index) { take_down(index, HostState::exited, "exit"); }
+void Simulation::exit_process(NodeIndex index) { take_down(index, HostState::exited, FaultEventKind::exit); }
 
 void Simulation::power_loss(NodeIndex index) {
     if (!is_up(index)) return;
-    take_down(index, HostState::powered_off, "power-loss");
+    take_down(index, HostState::powered_off, FaultEventKind::power_loss);
     nodes_[index]->context.disk().lose_unflushed();
 }
 
 void Simulation::retire(NodeIndex index) {
-    take_down(index, HostState::crashed, "retire");
+    take_down(index, HostState::crashed, FaultEventKind::retire);
     nodes_[index]->retired = true;
 }
 
@@ -155,39 +174,41 @@ void Simulation::restart(NodeIndex index) {
     if (slot.state == HostState::up || slot.retired) return;
     slot.state = HostState::up;
     network_.set_up(slot.vertex, true);
-    record("restart", no_node, index, "");
+    record_fault(host_fault(FaultEventKind::restart, node_name(index)), no_node, index);
     boot(index);
 }
 
 void Simulation::partition(const std::vector<std::vector<NodeIndex>>& groups) {
     std::vector<std::vector<VertexId>> vertex_groups;
-    std::string summary;
+    FaultEvent event;
+    event.kind = FaultEventKind::partition;
     for (const auto& group : groups) {
         vertex_groups.emplace_back();
-        summary += summary.empty() ? "[" : " | [";
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            vertex_groups.back().push_back(nodes_[group[i]]->vertex);
-            summary += (i ? " " : "") + node_name(group[i]);
+        event.sides.emplace_back();
+        for (NodeIndex node : group) {
+            vertex_groups.back().push_back(nodes_[node]->vertex);
+            event.sides.back().push_back(node_name(node));
         }
-        summary += "]";
     }
     network_.partition(vertex_groups);
-    record("partition", no_node, no_node, summary);
+    record_fault(std::move(event), no_node, no_node);
 }
 
 void Simulation::heal() {
     network_.heal();
-    record("heal", no_node, no_node, "");
+    FaultEvent event;
+    event.kind = FaultEventKind::heal;
+    record_fault(std::move(event), no_node, no_node);
 }
 
 void Simulation::isolate(NodeIndex node) {
     network_.set_isolated(nodes_[node]->vertex, true);
-    record("isolate", node, no_node, node_name(node));
+    record_fault(host_fault(FaultEventKind::isolate, node_name(node)), node, no_node);
 }
 
 void Simulation::unisolate(NodeIndex node) {
     network_.set_isolated(nodes_[node]->vertex, false);
-    record("unisolate", node, no_node, node_name(node));
+    record_fault(host_fault(FaultEventKind::unisolate, node_name(node)), node, no_node);
 }
 
 bool Simulation::cut_link(std::string_view a, std::string_view b) {
@@ -196,7 +217,7 @@ bool Simulation::cut_link(std::string_view a, std::string_view b) {
     if (!va || !vb) return false;
     // Two hosts with no cable between them are cut by a firewall rule instead.
     if (!network_.set_link_up(*va, *vb, false)) network_.set_blocked(*va, *vb, true);
-    record("cut", no_node, no_node, std::string(a) + " -- " + std::string(b));
+    record_fault(link_fault(FaultEventKind::cut, a, b), no_node, no_node);
     return true;
 }
 
@@ -205,7 +226,7 @@ bool Simulation::restore_link(std::string_view a, std::string_view b) {
     auto vb = network_.find(b);
     if (!va || !vb) return false;
     if (!network_.set_link_up(*va, *vb, true)) network_.set_blocked(*va, *vb, false);
-    record("restore", no_node, no_node, std::string(a) + " -- " + std::string(b));
+    record_fault(link_fault(FaultEventKind::restore, a, b), no_node, no_node);
     return true;
 }
 
@@ -213,12 +234,17 @@ TimerId Simulation::at(Time when, const char* label, Callback fn) {
     return scheduler_.schedule_at(when, EventInfo{EventKind::control, no_node, no_node, label, nullptr}, std::move(fn));
 }
 
-void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary) {
+void Simulation::record_fault(FaultEvent event, NodeIndex source, NodeIndex destination) {
+    std::string summary = render_summary(event);
+    record(trace_kind(event.kind), source, destination, std::move(summary), std::move(event));
+}
+
+void Simulation::record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary, std::any event) {
     bool notable = kind != "timer" && kind != "deliver" && kind != "drop" && kind != "retransmit" && kind != "stall" && kind != "close" && kind != "control" && kind != "disconnect" && kind != "retire";
     if (!trace_ && !(listener_ && notable)) return;
     TraceRecord record{now(), trace_ ? trace_->count() : notable_records_, std::move(kind),
                        source == no_node ? "" : node_name(source), destination == no_node ? "" : node_name(destination),
-                       std::move(summary)};
+                       std::move(summary), std::move(event)};
     if (listener_ && notable) {
         ++notable_records_;
         listener_(record);

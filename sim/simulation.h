@@ -3,6 +3,7 @@
 // enter only here (crash, power loss, restart, partitions, cut links), so every layer
 // above sees them the way a real system would: through lost messages, disconnects
 // and timeouts.
+#include <any>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sim/fault_event.h"
 #include "sim/network.h"
 #include "sim/node.h"
 #include "sim/scheduler.h"
@@ -112,7 +114,8 @@ public:
     Trace* trace() { return trace_; }
     /// Adds a record with the current time to the trace, if one is set, and hands
     /// notable ones (everything but timers, deliveries and drops) to the listener.
-    void record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary);
+    /// `event` is the typed happening that `kind` and `summary` render (see trace.h).
+    void record(std::string kind, NodeIndex source, NodeIndex destination, std::string summary, std::any event = {});
     /// Called for every notable record (faults, elections, ISR changes...), with or
     /// without a trace: what a timeline or the viewer's event log shows.
     void set_event_listener(std::function<void(const TraceRecord&)> listener) { listener_ = std::move(listener); }
@@ -180,7 +183,9 @@ private:
     }
     void grow_connections();
     void boot(NodeIndex node);
-    void take_down(NodeIndex node, HostState state, const char* record_kind);
+    void take_down(NodeIndex node, HostState state, FaultEventKind fault);
+    /// Records a fault with its rendering (sim/fault_event.h).
+    void record_fault(FaultEvent event, NodeIndex source, NodeIndex destination);
     // The transport (simulation_transport.cpp).
     void put_on_wire(NodeIndex from, NodeIndex to, Sequence sequence, Time arrival, MessagePtr message);
     void deliver(NodeIndex from, NodeIndex to, std::uint32_t sender_incarnation, std::uint32_t receiver_incarnation,

@@ -8,6 +8,7 @@
 #include "broker_model/controller/zk_data.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/zookeeper/client_messages.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -80,8 +81,7 @@ void Broker::on_zk_state(zk::KeeperState state) {
     } else if (state == zk::KeeperState::expired) {
         // The ensemble has forgotten us: /brokers/ids/<id> is gone and so is
         // /controller if we held it. Start a new session and register again.
-        context().simulation().record("zk-session-expired", context().index(), sim::no_node,
-                                      "broker " + std::to_string(config_.broker_id.value));
+        record_event(context(), ZkSessionExpired{config_.broker_id});
         controller_->resign();
         auto alive = alive_;
         // The client may not be destroyed from inside its own listener: reconnect next.
@@ -136,9 +136,7 @@ void Broker::read_registration() {
 void Broker::on_registered(zk::Zxid czxid) {
     registered_ = true;
     services_.broker_epoch = czxid.value;
-    context().simulation().record("broker-registered", context().index(), sim::no_node,
-                                  "/brokers/ids/" + std::to_string(config_.broker_id.value) + " broker epoch " +
-                                      std::to_string(czxid.value));
+    record_event(context(), BrokerRegistered{config_.broker_id, czxid.value});
     controller_->start();
     if (!serving_) {
         serving_ = true;
@@ -151,9 +149,7 @@ void Broker::fail_registration() {
     // starts it again until the previous life's session has expired. The model keeps the
     // process and tries again each second, serving nothing meanwhile: the same outcome,
     // bounded by that session's timeout.
-    context().simulation().record("broker-registration-failed", context().index(), sim::no_node,
-                                  zk_data::broker_path(config_.broker_id) +
-                                      ": NODEEXISTS, held by another session; trying again in 1 s");
+    record_event(context(), BrokerRegistrationFailed{zk_data::broker_path(config_.broker_id)});
     auto alive = alive_;
     context().set_timer(1s, "broker registration retry", [this, alive] {
         if (*alive && zk_ && zk_->connected() && !registered_) register_broker();
@@ -305,7 +301,7 @@ void Broker::begin_controlled_shutdown(std::function<void()> stopped) {
     if (shutting_down_) return;
     shutting_down_ = true;
     stopped_ = std::move(stopped);
-    context().simulation().record("controlled-shutdown", context().index(), sim::no_node, "started");
+    record_event(context(), ControlledShutdown{false});
     if (!config_.controlled_shutdown_enable || !registered_) return finish_shutdown();
     auto attempts = std::make_shared<int>(0);
     auto alive = alive_;
@@ -334,7 +330,7 @@ void Broker::finish_shutdown() {
     logs_.checkpoint_high_watermarks();
     controller_->resign();
     if (zk_) zk_->close();  // the ephemeral registration goes at once
-    context().simulation().record("controlled-shutdown", context().index(), sim::no_node, "finished");
+    record_event(context(), ControlledShutdown{true});
     if (stopped_) {
         auto stopped = std::move(stopped_);
         stopped_ = nullptr;

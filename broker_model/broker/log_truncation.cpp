@@ -2,13 +2,12 @@
 
 #include <algorithm>
 
-#include "sim/simulation.h"
+#include "broker_model/events/record_event.h"
 
 namespace kafkalab::kafka {
 
 void record_truncation(sim::NodeContext& context, const TruncationNote& note) {
-    context.simulation().record(std::string(TruncationNote::trace_kind), context.index(), sim::no_node,
-                                note.to_summary());
+    record_event(context, note);
 }
 
 bool truncate_and_record(sim::NodeContext& context, PartitionLog& log, const TopicPartition& tp, Offset end_offset,

@@ -3,6 +3,7 @@
 
 #include "broker_model/client/producer.h"
 #include "broker_model/protocol/produce.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -82,9 +83,7 @@ void Producer::complete_batch(const ProducerBatchPtr& batch, Error error, Offset
         accumulator_.reenqueue(batch, now);
         return;
     }
-    context().simulation().record("producer-failed", context().index(), sim::no_node,
-                                  std::to_string(batch->record_count()) + " record(s) for " +
-                                      batch->partition().to_string() + ": " + error_name(error));
+    record_event(context(), ProducerBatchFailed{batch->partition(), batch->record_count(), error});
     fail(batch, error, true);
 }
 

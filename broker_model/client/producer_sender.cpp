@@ -4,6 +4,7 @@
 #include "broker_model/client/producer.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/protocol/produce.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -159,9 +160,7 @@ sim::Time Producer::expire_batches(sim::Time now) {
     }
     for (const auto& batch : expired) {
         ++stats_.expired_batches;
-        context().simulation().record("producer-expired", context().index(), sim::no_node,
-                                      std::to_string(batch->record_count()) + " record(s) for " +
-                                          batch->partition().to_string() + ": delivery.timeout.ms has passed");
+        record_event(context(), ProducerBatchExpired{batch->partition(), batch->record_count()});
         fail(batch, Error::request_timed_out, false);
         // Sent at least once, it may be in the log: its successors' sequences are in doubt.
         if (idempotent_ && batch->attempts() > 0) idempotence_.mark_unresolved(*batch);

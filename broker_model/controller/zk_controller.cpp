@@ -5,6 +5,7 @@
 #include "broker_model/common/after_all.h"
 #include "broker_model/common/recurring_step.h"
 #include "broker_model/controller/leader_election.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -149,14 +150,13 @@ void ZkController::become_active(ControllerEpoch epoch, std::int32_t epoch_versi
     ctx_ = ControllerContext{};
     events_.clear();
     busy_ = false;
-    context_.simulation().record("controller", context_.index(), sim::no_node,
-                                 "became controller with epoch " + std::to_string(epoch.value));
+    record_event(context_, ControllerElected{epoch});
     enqueue("controller failover", [this](Done done) { load_cluster(std::move(done)); });
 }
 
 void ZkController::resign() {
     if (active_) {
-        context_.simulation().record("controller", context_.index(), sim::no_node, "resigned as controller");
+        record_event(context_, ControllerResigned{});
     }
     active_ = false;
     ++generation_;
@@ -331,8 +331,7 @@ void ZkController::write_states(StateMap states, std::function<void(StateMap)> t
                                        // Every ISR the controller writes with the same
                                        // leader: its own shrinks (onBrokerFailure, a
                                        // controlled shutdown) and leaders' AlterPartition.
-                                       context_.simulation().record("isr-change", context_.index(), sim::no_node,
-                                                                    tp.to_string() + " isr=[" + join_ids(stored.isr) + "]");
+                                       record_event(context_, IsrChanged{tp, stored.leader, stored.leader_epoch, stored.isr});
                                    }
                                    ctx_.states[tp] = stored;
                                    (*written)[tp] = stored;
@@ -432,9 +431,7 @@ ZkController::StateMap ZkController::states_for_offline_partitions(const StateMa
         auto elected = elect_offline_leader(*replicas, state.isr, live, unclean_allowed(tp.topic));
         if (!elected) continue;
         if (elected->unclean) {
-            context_.simulation().record("unclean-election", context_.index(), sim::no_node,
-                                         tp.to_string() + ": out-of-sync replica " +
-                                             std::to_string(elected->leader.value) + " elected leader");
+            record_event(context_, UncleanLeaderElected{tp, elected->leader});
         }
         LeaderAndIsr next = state;
         next.leader = elected->leader;
@@ -460,9 +457,7 @@ ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerI
                 next.leader = elected->leader;
                 next.isr = elected->isr;
                 if (elected->unclean) {
-                    context_.simulation().record("unclean-election", context_.index(), sim::no_node,
-                                                 tp.to_string() + ": out-of-sync replica " +
-                                                     std::to_string(elected->leader.value) + " elected leader");
+                    record_event(context_, UncleanLeaderElected{tp, elected->leader});
                 }
                 states[tp] = next;
                 continue;
@@ -483,10 +478,7 @@ ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerI
 }
 
 void ZkController::record_leader(const TopicPartition& tp, const LeaderAndIsr& state) {
-    std::string leader = state.has_leader() ? "broker " + std::to_string(state.leader.value) : std::string("none");
-    context_.simulation().record("leader-election", context_.index(), sim::no_node,
-                                 tp.to_string() + " leader " + leader + " epoch " +
-                                     std::to_string(state.leader_epoch.value) + " isr [" + join_ids(state.isr) + "]");
+    record_event(context_, LeaderElected{tp, state.has_leader() ? state.leader : no_broker, state.leader_epoch, state.isr});
 }
 
 // --- Telling brokers ---------------------------------------------------------------
@@ -587,9 +579,7 @@ void ZkController::on_broker_change(Done done) {
             ctx_.shutting_down.erase(id);
         }
         if (!dead.empty()) {
-            std::string names;
-            for (BrokerId id : dead) names += (names.empty() ? "" : ",") + std::to_string(id.value);
-            context_.simulation().record("broker-failure", context_.index(), sim::no_node, "brokers " + names + " are gone");
+            record_event(context_, BrokersFailed{std::vector<BrokerId>(dead.begin(), dead.end())});
         }
         StateMap changes = states_after_failure(dead);
         write_states(std::move(changes), guarded([this, done, dead, born, current](StateMap after_failure) {

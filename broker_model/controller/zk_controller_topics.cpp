@@ -9,6 +9,7 @@
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/zk_controller.h"
 #include "broker_model/controller/topic_names.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -189,7 +190,7 @@ void ZkController::on_topic_deletion(Done done) {
 
 void ZkController::delete_topic(const std::string& topic, Done done) {
     ctx_.topics_being_deleted.insert(topic);
-    context_.simulation().record("topic-deletion", context_.index(), sim::no_node, "deleting topic " + topic);
+    record_event(context_, TopicDeletionStarted{topic});
     // Replicas stop and delete their logs; every broker forgets the topic.
     std::map<BrokerId, std::vector<TopicPartition>> by_broker;
     std::vector<std::string> paths;

@@ -4,6 +4,7 @@
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/topic_names.h"
 #include "broker_model/controller/zk_data.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -40,7 +41,7 @@ void CoordinatorLookup::create_offsets_topic() {
     if (!assigned.error.empty()) {
         // Kafka refuses too: "Number of alive brokers ... does not meet the required
         // replication factor ... for the offsets topic". Clients keep retrying.
-        context.simulation().record("offsets-topic-not-created", context.index(), sim::no_node, assigned.error);
+        record_event(context, OffsetsTopicNotCreated{assigned.error});
         return;
     }
     creating_ = true;

@@ -2,6 +2,7 @@
 // LeaveGroup, DescribeGroups and ListGroups.
 #include "broker_model/group/group_coordinator.h"
 
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -12,8 +13,7 @@ GroupCoordinator::GroupCoordinator(Broker& broker, GroupCoordinatorConfig config
 GroupCoordinator::~GroupCoordinator() { *alive_ = false; }
 
 void GroupCoordinator::note(const GroupMetadata& group, const std::string& what) {
-    context().simulation().record("group-coordinator", context().index(), sim::no_node,
-                                  "group " + group.group_id() + ": " + what);
+    record_event(context(), RebalanceStep{group.group_id(), what});
 }
 
 std::optional<Error> GroupCoordinator::validate_group_status(const std::string& group_id, bool empty_id_allowed) const {

@@ -2,6 +2,7 @@
 // scheduleLoadGroupAndOffsets and removeGroupsForPartition).
 #include "broker_model/group/group_metadata_manager.h"
 #include "broker_model/group/offsets_partition_loader.h"
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -43,10 +44,8 @@ void GroupMetadataManager::finish_load(std::int32_t partition, std::uint64_t tok
     for (auto& [group_id, offsets] : loaded.offsets) {
         if (!loaded.groups.count(group_id)) fresh.push_back(build_loaded_group(group_id, nullptr, std::move(offsets)));
     }
-    broker_.services().context.simulation().record(
-        "group-coordinator-loaded", broker_.services().context.index(), sim::no_node,
-        std::string(consumer_offsets_topic) + "-" + std::to_string(partition) + ": " + std::to_string(fresh.size()) +
-            " groups from " + std::to_string(loaded.records_read) + " records");
+    record_event(broker_.services().context,
+                 GroupsLoaded{{std::string(consumer_offsets_topic), partition}, fresh.size(), loaded.records_read});
     for (const GroupPtr& group : fresh) {
         // A group created here while loading (it cannot be: requests were refused) would win.
         if (groups_.count(group->group_id())) continue;

@@ -1,22 +1,21 @@
 #pragma once
-// A replica's log losing its tail, as the "truncate" trace record tells it:
+// A replica's log losing its tail: one of the model's events (broker_model/events/),
+// recorded in the trace as
 //
 //   orders-0 on broker-1: offsets 412..419 removed (log end 420 → 412), follower truncation after a leader change (KIP-279)
 //
 // Kafka logs the same moment as "Truncating to offset 412" (UnifiedLog.truncateTo) or,
 // after a power loss, as log recovery finding a shorter log. The simulator knows which
-// offsets went, so the record names them; the viewer reads it back with parse() to
-// strike the removed cells through. Only truncations that remove records are noted.
+// offsets went, so the event names them; the viewer strikes the removed cells through
+// from the event itself. Only truncations that remove records are noted.
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 
 #include "broker_model/common/types.h"
 
 namespace kafkalab::kafka {
 
-/// Why the tail went. A trace record says it in words (describe()), which parse() maps back.
+/// Why the tail went.
 enum class TruncationCause : std::uint8_t {
     /// A follower cut its log where the leader's epoch ended (KIP-101/279), after a
     /// leader change; an unclean election makes such cuts remove committed records.
@@ -26,11 +25,8 @@ enum class TruncationCause : std::uint8_t {
     /// The host lost power: records the page cache held but the disk did not are gone.
     power_loss,
 };
-const char* describe(TruncationCause cause);
 
 struct TruncationNote {
-    static constexpr std::string_view trace_kind = "truncate";
-
     TopicPartition partition;
     std::string broker;           // the broker's host name
     Offset removed_from{0};       // the first offset removed: the new log end offset
@@ -38,10 +34,6 @@ struct TruncationNote {
     TruncationCause cause = TruncationCause::leader_epoch;
 
     std::int64_t removed_count() const { return old_log_end_offset - removed_from; }
-    /// The trace record's summary (see the top of this file).
-    std::string to_summary() const;
-    /// Reads a summary written by to_summary(); nothing for any other text.
-    static std::optional<TruncationNote> parse(std::string_view summary);
     bool operator==(const TruncationNote&) const = default;
 };
 

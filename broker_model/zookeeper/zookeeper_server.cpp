@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka::zk {
@@ -92,11 +93,8 @@ void ZooKeeperServer::send_to_server(int sid, sim::MessagePtr message) {
 }
 
 void ZooKeeperServer::note_role(const char* why) {
-    std::string state = role_name(role_);
-    if (role_ != ServerRole::looking) state += fmt::format(" leader {} epoch {}", leader_sid_, db_->accepted_epoch);
-    context().simulation().record("zk-state", context().index(), sim::no_node,
-                                  fmt::format("{} ({}), last zxid {}{}", state, why,
-                                              format_zxid(db_->last_logged_zxid()), serving_ ? ", serving" : ""));
+    record_event(context(), ZkServerStateChanged{role_name(role_), role_ != ServerRole::looking, leader_sid_,
+                                                 db_->accepted_epoch, why, db_->last_logged_zxid().value, serving_});
 }
 
 }  // namespace kafkalab::kafka::zk

@@ -1,13 +1,13 @@
 #pragma once
 // What a notable trace record is. The timeline, the viewer's event log and timeline
-// marks, and the Perfetto export all learn it here, so that they agree, and so that a
-// record kind the model adds or renames is taught to them once. The model records its
-// happenings as kind strings (a group coordinator's steps as "group-coordinator", a
-// clean exit as "exit"); this is the only place that reads those strings to decide
-// what a record means, until the model's events are typed.
+// marks, and the Perfetto export all learn it here, so that they agree, and so that an
+// event the model adds is taught to them once. It reads the record's typed event (a
+// sim::FaultEvent or a kafka::ModelEvent), never its kind string or summary.
+#include <any>
 #include <cstdint>
 #include <optional>
 
+#include "broker_model/common/types.h"
 #include "sim/trace.h"
 
 namespace kafkalab::scenarios {
@@ -44,8 +44,12 @@ const char* label(NotableKind kind);
 /// The host went down with it: a crash, a power loss or a clean exit.
 bool takes_host_down(NotableKind kind);
 
-/// Whether the record concerns one partition (its summary starts with "topic-N"), so
-/// that internal topics' partitions can be left out of a lesson's timeline.
-bool per_partition(NotableKind kind);
+/// The partition a leader election (clean or not), ISR change or truncation concerns, so
+/// that internal topics' partitions can be left out of a lesson's timeline; nothing for
+/// other events. Takes a record's `event`.
+std::optional<kafka::TopicPartition> partition_of(const std::any& event);
+
+/// The event concerns a partition of an internal topic (__consumer_offsets).
+bool about_internal_topic(const std::any& event);
 
 }  // namespace kafkalab::scenarios

@@ -5,6 +5,7 @@
 
 #include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
+#include "sim/fault_event.h"
 
 namespace kafkalab::scenarios {
 
@@ -131,9 +132,8 @@ void RecoveryWatch::take_settle_snapshot() {
 }
 
 void RecoveryWatch::on_event(const sim::TraceRecord& record) {
-    if (record.kind == "crash" || record.kind == "power-loss" || record.kind == "exit") {
-        last_down_[record.destination] = record.time;
-    }
+    const auto* fault = record.event_as<sim::FaultEvent>();
+    if (fault && fault->takes_host_down()) last_down_[fault->host] = record.time;
 }
 
 LivenessInput RecoveryWatch::input() const {

@@ -232,8 +232,9 @@ void ScenarioRun::on_event(const sim::TraceRecord& record) {
         *kind == NotableKind::isr_change) {
         if (!outage_change_at_) outage_change_at_ = now();
     }
-    // Internal topics (__consumer_offsets has 50 partitions) would drown the lesson.
-    if (per_partition(*kind) && record.summary.rfind("__", 0) == 0) return;
+    // Internal topics (__consumer_offsets has 50 partitions) would drown the lesson; an
+    // unclean election is told even there, since it may lose committed records.
+    if (*kind != NotableKind::unclean_election && about_internal_topic(record.event)) return;
     std::string who = record.destination.empty() ? record.source : record.destination;
     std::string text = record.summary.empty() || takes_host_down(*kind) || *kind == NotableKind::restart
                            ? who

@@ -1,9 +1,9 @@
 // Every cut that removes records from a replica's log shows up in the trace as a
-// "truncate" record naming the partition, the broker, the offsets and the cause;
-// cuts that remove nothing leave no record.
+// typed truncation event naming the partition, the broker, the offsets and the cause,
+// rendered as a "truncate" record; cuts that remove nothing leave no record.
 #include <catch2/catch.hpp>
 
-#include "broker_model/log/truncation_note.h"
+#include "broker_model/events/model_event.h"
 #include "support/test_cluster.h"
 
 using namespace kafkalab;
@@ -14,15 +14,24 @@ namespace {
 
 const TopicPartition payments0{"payments", 0};
 
-/// The summaries of the "truncate" records from now on.
-std::shared_ptr<std::vector<std::string>> collect_truncations(TestCluster& cluster) {
-    auto summaries = std::make_shared<std::vector<std::string>>();
+struct Truncation {
+    TruncationNote note;
+    std::string kind;
+    std::string summary;
+};
+
+/// The truncation events from now on, with the record that carried each.
+std::shared_ptr<std::vector<Truncation>> collect_truncations(TestCluster& cluster) {
+    auto truncations = std::make_shared<std::vector<Truncation>>();
     auto previous = cluster.sim().event_listener();
-    cluster.sim().set_event_listener([summaries, previous](const sim::TraceRecord& record) {
+    cluster.sim().set_event_listener([truncations, previous](const sim::TraceRecord& record) {
         if (previous) previous(record);
-        if (record.kind == TruncationNote::trace_kind) summaries->push_back(record.summary);
+        const auto* event = record.event_as<ModelEvent>();
+        if (const auto* note = event ? std::get_if<TruncationNote>(event) : nullptr) {
+            truncations->push_back({*note, record.kind, record.summary});
+        }
     });
-    return summaries;
+    return truncations;
 }
 
 }  // namespace
@@ -49,13 +58,12 @@ TEST_CASE("a returning leader that truncates its unreplicated acks=1 records is 
     REQUIRE(cluster.run_until([&] { return cluster.isr(payments0).size() == 3; }, 60s));
 
     const std::string broker = "broker-" + std::to_string(old_leader);
-    REQUIRE(*truncations == std::vector<std::string>{"payments-0 on " + broker +
-                                                     ": offsets 1..2 removed (log end 3 \u2192 1), follower "
-                                                     "truncation after a leader change (KIP-279)"});
-    auto note = TruncationNote::parse(truncations->front());
-    REQUIRE(note);
-    CHECK(note->removed_from == Offset{1});
-    CHECK(note->old_log_end_offset == Offset{3});
+    REQUIRE(truncations->size() == 1);
+    const Truncation& cut = truncations->front();
+    CHECK(cut.note == TruncationNote{payments0, broker, Offset{1}, Offset{3}, TruncationCause::leader_epoch});
+    CHECK(cut.kind == "truncate");
+    CHECK(cut.summary == "payments-0 on " + broker +
+                             ": offsets 1..2 removed (log end 3 \u2192 1), follower truncation after a leader change (KIP-279)");
 }
 
 TEST_CASE("a power loss notes the unflushed records it took at the moment the power goes") {
@@ -66,8 +74,11 @@ TEST_CASE("a power loss notes the unflushed records it took at the moment the po
     REQUIRE(cluster.produce(payments0, {"1", "2", "3"}, Acks::all).error == Error::none);
     auto truncations = collect_truncations(cluster);
     cluster.power_loss(1);
-    REQUIRE(*truncations == std::vector<std::string>{"payments-0 on broker-1: offsets 0..2 removed (log end 3 \u2192 0), "
-                                                     "power loss: the unflushed tail never reached the disk"});
+    REQUIRE(truncations->size() == 1);
+    CHECK(truncations->front().note ==
+          TruncationNote{payments0, "broker-1", Offset{0}, Offset{3}, TruncationCause::power_loss});
+    CHECK(truncations->front().summary == "payments-0 on broker-1: offsets 0..2 removed (log end 3 \u2192 0), "
+                                          "power loss: the unflushed tail never reached the disk");
     cluster.restart(1);
     cluster.run_for(30s);
     CHECK(truncations->size() == 1);  // recovery after the restart finds nothing more to cut

@@ -1,6 +1,7 @@
 // What the timeline shows a class: each notable event once.
 #include <map>
 
+#include "broker_model/events/model_event.h"
 #include "scenarios/scenario_fixture.h"
 
 using namespace kafkalab;
@@ -24,13 +25,15 @@ TEST_CASE("the controller announces an unclean election once in the trace") {
     options.trace = &trace;
     LoadedRun run(std::string(KAFKALAB_TEST_DATA) + "/../../scenarios/lessons/08-unclean-leader-election.yaml", options);
     run->run();
-    std::map<std::string, int> elections;
+    std::map<std::pair<kafka::TopicPartition, kafka::BrokerId>, int> elections;
     for (const auto& record : trace.records()) {
-        if (record.kind == "unclean-election") ++elections[record.summary];
+        const auto* event = record.event_as<kafka::ModelEvent>();
+        const auto* unclean = event ? std::get_if<kafka::UncleanLeaderElected>(event) : nullptr;
+        if (unclean) ++elections[{unclean->partition, unclean->leader}];
     }
     REQUIRE_FALSE(elections.empty());
-    for (const auto& [summary, count] : elections) {
-        INFO(summary);
+    for (const auto& [election, count] : elections) {
+        INFO(election.first.to_string() << " leader " << election.second.value);
         CHECK(count == 1);
     }
 }

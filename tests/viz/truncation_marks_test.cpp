@@ -61,6 +61,14 @@ TEST_CASE("lesson 8: after the unclean election broker-1's removed offsets 50 to
     CHECK_FALSE(cut.lost_acknowledged.empty());  // acks=all writes only broker-1 had
     CHECK_THAT(cut.describe(), Catch::Contains("broker-1 removed offsets 50..499 of events-0") &&
                                    Catch::Contains("acknowledged to a producer") && Catch::Contains("lost"));
+    // The mark is the event log's typed truncation event, not its text read back.
+    const auto& notable = session.log().notable();
+    auto typed = std::find_if(notable.begin(), notable.end(), [](const EventEntry& entry) {
+        const auto* event = entry.event_as<kafka::ModelEvent>();
+        return event && std::holds_alternative<kafka::TruncationNote>(*event);
+    });
+    REQUIRE(typed != notable.end());
+    CHECK(std::get<kafka::TruncationNote>(*typed->event_as<kafka::ModelEvent>()) == cut.note);
 
     const std::int64_t leo = log_end_of(session, events0, "broker-1");
     REQUIRE(leo < 500);

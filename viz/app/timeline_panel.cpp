@@ -2,6 +2,7 @@
 // to rewind or jump ahead), and small plots of ISR size, lag and throughput.
 #include <algorithm>
 
+#include "scenarios/runner/notable_event.h"
 #include "viz/app/panels.h"
 #include "viz/model/timeline.h"
 
@@ -30,7 +31,7 @@ void draw_scrubber(FrameContext& frame) {
     for (const auto& mark : frame.session.log().notable()) {
         if (mark.category == EventCategory::other || mark.category == EventCategory::controller) continue;
         // Elections of __consumer_offsets partitions would bury the lesson's own.
-        if (mark.category == EventCategory::election && mark.text.rfind("__", 0) == 0) continue;
+        if (mark.category == EventCategory::election && scenarios::about_internal_topic(mark.event)) continue;
         float x = mapping.x_of(mark.time);
         draw->AddLine(ImVec2(x, origin.y + 2), ImVec2(x, origin.y + height - 2), to_imgui(mark_colour(mark.category)), 2.0f);
     }

@@ -101,6 +101,7 @@ void EventLog::on_record(const sim::TraceRecord& record) {
     entry.from = record.source;
     entry.to = record.destination;
     entry.text = record.summary;
+    entry.event = record.event;
     add(std::move(entry));
 }
 

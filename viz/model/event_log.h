@@ -8,6 +8,7 @@
 //
 // Only observes: attaching a log adds an observer and chains a listener, and neither
 // changes what the simulation does.
+#include <any>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -36,7 +37,13 @@ struct EventEntry {
     std::string kind;                // "deliver", "crash", "leader-election", ...
     std::string from;
     std::string to;
-    std::string text;
+    std::string text;                // the message's or the event's rendering, for reading
+    /// The notable record's typed event (a sim::FaultEvent or a kafka::ModelEvent), which
+    /// the viewer's marks read; empty for messages and the viewer's own notes.
+    std::any event;
+
+    template <class T>
+    const T* event_as() const { return std::any_cast<T>(&event); }
 
     /// "registrations → broker-2: Produce payments-0 1 record acks=all"
     std::string describe() const;

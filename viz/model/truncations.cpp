@@ -1,24 +1,14 @@
 #include "viz/model/truncations.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <fmt/format.h>
+
+#include "broker_model/events/model_event.h"
 
 namespace kafkalab::viz {
 
 namespace {
-
-/// "events-0" as a partition: the number follows the last dash.
-std::optional<kafka::TopicPartition> partition_named(const std::string& text) {
-    auto dash = text.rfind('-');
-    if (dash == std::string::npos || dash == 0) return std::nullopt;
-    try {
-        return kafka::TopicPartition{text.substr(0, dash), std::stoi(text.substr(dash + 1))};
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
 
 /// The removed offsets whose record had been acknowledged by `at` and is held by no replica now.
 std::vector<std::int64_t> lost_writes(const kafka::TruncationNote& note, const kafka::SendLedger& ledger, sim::Time at,
@@ -75,23 +65,16 @@ std::string TruncationMark::describe() const {
     return text;
 }
 
-void TruncationHistory::note_election(const EventEntry& entry) {
-    int leader = -1;
-    if (entry.kind == "unclean-election") {
-        auto colon = entry.text.find(':');
-        auto tp = colon == std::string::npos ? std::nullopt : partition_named(entry.text.substr(0, colon));
-        if (tp && std::sscanf(entry.text.c_str() + colon, ": out-of-sync replica %d", &leader) == 1) unclean_leader_[*tp] = leader;
+void TruncationHistory::note_election(const kafka::ModelEvent& event) {
+    if (const auto* unclean = std::get_if<kafka::UncleanLeaderElected>(&event)) {
+        unclean_leader_[unclean->partition] = unclean->leader;
         return;
     }
-    // "events-0 leader broker 2 epoch 3 isr [2]": a different leader ends the unclean one's reign.
-    auto space = entry.text.find(' ');
-    auto tp = space == std::string::npos ? std::nullopt : partition_named(entry.text.substr(0, space));
-    if (!tp) return;
-    auto it = unclean_leader_.find(*tp);
-    if (it == unclean_leader_.end()) return;
-    if (std::sscanf(entry.text.c_str() + space, " leader broker %d", &leader) != 1 || leader != it->second) {
-        unclean_leader_.erase(it);
-    }
+    // A different leader (or none) ends the unclean one's reign.
+    const auto* elected = std::get_if<kafka::LeaderElected>(&event);
+    if (!elected) return;
+    auto it = unclean_leader_.find(elected->partition);
+    if (it != unclean_leader_.end() && elected->leader != it->second) unclean_leader_.erase(it);
 }
 
 void TruncationHistory::catch_up(const EventLog& log, const kafka::SendLedger& ledger, sim::Time run_start,
@@ -99,19 +82,17 @@ void TruncationHistory::catch_up(const EventLog& log, const kafka::SendLedger& l
     const auto& notable = log.notable();
     for (; seen_ < notable.size(); ++seen_) {
         const EventEntry& entry = notable[seen_];
-        if (entry.kind == "unclean-election" || entry.kind == "leader-election") {
-            note_election(entry);
-            continue;
-        }
-        if (entry.kind != kafka::TruncationNote::trace_kind) continue;
-        auto note = kafka::TruncationNote::parse(entry.text);
+        const auto* event = entry.event_as<kafka::ModelEvent>();
+        if (!event) continue;
+        note_election(*event);
+        const auto* note = std::get_if<kafka::TruncationNote>(event);
         if (!note) continue;
         TruncationMark mark;
         mark.time = entry.time;
         mark.event_number = entry.event_number;
         mark.after_unclean_election = unclean_leader_.count(note->partition) > 0;
         mark.lost_acknowledged = lost_writes(*note, ledger, run_start + entry.time, replicas(note->partition));
-        mark.note = std::move(*note);
+        mark.note = *note;
         marks_.push_back(std::move(mark));
     }
 }

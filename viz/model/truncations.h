@@ -1,5 +1,5 @@
 #pragma once
-// Records a replica's log lost, kept in view: every "truncate" record of the run (see
+// Records a replica's log lost, kept in view: every truncation event of the run (see
 // broker_model/log/truncation_note.h) becomes a mark, and the partitions panel strikes
 // the removed offsets through in that replica's row.
 //
@@ -20,6 +20,7 @@
 
 #include "broker_model/client/send_ledger.h"
 #include "broker_model/log/partition_log.h"
+#include "broker_model/events/model_event.h"
 #include "broker_model/log/truncation_note.h"
 #include "viz/model/event_log.h"
 #include "viz/model/log_cells.h"
@@ -62,12 +63,13 @@ public:
     const std::vector<TruncationMark>& marks() const { return marks_; }
 
 private:
-    void note_election(const EventEntry& entry);
+    /// Follows which partitions an unclean election's leader still leads.
+    void note_election(const kafka::ModelEvent& event);
 
     std::size_t seen_ = 0;  // notable entries already read
     /// Per partition, the broker elected by its newest unclean election while that
     /// broker still leads it.
-    std::map<kafka::TopicPartition, std::int32_t> unclean_leader_;
+    std::map<kafka::TopicPartition, kafka::BrokerId> unclean_leader_;
     std::vector<TruncationMark> marks_;
 };
 
