@@ -11,6 +11,7 @@
 #include "bench/heap_setting.h"
 #include "bench/result_line.h"
 #include "broker_model/broker/broker.h"
+#include "broker_model/broker/cluster_reader.h"
 #include "broker_model/log/record_data.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/protocol/produce.h"
@@ -101,8 +102,9 @@ int main(int argc, char** argv) {
     sim.context(producer).send(brokers[static_cast<std::size_t>(controller->id().value - 1)], create);
     sim.run_for(5s);
     std::map<int, sim::NodeIndex> leaders;
+    const ClusterState cluster = read_cluster_state(sim, brokers);
     for (int p = 0; p < partitions; ++p) {
-        auto leader = controller->controller()->context_view().states.at({"bench", p}).leader;
+        auto leader = cluster.partitions.at({"bench", p}).leadership.leader;
         leaders[p] = brokers[static_cast<std::size_t>(leader.value - 1)];
     }
 

@@ -1,25 +1,24 @@
 #pragma once
-// Who leads each partition and who is in sync, as a user asking the cluster would be
-// told: the active controller's state when there is one, else the freshest metadata
-// any live broker holds (a broker always answers Metadata from its cache, even while
-// the controller is gone). Expectations read it, so a crashed controller does not
-// make every partition look leaderless.
+// Who leads each partition and who is in sync, for expectations and the run's reports:
+// the run's cluster read through the one cluster-state read
+// (broker_model/broker/cluster_reader.h) that the viewer and the tools use too.
 #include <map>
 #include <vector>
 
 #include "broker_model/common/types.h"
+#include "broker_model/controller/cluster_state.h"
 #include "broker_model/log/partition_log.h"
-#include "broker_model/protocol/partition_state.h"
 
 namespace kafkalab::scenarios {
 
 class ScenarioRun;
 
-struct PartitionView {
-    kafka::LeaderAndIsr leadership;
-    std::vector<kafka::BrokerId> replicas;  // the assignment, preferred leader first
-};
+using PartitionView = kafka::PartitionLeadership;
 
+/// The whole state: leaders, ISRs, the controller, the live brokers.
+kafka::ClusterState cluster_state(ScenarioRun& run);
+
+/// Its partitions.
 std::map<kafka::TopicPartition, PartitionView> cluster_view(ScenarioRun& run);
 
 /// The log a consumer of `tp` reads: the leader's when the leader is up, else the live

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "broker_model/client/consumer.h"
+#include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
 
 namespace kafkalab::scenarios {
@@ -62,11 +63,11 @@ std::vector<sim::NodeIndex> ScenarioRun::resolve(const FaultTarget& target) {
     if (target.kind == TargetKind::controller) {
         if (auto* c = controller()) host = "broker-" + std::to_string(c->id().value);
     } else if (target.kind == TargetKind::leader_of) {
-        auto* c = controller();
-        if (c) {
-            const auto& states = c->controller()->context_view().states;
-            auto it = states.find(target.partition);
-            if (it != states.end() && it->second.has_leader()) host = "broker-" + std::to_string(it->second.leader.value);
+        // The leader the active controller elected; without one the fault keeps its host.
+        const kafka::ClusterState state = cluster_state(*this);
+        const kafka::PartitionLeadership* partition = state.from_controller() ? state.find(target.partition) : nullptr;
+        if (partition && partition->leadership.has_leader()) {
+            host = "broker-" + std::to_string(partition->leadership.leader.value);
         }
     }
     auto node = sim_.find_node(host);
@@ -87,11 +88,11 @@ void ScenarioRun::schedule_fault(const FaultSpec& fault) {
     std::weak_ptr<std::function<void()>> self = watch;
     *watch = [this, &fault, baseline, self] {
         const FaultCondition& when = *fault.when;
+        // Changes the active controller makes; while there is none, nothing changes.
         std::optional<kafka::LeaderAndIsr> state;
-        if (auto* c = controller()) {
-            const auto& states = c->controller()->context_view().states;
-            if (auto it = states.find(when.partition); it != states.end()) state = it->second;
-        }
+        const kafka::ClusterState cluster = cluster_state(*this);
+        const kafka::PartitionLeadership* partition = cluster.from_controller() ? cluster.find(when.partition) : nullptr;
+        if (partition) state = partition->leadership;
         bool fire = false;
         if (when.kind == ConditionKind::acknowledged_records) {
             std::int64_t acked = 0;

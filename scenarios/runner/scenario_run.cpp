@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "broker_model/broker/cluster_reader.h"
 #include "broker_model/client/consumer.h"
 #include "broker_model/client/producer.h"
 #include "broker_model/group/group_coordinator_hook.h"
@@ -121,15 +122,7 @@ kafka::Broker* ScenarioRun::broker(const std::string& host) {
     return node ? sim_.node_as<kafka::Broker>(*node) : nullptr;
 }
 
-kafka::Broker* ScenarioRun::controller() {
-    kafka::Broker* best = nullptr;
-    for (auto node : brokers_) {
-        auto* b = sim_.node_as<kafka::Broker>(node);
-        if (!b || !b->is_controller()) continue;
-        if (!best || b->controller()->epoch() > best->controller()->epoch()) best = b;
-    }
-    return best;
-}
+kafka::Broker* ScenarioRun::controller() { return kafka::active_controller(sim_, brokers_); }
 
 void ScenarioRun::wait_until_ready() {
     // Brokers register and elect a controller within a few hundred milliseconds; give

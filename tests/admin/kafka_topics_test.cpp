@@ -51,13 +51,13 @@ TEST_CASE("kafka-topics --create, --list, --describe and --delete print Kafka's 
     CHECK(terminal.run("kafka-topics --list --bootstrap-server localhost:9092").stdout_text() == "payments\n");
 
     ToolOutput described = terminal.run("kafka-topics --describe --topic payments --bootstrap-server localhost:9092");
-    auto* c = cluster.controller();
-    std::string id = c->controller()->context_view().topics.at("payments").topic_id;
+    const ClusterState cluster_state = cluster.cluster_state();
+    std::string id = cluster_state.topic_ids.at("payments");
     std::string expected = "Topic: payments\tTopicId: " + id +
                            "\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min.insync.replicas=2\n";
     for (int p = 0; p < 3; ++p) {
         auto state = *cluster.state({"payments", p});
-        auto replicas = *c->controller()->context_view().replicas({"payments", p});
+        auto replicas = cluster_state.find({"payments", p})->replicas;
         expected += "\tTopic: payments\tPartition: " + std::to_string(p) + "\tLeader: " +
                     std::to_string(state.leader.value) + "\tReplicas: " + join_ids(replicas) +
                     "\tIsr: " + join_ids(state.isr) + "\n";

@@ -199,8 +199,8 @@ TEST_CASE("unclean leader election elects an out-of-sync replica and loses exact
     REQUIRE(cluster.create_topic("payments", 1, 2).error == Error::none);
     REQUIRE(cluster.produce(payments0, {"kept"}, Acks::all).error == Error::none);
     int leader = cluster.leader(payments0);
-    auto assignment = cluster.controller()->controller()->context_view().replicas(payments0);
-    int follower = (*assignment)[0].value == leader ? (*assignment)[1].value : (*assignment)[0].value;
+    auto assignment = cluster.cluster_state().find(payments0)->replicas;
+    int follower = assignment[0].value == leader ? assignment[1].value : assignment[0].value;
     cluster.sim().partition({{cluster.broker_node(follower)}});
     REQUIRE(cluster.run_until([&] { return cluster.isr(payments0) == std::vector<int>{leader}; }, 60s));
     // Acknowledged by an ISR of one: committed, yet only on the leader.
@@ -221,8 +221,8 @@ TEST_CASE("without unclean election a partition whose ISR is gone goes offline a
     TestCluster cluster;
     REQUIRE(cluster.create_topic("payments", 1, 2).error == Error::none);
     int leader = cluster.leader(payments0);
-    auto assignment = cluster.controller()->controller()->context_view().replicas(payments0);
-    int follower = (*assignment)[0].value == leader ? (*assignment)[1].value : (*assignment)[0].value;
+    auto assignment = cluster.cluster_state().find(payments0)->replicas;
+    int follower = assignment[0].value == leader ? assignment[1].value : assignment[0].value;
     cluster.sim().partition({{cluster.broker_node(follower)}});
     REQUIRE(cluster.run_until([&] { return cluster.isr(payments0) == std::vector<int>{leader}; }, 60s));
     cluster.crash(leader);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
 #include "scenarios/spec/load_scenario.h"
 
@@ -92,12 +93,10 @@ private:
         run_ = std::make_unique<ScenarioRun>(*scenario_, options);
     }
     std::optional<kafka::LeaderAndIsr> controller_state(const kafka::TopicPartition& tp) {
-        auto* c = run_->controller();
-        if (!c) return std::nullopt;
-        const auto& states = c->controller()->context_view().states;
-        auto it = states.find(tp);
-        if (it == states.end()) return std::nullopt;
-        return it->second;
+        const kafka::ClusterState cluster = scenarios::cluster_state(*run_);
+        const kafka::PartitionLeadership* partition = cluster.from_controller() ? cluster.find(tp) : nullptr;
+        if (!partition) return std::nullopt;
+        return partition->leadership;
     }
     bool in_window(sim::Time t, sim::Duration from, sim::Duration to) const {
         sim::Duration at = t - (run_->simulation().now() - run_->now());

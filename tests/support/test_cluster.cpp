@@ -1,5 +1,6 @@
 #include "support/test_cluster.h"
 
+#include "broker_model/broker/cluster_reader.h"
 #include "broker_model/log/record_data.h"
 #include "broker_model/protocol/produce.h"
 
@@ -82,13 +83,13 @@ TopicResult TestCluster::create_topic(const std::string& name, int partitions, i
     return result.value_or(TopicResult{name, Error::request_timed_out, ""});
 }
 
+ClusterState TestCluster::cluster_state() { return read_cluster_state(sim_, brokers_); }
+
 std::optional<LeaderAndIsr> TestCluster::state(const TopicPartition& tp) {
-    Broker* c = controller();
-    if (!c) return std::nullopt;
-    const auto& states = c->controller()->context_view().states;
-    auto it = states.find(tp);
-    if (it == states.end()) return std::nullopt;
-    return it->second;
+    const ClusterState cluster = cluster_state();
+    const PartitionLeadership* partition = cluster.from_controller() ? cluster.find(tp) : nullptr;
+    if (!partition) return std::nullopt;
+    return partition->leadership;
 }
 
 int TestCluster::leader(const TopicPartition& tp) {

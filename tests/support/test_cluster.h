@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "broker_model/broker/broker.h"
+#include "broker_model/controller/cluster_state.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/zookeeper/ensemble.h"
 #include "sim/simulation.h"
@@ -70,7 +71,10 @@ public:
     /// CreateTopics through the controller; returns the controller's error.
     TopicResult create_topic(const std::string& name, int partitions, int replication_factor,
                              std::map<std::string, std::string> configs = {});
-    /// The partition's state as the active controller last wrote it to ZooKeeper.
+    /// The cluster's state through the one read the runner and the viewer use
+    /// (broker_model/broker/cluster_reader.h).
+    ClusterState cluster_state();
+    /// The partition's state as the active controller holds it; nothing without one.
     std::optional<LeaderAndIsr> state(const TopicPartition& tp);
     int leader(const TopicPartition& tp);
     std::vector<int> isr(const TopicPartition& tp);

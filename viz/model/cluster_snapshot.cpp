@@ -7,6 +7,7 @@
 #include "broker_model/group/group_coordinator.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/log/log_manager.h"
+#include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
 
 namespace kafkalab::viz {
@@ -25,39 +26,6 @@ namespace {
 
 using kafka::BrokerId;
 using kafka::TopicPartition;
-
-/// Leadership and assignment as the cluster knows it: the active controller's view
-/// (what ZooKeeper holds), else the metadata cache of any live broker.
-struct Leadership {
-    std::map<TopicPartition, kafka::LeaderAndIsr> states;
-    std::map<TopicPartition, std::vector<BrokerId>> assignment;
-};
-
-Leadership read_leadership(scenarios::ScenarioRun& run) {
-    Leadership out;
-    if (kafka::Broker* controller = run.controller()) {
-        const auto& ctx = controller->controller()->context_view();
-        for (const auto& [topic, t] : ctx.topics) {
-            for (std::size_t p = 0; p < t.assignment.size(); ++p) {
-                out.assignment[{topic, static_cast<std::int32_t>(p)}] = t.assignment[p];
-            }
-        }
-        out.states = ctx.states;
-        return out;
-    }
-    for (auto node : run.broker_nodes()) {
-        auto* broker = run.simulation().node_as<kafka::Broker>(node);
-        if (!broker) continue;
-        for (const auto& [topic, t] : broker->metadata().topics()) {
-            for (const auto& [p, state] : t.partitions) {
-                out.assignment[{topic, p}] = state.replicas;
-                out.states[{topic, p}] = state.leadership;
-            }
-        }
-        return out;
-    }
-    return out;
-}
 
 std::string broker_host(BrokerId id) { return "broker-" + std::to_string(id.value); }
 
@@ -91,11 +59,12 @@ ReplicaView read_replica(scenarios::ScenarioRun& run, const TopicPartition& tp, 
     return replica;
 }
 
-void add_partitions(scenarios::ScenarioRun& run, const SnapshotOptions& options, ClusterSnapshot& snapshot) {
-    Leadership leadership = read_leadership(run);
-    for (const auto& [tp, assignment] : leadership.assignment) {
-        kafka::LeaderAndIsr state;
-        if (auto it = leadership.states.find(tp); it != leadership.states.end()) state = it->second;
+void add_partitions(scenarios::ScenarioRun& run, const kafka::ClusterState& cluster, const SnapshotOptions& options,
+                    ClusterSnapshot& snapshot) {
+    // The same read expectations make (scenarios/runner/cluster_view.h): one answer.
+    for (const auto& [tp, partition] : cluster.partitions) {
+        const kafka::LeaderAndIsr& state = partition.leadership;
+        const std::vector<BrokerId>& assignment = partition.replicas;
         snapshot.under_replicated_partitions += state.isr.size() < assignment.size();
         if (!options.include_internal_topics && tp.topic.rfind("__", 0) == 0) continue;
         PartitionView view;
@@ -116,12 +85,11 @@ void add_partitions(scenarios::ScenarioRun& run, const SnapshotOptions& options,
     }
 }
 
-void add_hosts(scenarios::ScenarioRun& run, ClusterSnapshot& snapshot) {
+void add_hosts(scenarios::ScenarioRun& run, const kafka::ClusterState& cluster, ClusterSnapshot& snapshot) {
     auto& sim = run.simulation();
     const auto& network = sim.network();
     std::vector<HostRole> roles = host_roles(run);
-    kafka::Broker* controller = run.controller();
-    if (controller) snapshot.controller = controller->id();
+    snapshot.controller = cluster.controller;
     for (sim::NodeIndex node = 0; node < sim.node_count(); ++node) {
         HostView host;
         host.name = sim.node_name(node);
@@ -132,7 +100,7 @@ void add_hosts(scenarios::ScenarioRun& run, ClusterSnapshot& snapshot) {
         host.partition_group = network.partition_group(host.vertex);
         if (host.role == HostRole::broker) {
             host.broker_id = BrokerId{std::stoi(host.name.substr(host.name.rfind('-') + 1))};
-            host.is_controller = controller && controller->id() == host.broker_id;
+            host.is_controller = cluster.controller != kafka::no_broker && cluster.controller == host.broker_id;
         }
         snapshot.hosts.push_back(std::move(host));
     }
@@ -245,8 +213,9 @@ ClusterSnapshot take_snapshot(scenarios::ScenarioRun& run, const SnapshotOptions
     ClusterSnapshot snapshot;
     snapshot.time = run.now();
     snapshot.event_number = run.simulation().scheduler().fired();
-    add_hosts(run, snapshot);
-    add_partitions(run, options, snapshot);
+    const kafka::ClusterState cluster = scenarios::cluster_state(run);
+    add_hosts(run, cluster, snapshot);
+    add_partitions(run, cluster, options, snapshot);
     add_consumers(run, snapshot);
     const auto& ledger = run.ledger();
     snapshot.records_sent = ledger.size();
