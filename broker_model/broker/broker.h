@@ -1,20 +1,18 @@
 #pragma once
-// A Kafka broker in ZooKeeper mode (Kafka's KafkaServer), as one node of the
-// simulation. At start it loads its logs from disk, opens a ZooKeeper session,
-// registers /brokers/ids/<id> (ephemeral: it vanishes when the session expires, which
-// is how the cluster learns that a broker died) and campaigns to be the controller.
-// It then serves clients (Produce, Fetch, Metadata, ListOffsets, topic admin), the
-// controller's requests, and its fellow brokers' fetches. Requests that arrive before
-// the first registration wait, as in the listen backlog of a SocketServer whose
-// processors start only after KafkaZkClient.registerBroker. The registration's czxid
-// is the broker epoch (KIP-380): control requests stamped with an older one were
-// meant for a previous life of this broker and are refused (STALE_BROKER_EPOCH).
+// A Kafka broker (Kafka's KafkaServer), as one node of the simulation. At start it
+// loads its logs from disk and joins the cluster through its control plane (in
+// ZooKeeper mode: a session, an ephemeral /brokers/ids/<id>, and a controller that
+// campaigns; see controller/control_plane.h). It then serves clients (Produce, Fetch,
+// Metadata, ListOffsets, topic admin), the controller's requests, and its fellow
+// brokers' fetches. Requests that arrive before the first registration wait, as in the
+// listen backlog of a SocketServer whose processors start only after the broker
+// registered. The registration yields the broker epoch (KIP-380): control requests
+// stamped with an older one were meant for a previous life of this broker and are
+// refused (STALE_BROKER_EPOCH).
 //
-//   start ──> ZooKeeper connected ──> registered ──> serving
-//                    ^        │  ^                       |
-//                    │        └──┘ /brokers/ids/<id> held by another session:
-//                    │             try again in 1 s (Kafka exits; see fail_registration)
-//                    └──── session expired: new session ─┘
+//   start ──> joining ──> registered ──> serving
+//                ^            │ (re-registrations after a lost membership do not
+//                └────────────┘  stop the serving)
 #include <deque>
 #include <functional>
 #include <memory>
@@ -24,13 +22,13 @@
 
 #include "broker_model/broker/broker_config.h"
 #include "broker_model/broker/broker_services.h"
+#include "broker_model/broker/controller_requests_receiver.h"
 #include "broker_model/broker/metadata_cache.h"
 #include "broker_model/broker/replica_manager.h"
-#include "broker_model/controller/zk_controller.h"
+#include "broker_model/controller/control_plane.h"
 #include "broker_model/log/log_manager.h"
 #include "broker_model/protocol/metadata.h"
 #include "broker_model/protocol/network_client.h"
-#include "broker_model/zookeeper/zookeeper_client.h"
 #include "sim/node.h"
 
 namespace kafkalab::kafka {
@@ -65,9 +63,10 @@ public:
     // Observation, for the viewer, scenarios and tests.
     const BrokerConfig& config() const { return config_; }
     BrokerId id() const { return config_.broker_id; }
-    bool registered() const { return registered_; }
-    bool is_controller() const { return controller_ && controller_->is_active(); }
-    const ZkController* controller() const { return controller_.get(); }
+    bool registered() const { return control_plane_ && control_plane_->registered(); }
+    bool is_controller() const { return control_plane_ && control_plane_->controller().is_active(); }
+    /// The controller this broker hosts (active or not); null before the broker started.
+    const Controller* controller() const { return control_plane_ ? &control_plane_->controller() : nullptr; }
     const MetadataCache& metadata() const { return metadata_; }
     const ReplicaManager& replicas() const { return *replicas_; }
     /// The data plane for broker components that write to partitions this broker leads
@@ -78,28 +77,16 @@ public:
     LogManager& logs() { return logs_; }
     BrokerServices& services() { return services_; }
     NetworkClient& network() { return network_; }
-    zk::ZooKeeperClient* zookeeper() { return zk_.get(); }
+    /// Topic creations on this broker's initiative (__consumer_offsets); valid once started.
+    TopicCreation& topic_creation() { return *control_plane_; }
 
 private:
-    void connect_zookeeper();
-    void on_zk_state(zk::KeeperState state);
-    void on_zk_watch(const zk::WatchedEvent& event);
-    void create_skeleton(std::size_t index);
-    void register_broker();
-    /// KafkaZkClient.checkedEphemeralCreate: reads the registration back; it is ours if
-    /// our session owns it (a create whose answer was lost), and its czxid is our epoch.
-    void read_registration();
-    void on_registered(zk::Zxid czxid);
-    /// The registration is another session's: a previous life of this broker whose
-    /// session has not expired yet.
-    void fail_registration();
-    /// KIP-380: a control request for an earlier registration of this broker id.
-    bool stale_broker_epoch(std::int64_t request_epoch) const;
+    /// The control plane registered this broker under `broker_epoch`.
+    void on_registered(std::int64_t broker_epoch);
     void serve_backlog();
 
     void handle_metadata(sim::NodeIndex from, const MetadataRequest& request);
     void auto_create_topic(const std::string& topic);
-    void handle_update_metadata(sim::NodeIndex from, const UpdateMetadataRequest& request);
     void handle_init_producer_id(sim::NodeIndex from, const InitProducerIdRequest& request);
     void finish_shutdown();
 
@@ -109,11 +96,10 @@ private:
     NetworkClient network_;
     BrokerServices services_;
     std::unique_ptr<ReplicaManager> replicas_;
-    std::unique_ptr<zk::ZooKeeperClient> zk_;
-    std::unique_ptr<ZkController> controller_;
+    std::unique_ptr<ControllerRequestsReceiver> controller_requests_;
+    std::unique_ptr<ControlPlane> control_plane_;
     std::unique_ptr<RequestHook> hooks_;
     HookFactory hook_factory_;
-    bool registered_ = false;
     /// Set at the first registration of this process and never cleared: from then on
     /// the socket server processes requests, through later session expiries too.
     bool serving_ = false;

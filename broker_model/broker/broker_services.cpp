@@ -10,22 +10,8 @@ sim::NodeIndex BrokerServices::node_of(BrokerId id) const {
     return context.simulation().find_node("broker-" + std::to_string(id.value)).value_or(sim::no_node);
 }
 
-std::string BrokerServices::topic_config(const std::string& topic, const std::string& key) const {
-    if (const auto* t = metadata.topic(topic)) {
-        auto it = t->configs.find(key);
-        if (it != t->configs.end()) return it->second;
-    }
-    return "";
-}
-
 std::int32_t BrokerServices::min_insync_replicas(const std::string& topic) const {
-    std::string value = topic_config(topic, "min.insync.replicas");
-    if (value.empty()) return config.min_insync_replicas;
-    try {
-        return std::stoi(value);
-    } catch (...) {
-        return config.min_insync_replicas;
-    }
+    return metadata.min_insync_replicas(topic, config.min_insync_replicas);
 }
 
 }  // namespace kafkalab::kafka

@@ -28,8 +28,8 @@ struct BrokerServices {
     sim::Time now() const { return context.now(); }
     /// The node of broker `id`, from the metadata cache's endpoints, or sim::no_node.
     sim::NodeIndex node_of(BrokerId id) const;
-    /// A topic-level config value, else the broker default (as a string); empty if unset.
-    std::string topic_config(const std::string& topic, const std::string& key) const;
+    /// The topic's min.insync.replicas (its override, parsed once by the metadata cache),
+    /// else this broker's.
     std::int32_t min_insync_replicas(const std::string& topic) const;
 };
 

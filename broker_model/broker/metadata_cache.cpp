@@ -1,8 +1,22 @@
 #include "broker_model/broker/metadata_cache.h"
 
-#include <cstdlib>
+#include "broker_model/config/config_catalog.h"
+#include "broker_model/config/value_parsing.h"
 
 namespace kafkalab::kafka {
+namespace {
+
+/// A topic's min.insync.replicas override, checked against the topic catalog's
+/// definition (an int of at least 1).
+std::optional<std::int32_t> min_insync_override(const std::map<std::string, std::string>& configs) {
+    auto it = configs.find("min.insync.replicas");
+    if (it == configs.end()) return std::nullopt;
+    static const ConfigDef* def = find_config(ConfigScope::topic, "min.insync.replicas");
+    if (check_value(*def, it->second)) return std::nullopt;
+    return static_cast<std::int32_t>(*parse_int64(it->second));
+}
+
+}  // namespace
 
 void MetadataCache::update(const std::vector<BrokerEndpoint>& live_brokers, BrokerId controller,
                            const PartitionStateTable::Source& partitions,
@@ -21,13 +35,20 @@ void MetadataCache::update(const std::vector<BrokerEndpoint>& live_brokers, Brok
     }
     for (const auto& [name, configs] : topic_configs) {
         auto it = topics_.find(name);
-        if (it != topics_.end()) it->second.configs = configs;
+        if (it == topics_.end()) continue;
+        it->second.configs = configs;
+        it->second.min_insync_replicas = min_insync_override(configs);
     }
 }
 
 const MetadataCache::Topic* MetadataCache::topic(const std::string& name) const {
     auto it = topics_.find(name);
     return it == topics_.end() ? nullptr : &it->second;
+}
+
+std::int32_t MetadataCache::min_insync_replicas(const std::string& name, std::int32_t broker_default) const {
+    const Topic* t = topic(name);
+    return t && t->min_insync_replicas ? *t->min_insync_replicas : broker_default;
 }
 
 const PartitionState* MetadataCache::partition(const TopicPartition& tp) const {
@@ -59,10 +80,7 @@ MetadataResponse MetadataCache::describe(const std::optional<std::vector<std::st
         }
         meta.topic_id = topic->topic_id;
         meta.configs = topic->configs;
-        meta.min_insync_replicas = default_min_insync_replicas;
-        if (auto it = topic->configs.find("min.insync.replicas"); it != topic->configs.end()) {
-            meta.min_insync_replicas = std::atoi(it->second.c_str());
-        }
+        meta.min_insync_replicas = topic->min_insync_replicas.value_or(default_min_insync_replicas);
         for (const auto& [index, state] : topic->partitions) {
             PartitionMetadata p;
             p.partition = index;

@@ -20,6 +20,9 @@ public:
     struct Topic {
         std::string topic_id;
         std::map<std::string, std::string> configs;  // topic-level overrides
+        /// configs' min.insync.replicas, parsed once when the configs arrive; unset when
+        /// the topic has no valid override and the broker default applies.
+        std::optional<std::int32_t> min_insync_replicas;
         PartitionStateTable partitions;
     };
 
@@ -36,6 +39,8 @@ public:
     const std::map<std::string, Topic>& topics() const { return topics_; }
     const Topic* topic(const std::string& name) const;
     const PartitionState* partition(const TopicPartition& tp) const;
+    /// The topic's min.insync.replicas: its override, else `broker_default`.
+    std::int32_t min_insync_replicas(const std::string& topic, std::int32_t broker_default) const;
 
     /// What a Metadata request for `names` (all topics when nullopt) gets, with
     /// UNKNOWN_TOPIC_OR_PARTITION for topics that do not exist.

@@ -2,6 +2,7 @@
 
 #include "broker_model/config/config_catalog.h"
 #include "broker_model/config/did_you_mean.h"
+#include "broker_model/config/recognised_broker_keys.h"
 #include "broker_model/config/value_parsing.h"
 
 namespace kafkalab::kafka {
@@ -14,13 +15,21 @@ bool is_ensemble_member_key(ConfigScope scope, std::string_view key) {
     return parse_int64(key.substr(7)).has_value();
 }
 
+/// The catalog's closest key to `key`, else (in server.properties) the closest key a
+/// Kafka broker knows.
+std::string_view nearest_key(ConfigScope scope, std::string_view key) {
+    std::string_view catalogued = suggest_key(scope, key);
+    if (!catalogued.empty() || scope != ConfigScope::broker) return catalogued;
+    return closest_match(key, kafka_broker_key_names());
+}
+
 std::string unknown_key_message(ConfigScope scope, std::string_view key) {
     auto elsewhere = scopes_knowing(key);
     std::string message = elsewhere.empty()
                               ? "unknown " + std::string(to_string(scope)) + " key '" + std::string(key) + "'"
                               : "'" + std::string(key) + "' is a " + to_string(elsewhere.front()) + " key, not a " +
                                     to_string(scope) + " key";
-    return message + did_you_mean(suggest_key(scope, key));
+    return message + did_you_mean(nearest_key(scope, key));
 }
 
 void add(std::vector<ConfigIssue>& issues, const PropertyEntry* e, std::string_view key, std::string message) {
@@ -57,6 +66,24 @@ void check_consumer(const Properties& p, std::vector<ConfigIssue>& issues) {
 
 }  // namespace
 
+std::optional<std::string> ignored_key_warning(ConfigScope scope, std::string_view key) {
+    if (scope != ConfigScope::broker || find_config(scope, key)) return std::nullopt;
+    if (kafka_knows_broker_key(key)) {
+        return std::string(key) + ": recognised, not modelled (a Kafka broker key the simulation has no part for); "
+                                  "ignored";
+    }
+    // Kafka does not refuse keys it does not know: it logs them as supplied but unused
+    // (AbstractConfig.logUnused) and starts. Keys under Kafka's own first words stay
+    // errors here, since there they are far more often a typo than a plugin's.
+    std::string_view first = key.substr(0, key.find('.'));
+    if (key.find('.') == std::string_view::npos || has_kafka_broker_prefix(key) || !scopes_knowing(key).empty() ||
+        !nearest_key(scope, key).empty()) {
+        return std::nullopt;
+    }
+    return std::string(key) + ": not a Kafka key (its prefix '" + std::string(first) +
+           ".' belongs to a plugin or another product); a Kafka broker logs it as unused, and it is ignored";
+}
+
 std::optional<std::string> check_entry(ConfigScope scope, std::string_view key, std::string_view value) {
     if (is_ensemble_member_key(scope, key)) return std::nullopt;
     const ConfigDef* def = find_config(scope, key);
@@ -67,6 +94,10 @@ std::optional<std::string> check_entry(ConfigScope scope, std::string_view key, 
 std::vector<ConfigIssue> validate_entries(const Properties& properties) {
     std::vector<ConfigIssue> issues;
     for (const auto& e : properties.entries()) {
+        if (auto ignored = ignored_key_warning(properties.scope(), e.key)) {
+            issues.push_back(ConfigIssue{IssueSeverity::warning, e.key, e.line, e.column, std::move(*ignored)});
+            continue;
+        }
         if (auto problem = check_entry(properties.scope(), e.key, e.value)) {
             add(issues, &e, e.key, std::move(*problem));
             continue;

@@ -22,13 +22,21 @@ struct ConfigIssue {
     std::string message;
 };
 
+/// Why `key` is accepted but ignored in `scope`, or nothing when it is not such a key:
+/// "ssl.keystore.location: recognised, not modelled ..." for a key Kafka 3.6's broker
+/// knows that the catalog does not hold, and a warning like Kafka's own for a key with a
+/// third-party prefix ("confluent.", "datadog."). Only server.properties has such keys.
+/// Such keys are not kept: nothing in the simulation would read them.
+std::optional<std::string> ignored_key_warning(ConfigScope scope, std::string_view key);
+
 /// Why `key` = `value` is wrong in `scope`, or nothing if it is fine: "unknown producer
 /// config 'ack'; did you mean 'acks'?", "'acks' is a producer config, not a
 /// server.properties key", "acks must be one of all, -1, 0, 1; found 'everyone'".
 std::optional<std::string> check_entry(ConfigScope scope, std::string_view key, std::string_view value);
 
-/// The issues of each entry on its own, in entry order: errors from check_entry(), and
-/// a warning for a key newer than the era.
+/// The issues of each entry on its own, in entry order: a warning for an ignored key
+/// (ignored_key_warning()), errors from check_entry(), and a warning for a key newer
+/// than the era.
 std::vector<ConfigIssue> validate_entries(const Properties& properties);
 
 /// The combinations Kafka refuses at startup (enable.idempotence=true with acks=1,

@@ -2,6 +2,7 @@
 // The cluster controller as the brokers see it: one broker at a time is active and
 // decides leaders and ISRs. This interface is what a ZooKeeper-mode controller (here)
 // and a KRaft controller quorum (later) both provide to the broker hosting them.
+#include "broker_model/controller/controller_context.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/protocol/controller_requests.h"
 #include "sim/scheduler.h"
@@ -27,6 +28,9 @@ public:
     virtual void handle_create_topics(sim::NodeIndex from, const CreateTopicsRequest& request) = 0;
     virtual void handle_delete_topics(sim::NodeIndex from, const DeleteTopicsRequest& request) = 0;
     virtual void handle_create_partitions(sim::NodeIndex from, const CreatePartitionsRequest& request) = 0;
+
+    /// What this controller knows of the cluster (meaningful while it is active).
+    virtual const ControllerContext& context_view() const = 0;
 };
 
 }  // namespace kafkalab::kafka

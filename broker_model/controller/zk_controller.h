@@ -22,42 +22,14 @@
 #include <string>
 
 #include "broker_model/controller/controller.h"
+#include "broker_model/controller/controller_config.h"
+#include "broker_model/controller/controller_context.h"
 #include "broker_model/controller/controller_channel.h"
 #include "broker_model/controller/zk_data.h"
 #include "broker_model/protocol/network_client.h"
 #include "broker_model/zookeeper/zookeeper_client.h"
 
 namespace kafkalab::kafka {
-
-struct ControllerConfig {
-    BrokerId broker_id{1};
-    bool unclean_leader_election_enable = false;
-    bool delete_topic_enable = true;
-    std::int32_t num_partitions = 1;
-    std::int16_t default_replication_factor = 1;
-    sim::Duration controller_socket_timeout = std::chrono::seconds(30);
-};
-
-/// What the controller knows, rebuilt from ZooKeeper whenever it becomes active.
-struct ControllerContext {
-    struct Topic {
-        std::string topic_id;
-        std::vector<std::vector<BrokerId>> assignment;
-        std::map<std::string, std::string> configs;
-    };
-    std::map<BrokerId, BrokerEndpoint> live_brokers;
-    /// KIP-380: each live broker's epoch, the zxid that created its /brokers/ids
-    /// znode. A known id under a new epoch restarted between two reads (it bounced).
-    std::map<BrokerId, zk::Zxid> broker_epochs;
-    std::set<BrokerId> shutting_down;
-    std::map<std::string, Topic> topics;
-    std::map<TopicPartition, LeaderAndIsr> states;
-    std::set<std::string> topics_being_deleted;
-
-    std::set<BrokerId> live_ids() const;
-    const std::vector<BrokerId>* replicas(const TopicPartition& tp) const;
-    PartitionState partition_state(const TopicPartition& tp) const;
-};
 
 class ZkController final : public Controller {
 public:
@@ -78,9 +50,9 @@ public:
     void handle_delete_topics(sim::NodeIndex from, const DeleteTopicsRequest& request) override;
     void handle_create_partitions(sim::NodeIndex from, const CreatePartitionsRequest& request) override;
 
-    /// The broker forwards every watch event of its ZooKeeper session here.
+    /// The broker's control plane forwards every watch event of its ZooKeeper session here.
     void on_watch(const zk::WatchedEvent& event);
-    const ControllerContext& context_view() const { return ctx_; }
+    const ControllerContext& context_view() const override { return ctx_; }
 
 private:
     using Done = std::function<void()>;

@@ -3,7 +3,6 @@
 #include "broker_model/client/group_coordinator_partition.h"
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/topic_names.h"
-#include "broker_model/controller/zk_data.h"
 #include "broker_model/events/record_event.h"
 #include "sim/simulation.h"
 
@@ -30,8 +29,8 @@ std::shared_ptr<FindCoordinatorResponse> CoordinatorLookup::handle(const FindCoo
 }
 
 void CoordinatorLookup::create_offsets_topic() {
-    zk::ZooKeeperClient* zk = broker_.zookeeper();
-    if (creating_ || !zk || !zk->connected()) return;
+    TopicCreation& creation = broker_.topic_creation();
+    if (creating_ || !creation.can_create_topics()) return;
     sim::NodeContext& context = broker_.services().context;
     const BrokerConfig& config = broker_.config();
     std::vector<BrokerRack> brokers;
@@ -50,23 +49,13 @@ void CoordinatorLookup::create_offsets_topic() {
     // The topic configs Kafka gives it (GroupCoordinator.offsetsTopicConfigs).
     std::map<std::string, std::string> configs{
         {"cleanup.policy", "compact"}, {"compression.type", "producer"}, {"segment.bytes", "104857600"}};
-    zk_data::TopicAssignment assignment{new_topic_id(context.random()), assigned.replicas};
+    TopicToCreate topic{consumer_offsets_topic, new_topic_id(context.random()), assigned.replicas, std::move(configs)};
     auto finished = [this, alive, attempt] {
         if (*alive && attempt == attempt_) creating_ = false;
     };
-    // Configs first, then the assignment whose creation the controller watches for
-    // (AdminZkClient.createTopicWithAssignment). A node that exists is someone
-    // else's creation of the same topic: fine either way.
-    zk->create(zk_data::topic_config_path(consumer_offsets_topic), zk_data::encode_topic_config(configs), false,
-               [this, alive, assignment, finished](const zk::CreateResult&) {
-                   if (!*alive) return;
-                   zk::ZooKeeperClient* zk_now = broker_.zookeeper();
-                   if (!zk_now) return finished();
-                   zk_now->create(zk_data::topic_path(consumer_offsets_topic), zk_data::encode_assignment(assignment),
-                                  false, [finished](const zk::CreateResult&) { finished(); });
-               });
-    // The ZooKeeper client drops its callbacks when its session is replaced; do not
-    // stay "creating" forever then.
+    creation.create_topic(topic, finished);
+    // A creation whose connection is lost is never answered; do not stay "creating"
+    // forever then.
     context.set_timer(config.zookeeper_session_timeout, "offsets topic creation timeout", finished);
 }
 

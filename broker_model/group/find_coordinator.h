@@ -1,5 +1,5 @@
 #pragma once
-// FindCoordinator as any broker answers it (KafkaApis.getCoordinator, ZooKeeper mode):
+// FindCoordinator as any broker answers it (KafkaApis.getCoordinator):
 // the coordinator of group G is the leader of __consumer_offsets partition
 // coordinator_partition(G, offsets.topic.num.partitions), from this broker's metadata
 // cache. The first lookup creates __consumer_offsets, the way Kafka auto-creates its
@@ -30,8 +30,8 @@ public:
     bool creating_offsets_topic() const { return creating_; }
 
 private:
-    /// Writes the topic's configs and replica assignment to ZooKeeper; the controller
-    /// picks the topic up through its watch on /brokers/topics and elects leaders.
+    /// Chooses the replica assignment and submits the topic through the broker's
+    /// control plane; the controller then elects its leaders.
     void create_offsets_topic();
 
     Broker& broker_;

@@ -42,6 +42,8 @@ struct ZooKeeperSpec {
     int nodes = 1;
     /// "zk-1".."zk-<nodes>", in id order (myid = index + 1).
     std::vector<std::string> hosts{"zk-1"};
+    /// The host names a real zookeeper.connect uses for hosts[0], hosts[1], ... (`aliases`).
+    std::vector<std::string> aliases;
     /// zookeeper.properties for every node: `properties-file` first, then `properties`.
     kafka::Properties properties{kafka::ConfigScope::zookeeper};
 };

@@ -200,6 +200,10 @@ void read_properties(Context& ctx, const YAML::Node& node, kafka::Properties& in
             if (!value.IsSequence()) error_at(ctx, value, key.Scalar() + " must have a value; found " + describe(value));
             continue;
         }
+        if (auto ignored = kafka::ignored_key_warning(into.scope(), key.Scalar())) {
+            warning_at(ctx, key, std::move(*ignored));
+            continue;
+        }
         if (auto problem = kafka::check_entry(into.scope(), key.Scalar(), text)) {
             bool unknown_key = kafka::find_config(into.scope(), key.Scalar()) == nullptr;
             error_at(ctx, unknown_key ? key : value, std::move(*problem));
@@ -243,9 +247,10 @@ std::string shown_message(kafka::ConfigScope scope, const kafka::ConfigIssue& is
 
 }  // namespace
 
-void read_properties_file(Context& ctx, const YAML::Node& node, kafka::Properties& into) {
+std::optional<PropertiesFileOrigin> read_properties_file(Context& ctx, const YAML::Node& node,
+                                                         kafka::Properties& into) {
     auto name = read_string(ctx, node, "properties-file");
-    if (!name) return;
+    if (!name) return std::nullopt;
     // A relative path stays inside the scenario's folder, so a shared scenario cannot
     // read ../../../etc/passwd; an absolute path says plainly what it reads.
     const bool absolute = std::filesystem::path(*name).is_absolute();
@@ -253,7 +258,7 @@ void read_properties_file(Context& ctx, const YAML::Node& node, kafka::Propertie
     if (!absolute && !inside(ctx.base_directory, path)) {
         error_at(ctx, node, "properties-file '" + *name + "' is outside the scenario's folder; a relative path must "
                             "stay inside it (give an absolute path to read a file elsewhere)");
-        return;
+        return std::nullopt;
     }
     auto loaded = kafka::load_properties_file(path, into.scope(), into.era());
     std::string shown = path.lexically_normal().string();
@@ -262,12 +267,38 @@ void read_properties_file(Context& ctx, const YAML::Node& node, kafka::Propertie
                                 shown, issue.line > 0 ? issue.line : 1, issue.column > 0 ? issue.column : 1,
                                 shown_message(into.scope(), issue)});
     }
-    // Only valid entries are kept, so typed getters on the result never fail. File
-    // entries keep no position: a later message about them points at this node.
+    // Only valid entries are kept, so typed getters on the result never fail. The
+    // entries keep no position of their own (their lines are the file's, not the
+    // scenario's); the origin says where they are.
+    PropertiesFileOrigin origin{shown, {}};
     for (const auto& e : loaded.properties.entries()) {
-        if (!kafka::check_entry(into.scope(), e.key, e.value)) into.set(e.key, e.value);
+        if (kafka::check_entry(into.scope(), e.key, e.value)) continue;
+        into.set(e.key, e.value);
+        origin.positions[e.key] = SourcePosition{e.line, e.column};
     }
+    return origin;
 }
+
+const SourcePosition* PropertiesFileOrigin::find(std::string_view key) const {
+    auto it = positions.find(key);
+    return it == positions.end() ? nullptr : &it->second;
+}
+
+void report_key(Context& ctx, Severity severity, const kafka::Properties& properties, std::string_view key,
+                const PropertiesFileOrigin* file, const YAML::Node& fallback, std::string message) {
+    const auto* entry = properties.entry(key);
+    if (entry && entry->line > 0) {
+        return severity == Severity::error ? ctx.sink.error(entry->line, entry->column, std::move(message))
+                                           : ctx.sink.warning(entry->line, entry->column, std::move(message));
+    }
+    if (const SourcePosition* at = file ? file->find(key) : nullptr; entry && at) {
+        return ctx.sink.add(Diagnostic{severity, file->file, at->line, at->column, std::move(message)});
+    }
+    return severity == Severity::error ? error_at(ctx, fallback, std::move(message))
+                                       : warning_at(ctx, fallback, std::move(message));
+}
+
+
 
 void check_cross_keys(Context& ctx, const YAML::Node& node, const kafka::Properties& properties) {
     for (const auto& issue : kafka::validate_entries(properties)) {

@@ -5,6 +5,7 @@
 // one pass.
 #include <filesystem>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -84,9 +85,24 @@ std::optional<std::vector<std::string>> read_string_list(Context& ctx, const YAM
 /// catalog for the scope and era of `into`. Lists become comma-separated values.
 void read_properties(Context& ctx, const YAML::Node& node, kafka::Properties& into);
 
+/// Where the entries read from a properties file stand in it, so that later messages
+/// about them point at the file's line rather than at the scenario.
+struct PropertiesFileOrigin {
+    std::string file;  // as messages show it
+    std::map<std::string, SourcePosition, std::less<>> positions;
+
+    const SourcePosition* find(std::string_view key) const;
+};
+
 /// Reads a properties file named relative to the scenario's folder into `into`,
-/// reporting its problems at the file's own lines.
-void read_properties_file(Context& ctx, const YAML::Node& node, kafka::Properties& into);
+/// reporting its problems at the file's own lines. Nothing when it could not be read.
+std::optional<PropertiesFileOrigin> read_properties_file(Context& ctx, const YAML::Node& node,
+                                                         kafka::Properties& into);
+
+/// Reports `message` about `key` of `properties` where the key was written: its line in
+/// the scenario, else its line in `file` (when it came from there), else at `fallback`.
+void report_key(Context& ctx, Severity severity, const kafka::Properties& properties, std::string_view key,
+                const PropertiesFileOrigin* file, const YAML::Node& fallback, std::string message);
 
 /// Runs validate()'s cross-key checks on `properties` and reports them at `node`.
 void check_cross_keys(Context& ctx, const YAML::Node& node, const kafka::Properties& properties);

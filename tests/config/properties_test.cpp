@@ -186,3 +186,50 @@ TEST_CASE("a missing properties file is one error at line 1") {
     CHECK(result.issues[0].line == 1);
     CHECK(result.issues[0].message.starts_with("cannot read the file"));
 }
+
+TEST_CASE("a production server.properties loads: keys Kafka 3.6 knows but kafkalab does not model warn once each") {
+    auto server = load_properties_file(KAFKALAB_TEST_DATA "/good/production/server.properties", ConfigScope::broker);
+    for (const auto& issue : server.issues) INFO(format_issue("server.properties", issue));
+    CHECK(server.ok());
+    // KafkaConfig's SSL, authorizer, metrics and protocol keys, and the authorizer's own.
+    const std::vector<std::pair<std::string, int>> recognised{
+        {"ssl.keystore.location", 20}, {"ssl.keystore.password", 21}, {"ssl.key.password", 22},
+        {"ssl.truststore.location", 23}, {"ssl.truststore.password", 24}, {"ssl.client.auth", 25},
+        {"authorizer.class.name", 26}, {"super.users", 27}, {"allow.everyone.if.no.acl.found", 28},
+        {"inter.broker.protocol.version", 37}, {"metric.reporters", 50}};
+    REQUIRE(server.issues.size() == recognised.size() + 1);
+    for (std::size_t i = 0; i < recognised.size(); ++i) {
+        const auto& issue = server.issues[i];
+        CHECK(issue.severity == IssueSeverity::warning);
+        CHECK(issue.key == recognised[i].first);
+        CHECK(issue.line == recognised[i].second);
+        CHECK(issue.message == recognised[i].first + ": recognised, not modelled (a Kafka broker key the simulation "
+                                                     "has no part for); ignored");
+    }
+    // A plugin's key: Kafka logs it as unused and starts; so does the lab, with a warning.
+    const auto& plugin = server.issues.back();
+    CHECK(plugin.severity == IssueSeverity::warning);
+    CHECK(format_issue("server.properties", plugin) ==
+          "server.properties:51:1: warning: confluent.support.metrics.enable: not a Kafka key (its prefix "
+          "'confluent.' belongs to a plugin or another product); a Kafka broker logs it as unused, and it is ignored");
+    CHECK(server.properties.get_int("min.insync.replicas") == 2);
+}
+
+TEST_CASE("a misspelt key stays an error, with the nearest key Kafka knows even when kafkalab does not model it") {
+    auto result = parse_properties_text("sll.keystore.location=/x.jks\nnum.partiton=3\nauthoriser.class.name=X\n",
+                                        ConfigScope::broker);
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.issues.size() == 3);
+    CHECK(format_issue("server.properties", result.issues[0]) ==
+          "server.properties:1:1: error: unknown server.properties key 'sll.keystore.location'; did you mean "
+          "'ssl.keystore.location'?");
+    CHECK(format_issue("server.properties", result.issues[1]) ==
+          "server.properties:2:1: error: unknown server.properties key 'num.partiton'; did you mean 'num.partitions'?");
+    CHECK(result.issues[2].message ==
+          "unknown server.properties key 'authoriser.class.name'; did you mean 'authorizer.class.name'?");
+    // Per-listener keys are Kafka's too (listener.name.<listener>.<key>).
+    auto listener = parse_properties_text("listener.name.internal.ssl.client.auth=none\n", ConfigScope::broker);
+    REQUIRE(listener.issues.size() == 1);
+    CHECK(listener.issues[0].severity == IssueSeverity::warning);
+    CHECK(listener.issues[0].message.find("recognised, not modelled") != std::string::npos);
+}
