@@ -1,10 +1,10 @@
 #include "broker_model/controller/zk_cluster_state.h"
 
-#include "broker_model/controller/zk_controller.h"
+#include "broker_model/controller/controller.h"
 
 namespace kafkalab::kafka {
 
-ClusterState cluster_state(const ZkController& controller, BrokerId self) {
+ClusterState cluster_state(const Controller& controller, BrokerId self) {
     const ControllerContext& context = controller.context_view();
     ClusterState state;
     state.source = ClusterState::Source::controller;

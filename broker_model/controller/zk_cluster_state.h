@@ -5,9 +5,9 @@
 
 namespace kafkalab::kafka {
 
-class ZkController;
+class Controller;
 
 /// `self` is the controller's own broker id.
-ClusterState cluster_state(const ZkController& controller, BrokerId self);
+ClusterState cluster_state(const Controller& controller, BrokerId self);
 
 }  // namespace kafkalab::kafka
