@@ -39,7 +39,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("--pause: lesson 4 stops at 5s, asks, and answers only after Enter") {
+TEST_CASE("run --pause: lesson 4 stops at 5s, asks, and answers only after Enter") {
     LoadedRun run(lesson("04-consumer-groups.yaml"));
     std::ostringstream screen;
     EnterKey enter(run.run(), screen);
@@ -60,7 +60,7 @@ TEST_CASE("--pause: lesson 4 stops at 5s, asks, and answers only after Enter") {
     CHECK(run->now() == run->scenario().duration);
 }
 
-TEST_CASE("--pause: a run that stops (--until) before a question never asks it") {
+TEST_CASE("run --pause: a run that stops (--until) before a question never asks it") {
     RunOptions options;
     options.until = 20s;
     LoadedRun run(lesson("15-jepsen-2013-replay.yaml"), options);  // its question is at 29s
@@ -75,7 +75,7 @@ TEST_CASE("--pause: a run that stops (--until) before a question never asks it")
     CHECK(run->now() == 20s);
 }
 
-TEST_CASE("--pause: the end of input stands for Enter, so the run still finishes") {
+TEST_CASE("run --pause: the end of input stands for Enter, so the run still finishes") {
     LoadedRun run(lesson("05-replication-and-broker-crash.yaml"));
     REQUIRE(!run->scenario().predictions.empty());
     std::ostringstream screen;
@@ -89,7 +89,7 @@ TEST_CASE("--pause: the end of input stands for Enter, so the run still finishes
     CHECK(run->now() == run->scenario().duration);
 }
 
-TEST_CASE("--pause: stopping at the questions leaves the run's trace the same") {
+TEST_CASE("run --pause: stopping at the questions leaves the run's trace the same") {
     auto trace_hash = [](bool paused) {
         sim::Trace trace(false);
         RunOptions options;
