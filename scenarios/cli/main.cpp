@@ -13,13 +13,17 @@
 #include <fstream>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "scenarios/cli/exit_codes_and_loading.h"
 #include "scenarios/cli/output_files.h"
 #include "scenarios/cli/progress_bar.h"
 #include "scenarios/cli/serve_command.h"
 #include "scenarios/cli/sweep_command.h"
+#include "scenarios/describe/scenario_page.h"
 #include "scenarios/runner/metrics_csv.h"
 #include "scenarios/runner/perfetto_trace.h"
+#include "scenarios/runner/prediction_pause.h"
 #include "scenarios/runner/run_report.h"
 #include "scenarios/runner/scenario_run.h"
 #include "scenarios/runner/sliced_run.h"
@@ -52,6 +56,7 @@ struct RunFlags {
     bool metrics_interval_given = false;
     bool quiet = false;
     bool check_invariants = false;
+    bool pause = false;
 };
 
 /// A duration flag's value; prints what was expected and returns nothing when bad.
@@ -98,6 +103,12 @@ int run_command(RunFlags flags) {
     }
     if (flags.faults != "random" && flags.faults != "none") {
         std::cerr << "kafkalab: --faults expects 'random' or 'none', got '" << flags.faults << "'\n";
+        return exit_bad_input;
+    }
+    // Waiting for an Enter nobody can type would hang a script or a CI job.
+    if (flags.pause && isatty(STDIN_FILENO) != 1) {
+        std::cerr << "kafkalab: --pause waits for Enter at each prediction and needs a terminal on standard input; "
+                     "without one, leave --pause out (the report lists every question with its answer)\n";
         return exit_bad_input;
     }
     auto scenario = load(flags.path);
@@ -152,6 +163,8 @@ int run_command(RunFlags flags) {
     if (perfetto_file.is_open()) {
         sliced.every(*metrics_interval, [&perfetto, &run](sim::Duration) { perfetto.sample(run); });
     }
+    PredictionPause pause(std::cin, std::cout);
+    if (flags.pause) pause.attach(*scenario, run.end(), sliced);
     std::optional<cli::ProgressBar> progress;
     if (!flags.quiet) {
         progress.emplace(run.end());
@@ -189,20 +202,7 @@ int run_command(RunFlags flags) {
 int describe_command(const std::string& path) {
     auto scenario = load(path);
     if (!scenario) return exit_bad_input;
-    const Scenario& s = *scenario;
-    std::cout << s.name << "\n" << s.description << "\n\n";
-    std::cout << "seed " << s.seed << ", duration " << sim::format_duration(s.duration) << ", Kafka "
-              << s.kafka_version.to_string() << " defaults\n";
-    std::cout << "cluster: " << s.cluster.zookeeper.nodes << " ZooKeeper node(s), " << s.cluster.brokers.size()
-              << " broker(s)\n";
-    for (const auto& t : s.topics) {
-        std::cout << "topic " << t.name << ": " << t.partitions << " partition(s), replication factor "
-                  << t.replication_factor << "\n";
-    }
-    for (const auto& p : s.producers) std::cout << "producer " << p.name << " -> " << p.topic << "\n";
-    for (const auto& c : s.consumers) std::cout << "consumer " << c.name << " (group " << c.group_id << ")\n";
-    std::cout << s.faults.size() << " fault(s), " << s.steps.size() << " tool step(s), " << s.narration.size()
-              << " narration line(s), " << s.expectations.size() << " expectation(s)\n";
+    write_scenario_page(*scenario, std::cout);
     return exit_passed;
 }
 
@@ -245,6 +245,9 @@ int main(int argc, char** argv) {
                                      "Simulated time between metric samples, in the CSV and as Perfetto counters "
                                      "(default 1s)");
     run->add_flag("--quiet", flags.quiet, "Print only the report (and no progress bar)");
+    run->add_flag("--pause", flags.pause,
+                  "Stop at each prediction of the lesson: show the question, wait for Enter, then the answer "
+                  "(needs a terminal)");
     run->add_option("--faults", flags.faults,
                     "random: add the fault schedule kafkalab sweep --faults random draws for this seed");
     run->add_flag("--check-invariants", flags.check_invariants,
@@ -253,7 +256,8 @@ int main(int argc, char** argv) {
 
     auto* validate = app.add_subcommand("validate", "Check a scenario file and print its errors");
     validate->add_option("scenario", path, "The scenario file (YAML)")->required();
-    auto* describe = app.add_subcommand("describe", "Say what a scenario will build and do");
+    auto* describe = app.add_subcommand("describe", "The scenario on one page: brokers, racks, replica placement, "
+                                                      "topic configs, clients, faults and expectations");
     describe->add_option("scenario", path, "The scenario file (YAML)")->required();
     std::string lessons_dir = KAFKALAB_LESSONS_DIR;
     auto* lessons = app.add_subcommand("lessons", "List the lesson library");

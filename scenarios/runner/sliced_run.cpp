@@ -10,14 +10,28 @@ void SlicedRun::every(sim::Duration interval, Observer observer) {
     entries_.push_back(Entry{interval, std::move(observer)});
 }
 
+void SlicedRun::once(sim::Duration at, Observer observer) {
+    entries_.push_back(Entry{sim::Duration{0}, std::move(observer), at});
+}
+
 void SlicedRun::run(ScenarioRun& run) {
     const sim::Duration end = run.end();
     for (;;) {
         sim::Duration stop = end;
-        for (const auto& e : entries_) stop = std::min(stop, e.next);
+        for (const auto& e : entries_) {
+            if (!e.done) stop = std::min(stop, e.next);
+        }
         if (before_slice_) before_slice_();
         run.run_until(stop);
         for (auto& e : entries_) {
+            if (e.done) continue;
+            if (e.interval.count() == 0) {
+                // A one-time observer sees its own time only, never the end in its place.
+                if (e.next != stop) continue;
+                e.observer(stop);
+                e.done = true;
+                continue;
+            }
             if (e.next > stop && stop < end) continue;
             e.observer(stop);
             e.next = stop + e.interval;

@@ -19,6 +19,10 @@ public:
     /// Precondition: interval > 0.
     void every(sim::Duration interval, Observer observer);
 
+    /// Calls `observer` once, at scenario time `at`, unless the run ends before it.
+    /// Observers due at one time are called in the order they were added.
+    void once(sim::Duration at, Observer observer);
+
     /// Calls `before` before each slice runs and `after` once it has run, whichever
     /// observer the slice ends for (a progress bar erases and redraws itself).
     void around_each_slice(std::function<void()> before, Observer after) {
@@ -31,9 +35,10 @@ public:
 
 private:
     struct Entry {
-        sim::Duration interval;
+        sim::Duration interval;  // zero: called once, at `next`
         Observer observer;
         sim::Duration next{0};
+        bool done = false;
     };
     std::vector<Entry> entries_;
     std::function<void()> before_slice_;

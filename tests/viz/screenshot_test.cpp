@@ -1,5 +1,8 @@
 // kafkalab-viz's headless mode, checked the way a person would look at its pictures:
-// the screenshot is a real picture, and crashed hosts are boxes in the crash colour.
+// the screenshot is a real picture, crashed hosts are boxes in the crash colour, and
+// at a projector's 1280x720 and a monitor's 1920x1080, in normal and classroom text, no
+// text lies over other text or runs out of its panel (the program's --text-layout
+// reports where its last frame put each text, host box and cut link).
 // Each test runs the real program under xvfb-run and reads back its PNG.
 #include <catch2/catch.hpp>
 
@@ -8,10 +11,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
+#include <map>
 #include <vector>
 
 #include <stb_image.h>
@@ -30,19 +37,109 @@ struct Image {
     const Rgb& at(int x, int y) const { return pixels[static_cast<std::size_t>(y) * width + x]; }
 };
 
-/// Renders `lesson` at `at` to a PNG under Xvfb and loads it. xvfb-run -a can lose a
-/// race for a display number when tests run in parallel: try again then.
-/// Leak checking is off for the windowed program only: Mesa's driver, loaded with
-/// dlopen, leaves allocations that LeakSanitizer reports from an unloaded module. The
-/// view model's own leaks are still checked by the window-free tests.
-Image screenshot(const std::string& lesson, const std::string& at, const std::string& size = "1280x720") {
-    std::string png = (std::filesystem::temp_directory_path() /
-                       ("kafkalab-viz-test-" + std::to_string(::getpid()) + ".png")).string();
+struct Box {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool contains(float x, float y) const { return x > x0 && x < x1 && y > y0 && y < y1; }
+};
+
+struct PlacedText {
+    std::string panel;
+    std::string text;
+    Box rect;
+    Box clip;  // the visible part of its panel
+    bool scrolls = false;
+};
+
+struct Cut {
+    std::string a, b;
+    std::vector<std::pair<float, float>> points;
+};
+
+/// What kafkalab-viz --text-layout wrote: every text of the last frame, the host
+/// boxes and the cut links.
+struct TextLayout {
+    std::vector<PlacedText> texts;
+    std::map<std::string, Box> boxes;
+    std::vector<Cut> cuts;
+
+    std::vector<const PlacedText*> find(const std::string& text) const {
+        std::vector<const PlacedText*> found;
+        for (const auto& t : texts) {
+            if (t.text.find(text) != std::string::npos) found.push_back(&t);
+        }
+        return found;
+    }
+};
+
+TextLayout read_text_layout(const std::string& path) {
+    TextLayout layout;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string kind;
+        std::getline(fields, kind, '\t');
+        auto number = [&fields] {
+            std::string field;
+            std::getline(fields, field, '\t');
+            return std::stof(field);
+        };
+        auto word = [&fields] {
+            std::string field;
+            std::getline(fields, field, '\t');
+            return field;
+        };
+        if (kind == "text") {
+            PlacedText t;
+            t.panel = word();
+            t.rect = {number(), number(), number(), number()};
+            t.clip = {number(), number(), number(), number()};
+            t.scrolls = word() == "1";
+            std::getline(fields, t.text);
+            layout.texts.push_back(t);
+        } else if (kind == "box") {
+            std::string host = word();
+            layout.boxes[host] = {number(), number(), number(), number()};
+        } else if (kind == "cut") {
+            Cut cut;
+            cut.a = word();
+            cut.b = word();
+            std::string x, y;
+            while (std::getline(fields, x, '\t') && std::getline(fields, y, '\t')) {
+                cut.points.emplace_back(std::stof(x), std::stof(y));
+            }
+            layout.cuts.push_back(cut);
+        }
+    }
+    return layout;
+}
+
+struct Render {
+    std::string lesson;
+    std::string at;
+    std::string size = "1280x720";
+    bool classroom = false;
+    std::string name() const { return lesson + " at " + at + ", " + size + (classroom ? ", classroom" : ""); }
+};
+
+/// Renders under Xvfb, then loads the PNG and, when asked, the text layout.
+/// xvfb-run -a can lose a race for a display number when tests run in parallel: try
+/// again then. Leak checking is off for the windowed program only: Mesa's driver,
+/// loaded with dlopen, leaves allocations that LeakSanitizer reports from an unloaded
+/// module. The view model's own leaks are still checked by the window-free tests.
+Image render(const Render& r, TextLayout* layout = nullptr) {
+    const auto stem = std::filesystem::temp_directory_path() / ("kafkalab-viz-test-" + std::to_string(::getpid()));
+    const std::string png = stem.string() + ".png", tsv = stem.string() + ".tsv";
+    const std::string scenario = r.lesson.find('/') == std::string::npos ? testing::lesson_path(r.lesson) : r.lesson;
     std::string command = "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1920x1200x24' " KAFKALAB_VIZ " " +
-                          testing::lesson_path(lesson) + " --at " + at + " --size " + size + " --screenshot " + png +
+                          scenario + " --at " + r.at + " --size " + r.size + " --screenshot " + png +
+                          (r.classroom ? " --large-font" : "") + (layout ? " --text-layout " + tsv : "") +
                           " > /dev/null 2>&1";
+    // KAFKALAB_KEEP_SCREENSHOTS=DIR keeps each picture there, to look at.
+    const char* keep = std::getenv("KAFKALAB_KEEP_SCREENSHOTS");
     int status = -1;
     for (int attempt = 0; attempt < 3 && status != 0; ++attempt) status = std::system(command.c_str());
+    INFO(r.name());
     REQUIRE(status == 0);
     int channels = 0;
     Image image;
@@ -50,8 +147,97 @@ Image screenshot(const std::string& lesson, const std::string& at, const std::st
     REQUIRE(data != nullptr);
     for (int i = 0; i < image.width * image.height; ++i) image.pixels.push_back({data[3 * i], data[3 * i + 1], data[3 * i + 2]});
     stbi_image_free(data);
+    if (keep) {
+        std::string kept = r.name();
+        for (char& c : kept) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+        std::filesystem::copy_file(png, std::filesystem::path(keep) / (kept + ".png"),
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
     std::filesystem::remove(png);
+    if (layout) {
+        *layout = read_text_layout(tsv);
+        std::filesystem::remove(tsv);
+        REQUIRE_FALSE(layout->texts.empty());
+    }
     return image;
+}
+
+Image screenshot(const std::string& lesson, const std::string& at, const std::string& size = "1280x720") {
+    return render(Render{lesson, at, size, false});
+}
+
+bool visible(const PlacedText& t) {
+    return t.rect.y1 > t.clip.y0 && t.rect.y0 < t.clip.y1 && t.rect.x1 > t.clip.x0 && t.rect.x0 < t.clip.x1;
+}
+
+/// Texts that lie over one another by more than a pixel each way.
+std::vector<std::string> overlapping_texts(const TextLayout& layout) {
+    std::vector<std::string> found;
+    for (std::size_t i = 0; i < layout.texts.size(); ++i) {
+        const auto& a = layout.texts[i];
+        if (!visible(a)) continue;
+        for (std::size_t j = i + 1; j < layout.texts.size(); ++j) {
+            const auto& b = layout.texts[j];
+            if (!visible(b)) continue;
+            float w = std::min(a.rect.x1, b.rect.x1) - std::max(a.rect.x0, b.rect.x0);
+            float h = std::min(a.rect.y1, b.rect.y1) - std::max(a.rect.y0, b.rect.y0);
+            if (w > 1 && h > 1) found.push_back("'" + a.text + "' (" + a.panel + ") over '" + b.text + "'");
+        }
+    }
+    return found;
+}
+
+/// Texts partly outside their panel: cut at an edge. In a panel that scrolls, rows
+/// above or below the visible part are not cut, only scrolled away.
+std::vector<std::string> cut_texts(const TextLayout& layout) {
+    std::vector<std::string> found;
+    for (const auto& t : layout.texts) {
+        if (!visible(t)) continue;
+        bool cut_x = t.rect.x0 < t.clip.x0 - 0.5f || t.rect.x1 > t.clip.x1 + 0.5f;
+        bool cut_y = !t.scrolls && (t.rect.y0 < t.clip.y0 - 0.5f || t.rect.y1 > t.clip.y1 + 0.5f);
+        if (cut_x || cut_y) found.push_back("'" + t.text + "' (" + t.panel + ")");
+    }
+    return found;
+}
+
+/// Hosts whose box a cut link is drawn through, other than the two it joins.
+std::vector<std::string> hosts_crossed_by_cuts(const TextLayout& layout) {
+    std::vector<std::string> found;
+    for (const auto& cut : layout.cuts) {
+        for (const auto& [host, box] : layout.boxes) {
+            if (host == cut.a || host == cut.b) continue;
+            for (std::size_t i = 1; i < cut.points.size(); ++i) {
+                bool crossed = false;
+                for (int k = 0; k <= 16 && !crossed; ++k) {
+                    float t = static_cast<float>(k) / 16;
+                    crossed = box.contains(cut.points[i - 1].first + (cut.points[i].first - cut.points[i - 1].first) * t,
+                                           cut.points[i - 1].second + (cut.points[i].second - cut.points[i - 1].second) * t);
+                }
+                if (crossed) {
+                    found.push_back(cut.a + " - " + cut.b + " through " + host);
+                    break;
+                }
+            }
+        }
+    }
+    return found;
+}
+
+/// The text drawn inside `host`'s box in the cluster picture.
+std::vector<std::string> texts_in_box(const TextLayout& layout, const std::string& host) {
+    std::vector<std::string> found;
+    const Box& box = layout.boxes.at(host);
+    for (const auto& t : layout.texts) {
+        float cx = (t.rect.x0 + t.rect.x1) / 2, cy = (t.rect.y0 + t.rect.y1) / 2;
+        if (box.contains(cx, cy)) {
+            CHECK(t.rect.x0 >= box.x0);
+            CHECK(t.rect.x1 <= box.x1);
+            CHECK(t.rect.y0 >= box.y0 - 0.5f);
+            CHECK(t.rect.y1 <= box.y1 + 0.5f);
+            found.push_back(t.text);
+        }
+    }
+    return found;
 }
 
 /// Areas (in pixels) of the 4-connected regions drawn exactly in `colour`.
@@ -143,6 +329,83 @@ TEST_CASE("lesson 8: the records broker-1 truncates after the unclean election a
     REQUIRE(struck_pixels(after) > 300);
     // Only the partitions panel strikes anything through.
     REQUIRE(pixels_in(after, palette::struck_out, 0, 0, 1280, 720) == struck_pixels(after));
+}
+
+TEST_CASE("the viewer's text neither overlaps nor leaves its panel, at 1280x720 and 1920x1080, in both text sizes") {
+    // Groups (4, 11, 21), a clean stop next to a crash (14), cut links and a partition (15).
+    const Render base = GENERATE(Render{"04-consumer-groups.yaml", "25s"}, Render{"11-consumer-crash-and-rebalance.yaml", "70s"},
+                                 Render{"14-kill-vs-controlled-shutdown.yaml", "45s"},
+                                 Render{"15-jepsen-2013-replay.yaml", "35s"}, Render{"21-rebalance-timeline.yaml", "30s"});
+    const std::string size = GENERATE(as<std::string>{}, "1280x720", "1920x1080");
+    const bool classroom = GENERATE(false, true);
+    Render r = base;
+    r.size = size;
+    r.classroom = classroom;
+    INFO(r.name());
+    TextLayout layout;
+    render(r, &layout);
+    CHECK(overlapping_texts(layout) == std::vector<std::string>{});
+    CHECK(cut_texts(layout) == std::vector<std::string>{});
+    CHECK(hosts_crossed_by_cuts(layout) == std::vector<std::string>{});
+    // Every broker box says whose it is, in full.
+    for (const auto& [host, box] : layout.boxes) {
+        if (host.rfind("broker-", 0) == 0) CHECK(!layout.find(host).empty());
+    }
+}
+
+TEST_CASE("lesson 4: each consumer's line sits under its partition's replica, above the next partition") {
+    for (bool classroom : {false, true}) {
+        TextLayout layout;
+        render(Render{"04-consumer-groups.yaml", "25s", "1280x720", classroom}, &layout);
+        // billing's two members and audit each read their partitions: a line each.
+        auto billing = layout.find("billing (billing-");
+        auto audit = layout.find("audit (audit-1):");
+        REQUIRE(billing.size() + audit.size() >= 2);
+        CHECK(overlapping_texts(layout) == std::vector<std::string>{});
+    }
+}
+
+TEST_CASE("classroom text at 1280x720: the controller and the crashed broker keep their names and labels") {
+    TextLayout layout;
+    render(Render{testing::crash_lesson, "12s", "1280x720", true}, &layout);
+    REQUIRE(layout.boxes.size() >= 3);
+    std::vector<std::string> crashed = texts_in_box(layout, "broker-2");
+    CHECK(crashed == std::vector<std::string>{"broker-2", "CRASHED"});
+    bool a_controller = false;
+    for (const char* host : {"broker-1", "broker-3"}) {
+        auto texts = texts_in_box(layout, host);
+        REQUIRE(!texts.empty());
+        CHECK(texts.front() == host);
+        a_controller = a_controller || (texts.size() == 2 && texts[1] == "controller");
+    }
+    CHECK(a_controller);
+    // broker-2's rows end in DOWN, whole, inside the partitions panel.
+    auto down = layout.find("DOWN");
+    REQUIRE(!down.empty());
+    CHECK(cut_texts(layout) == std::vector<std::string>{});
+}
+
+TEST_CASE("lesson 15: the cuts from broker-1 to broker-2 and to broker-3 are drawn clear of the other broker") {
+    TextLayout layout;
+    render(Render{"15-jepsen-2013-replay.yaml", "12s"}, &layout);
+    std::set<std::pair<std::string, std::string>> cuts;
+    for (const auto& c : layout.cuts) cuts.insert(std::minmax(c.a, c.b));
+    CHECK(cuts.contains({"broker-1", "broker-3"}));
+    CHECK(cuts.contains({"broker-1", "broker-2"}));
+    CHECK(hosts_crossed_by_cuts(layout) == std::vector<std::string>{});
+}
+
+TEST_CASE("a host that lost power is labelled POWER LOST, apart from a crashed and a cleanly stopped one") {
+    for (bool classroom : {false, true}) {
+        TextLayout layout;
+        Image image = render(Render{KAFKALAB_TEST_DATA "/../viz/power-loss.yaml", "7s", "1280x720", classroom}, &layout);
+        CHECK(texts_in_box(layout, "broker-2") == std::vector<std::string>{"broker-2", "POWER LOST"});
+        CHECK(texts_in_box(layout, "broker-3") == std::vector<std::string>{"broker-3", "CRASHED"});
+        CHECK(texts_in_box(layout, "broker-4") == std::vector<std::string>{"broker-4", "STOPPED"});
+        CHECK(boxes_in(image, palette::host_powered_off) == 1);
+        CHECK(boxes_in(image, palette::host_crashed) == 1);
+        CHECK(boxes_in(image, palette::host_stopped) == 1);
+    }
 }
 
 #endif  // KAFKALAB_VIZ

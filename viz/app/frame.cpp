@@ -2,8 +2,20 @@
 #include <cmath>
 
 #include "viz/app/panels.h"
+#include "viz/app/text_layout.h"
 
 namespace kafkalab::viz {
+
+void same_line_if_fits(float width, float indent) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width <= ImGui::GetWindowContentRegionMax().x) return;
+    ImGui::NewLine();
+    if (indent > 0) ImGui::SetCursorPosX(indent);
+}
+
+float checkbox_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
 
 bool begin_panel(const char* title, ImVec2 position, ImVec2 size) {
     ImGui::SetNextWindowPos(position);
@@ -16,6 +28,7 @@ bool begin_panel(const char* title, ImVec2 position, ImVec2 size) {
 }
 
 void draw_frame(FrameContext& frame) {
+    text_layout().clear();
     handle_keys(frame);
     const float menu_h = draw_menu_bar(frame);
     const ImVec2 screen = ImGui::GetIO().DisplaySize;

@@ -2,7 +2,7 @@
 // library), then plays it, steps it, rewinds it and takes faults from the class.
 //
 //   kafkalab-viz [SCENARIO.yaml] [--at 12s] [--screenshot out.png] [--size 1280x720] [--frames N]
-//                [--large-font] [--serve [--listen 127.0.0.1] [--base-port 9092] [--serve-for 10s]]
+//                [--large-font] [--text-layout out.tsv] [--serve [--listen 127.0.0.1] [--base-port 9092] [--serve-for 10s]]
 //
 // With --screenshot or --frames it renders without a visible window (tests run it
 // under xvfb-run) and exits. With --serve each broker also listens on a TCP port for
@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -26,6 +27,7 @@
 #include "viz/app/lesson_picker.h"
 #include "viz/app/panels.h"
 #include "viz/app/screenshot.h"
+#include "viz/app/text_layout.h"
 #include "viz/app/window.h"
 
 using namespace kafkalab;
@@ -41,6 +43,7 @@ struct Options {
     std::string scenario;
     std::string at;
     std::string screenshot;
+    std::string text_layout;  // headless: where the last frame put its text, for tests
     std::string size = "1280x720";
     int frames = 0;
     bool large_font = false;
@@ -103,8 +106,17 @@ int render_headless(Window& window, LabSession& session, const Options& options,
     UiState ui;
     ui.large_font = options.large_font;
     if (serve) serve_headless(window, session, ui, *serve, serve_for);
+    if (!options.text_layout.empty()) text_layout().enable();
     // ImGui sizes tables and text on the first frames; the third one is settled.
     for (int i = 0; i < 3; ++i) frame(window, session, ui, false, 0);
+    if (!options.text_layout.empty()) {
+        std::ofstream out(options.text_layout);
+        text_layout().write(out);
+        if (!out.flush()) {
+            std::cerr << "kafkalab-viz: --text-layout: cannot write " << options.text_layout << "\n";
+            return exit_bad_input;
+        }
+    }
     if (!options.screenshot.empty()) {
         int width = 0, height = 0;
         auto pixels = window.read_pixels(width, height);
@@ -181,6 +193,8 @@ int main(int argc, char** argv) {
     app.add_option("scenario", options.scenario, "A scenario or lesson file (YAML); none: pick a lesson");
     app.add_option("--at", options.at, "Run to this scenario time first (e.g. 12s)");
     app.add_option("--screenshot", options.screenshot, "Render to this PNG without a visible window, then exit");
+    app.add_option("--text-layout", options.text_layout,
+                   "With --screenshot: also write where the frame put its text, host boxes and cut links (TSV)");
     app.add_option("--size", options.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--frames", options.frames, "Render this many frames headless; print mean and p95 frame time");
     app.add_flag("--large-font", options.large_font, "Classroom mode: large text for a projector (Ctrl+L toggles it)");
@@ -201,6 +215,10 @@ int main(int argc, char** argv) {
     int width = 0, height = 0;
     if (!parse_size(options.size, width, height)) {
         std::cerr << "kafkalab-viz: --size expects WIDTHxHEIGHT such as 1280x720, got '" << options.size << "'\n";
+        return exit_bad_input;
+    }
+    if (!options.text_layout.empty() && options.screenshot.empty()) {
+        std::cerr << "kafkalab-viz: --text-layout needs --screenshot\n";
         return exit_bad_input;
     }
     bool headless = !options.screenshot.empty() || options.frames > 0;

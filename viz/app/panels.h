@@ -47,6 +47,12 @@ void draw_violation_banner(FrameContext& frame);
 /// 1 to 9 pick a speed, Ctrl+L toggles classroom mode.
 void handle_keys(FrameContext& frame);
 
+/// Keeps the next item, `width` wide, on the current line when it fits the panel;
+/// else starts a new line at `indent` (window coordinates; 0: the panel's left edge).
+void same_line_if_fits(float width, float indent = 0);
+/// The width of a checkbox with `label`, box included.
+float checkbox_width(const char* label);
+
 /// Begins a fixed panel at (x, y, w, h); returns false when there is nothing to draw.
 bool begin_panel(const char* title, ImVec2 position, ImVec2 size);
 
