@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "broker_model/config/value_parsing.h"
+#include "scenarios/spec/localhost_ports.h"
 #include "scenarios/spec/parse_parts.h"
 
 namespace kafkalab::scenarios::detail {
@@ -134,6 +135,7 @@ void complete_brokers(Context& ctx, const YAML::Node& at, ClusterSpec& cluster) 
         b.port = listener_port(merged);
         b.properties = std::move(merged);
     }
+    assign_localhost_ports(cluster.brokers);
 }
 
 }  // namespace
