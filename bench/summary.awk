@@ -19,6 +19,7 @@ BEGIN {
     at_most["viewer: 3-broker lesson"] = 16
     at_most["viewer: 30 brokers, 300 partitions"] = 33
     at_most_memory["scale: failover wall time"] = 4096
+    at_most["controlled stop of the controller: peak memory"] = 1024
 }
 $1 == "skipped" { skipped = skipped " " $2; next }
 $1 == "result" {

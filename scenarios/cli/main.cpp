@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "scenarios/cli/exit_codes_and_loading.h"
+#include "scenarios/cli/memory_budget.h"
 #include "scenarios/cli/output_files.h"
 #include "scenarios/cli/progress_bar.h"
 #include "scenarios/cli/serve_command.h"
@@ -28,6 +29,7 @@
 #include "scenarios/runner/scenario_run.h"
 #include "scenarios/runner/sliced_run.h"
 #include "scenarios/spec/load_scenario.h"
+#include "scenarios/spec/resource_estimate.h"
 #include "scenarios/sweep/fault_schedule.h"
 #include "scenarios/sweep/seed_range.h"
 #include "sim/heap_populator.h"
@@ -57,6 +59,7 @@ struct RunFlags {
     bool quiet = false;
     bool check_invariants = false;
     bool pause = false;
+    bool force = false;  // run even when the estimate says it will not fit in memory
 };
 
 /// A duration flag's value; prints what was expected and returns nothing when bad.
@@ -113,6 +116,7 @@ int run_command(RunFlags flags) {
     }
     auto scenario = load(flags.path);
     if (!scenario) return exit_bad_input;
+    if (!fits_in_memory(flags.path, estimate_resources(*scenario, sim::HeapPopulator::enabled()), flags.force)) return exit_bad_input;
     // The schedule `kafkalab sweep --faults random` ran for this seed, drawn again.
     std::vector<FaultSpec> random = flags.faults == "random" ? random_faults(*scenario, flags.seed.value_or(scenario->seed))
                                                               : std::vector<FaultSpec>{};
@@ -199,6 +203,20 @@ int run_command(RunFlags flags) {
     return report.passed() ? exit_passed : exit_expectation_failed;
 }
 
+/// `validate`: the file's diagnostics, then what a run of it would take, refused when it
+/// would not fit this machine's memory (unless `force`).
+int validate_command(const std::string& path, bool force) {
+    auto scenario = load(path);
+    if (!scenario) return exit_bad_input;
+    const ResourceEstimate estimate = estimate_resources(*scenario, sim::HeapPopulator::enabled());
+    if (!fits_in_memory(path, estimate, force)) return exit_bad_input;
+    std::cout << path << ": ok\n";
+    std::cout << "a run needs about " << format_bytes(estimate.memory_bytes) << " of memory (most for "
+              << estimate.costliest().name << "); --trace would write about " << format_bytes(estimate.trace_bytes)
+              << "\n";
+    return exit_passed;
+}
+
 int describe_command(const std::string& path) {
     auto scenario = load(path);
     if (!scenario) return exit_bad_input;
@@ -253,9 +271,14 @@ int main(int argc, char** argv) {
     run->add_flag("--check-invariants", flags.check_invariants,
                   "Check the model's invariants after every event; a violation stops the run with exit code 3 "
                   "(always on in Debug builds)");
+    run->add_flag("--force", flags.force,
+                  "Run even when the scenario's estimated memory exceeds what this machine has");
 
     auto* validate = app.add_subcommand("validate", "Check a scenario file and print its errors");
     validate->add_option("scenario", path, "The scenario file (YAML)")->required();
+    bool validate_force = false;
+    validate->add_flag("--force", validate_force,
+                       "Accept a scenario whose estimated memory exceeds what this machine has (a warning instead)");
     auto* describe = app.add_subcommand("describe", "The scenario on one page: brokers, racks, replica placement, "
                                                       "topic configs, clients, faults and expectations");
     describe->add_option("scenario", path, "The scenario file (YAML)")->required();
@@ -286,12 +309,7 @@ int main(int argc, char** argv) {
                 return exit_invariant_violated;
             }
         }
-        if (*validate) {
-            auto scenario = load(path);
-            if (!scenario) return exit_bad_input;
-            std::cout << path << ": ok\n";
-            return exit_passed;
-        }
+        if (*validate) return validate_command(path, validate_force);
         if (*describe) return describe_command(path);
         if (*lessons) return lessons_command(lessons_dir);
         if (*sweep) return cli::sweep_command(sweep_flags);

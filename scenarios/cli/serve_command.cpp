@@ -31,7 +31,8 @@ CLI::App* add_serve_subcommand(CLI::App& app, ServeFlags& flags) {
                       "The host clients are told to connect to (Kafka's advertised.listeners); default: the --listen "
                       "address, or this machine's name when listening on 0.0.0.0");
     serve->add_option("--base-port", flags.base_port,
-                      "broker-1's port; broker-2 listens on the next one, and so on (default 9092)")
+                      "broker-1's port; the others keep their distance from it (default: each broker on the "
+                      "port localhost:<port> names in the scenario, broker-1 9092, broker-2 9093, ...)")
         ->check(CLI::Range(1, 65535));
     serve->add_option("--until", flags.until, "Stop at this scenario time (e.g. 10m); default: the scenario's end");
     serve->add_option("--speed", flags.speed, "Simulated seconds per wall-clock second (default 1)")

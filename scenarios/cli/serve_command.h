@@ -15,7 +15,7 @@ struct ServeFlags {
     std::string path;
     std::string listen = "127.0.0.1";
     std::optional<std::string> advertised_host;  // none: the listen address (this host's name for 0.0.0.0)
-    std::uint16_t base_port = 9092;
+    std::optional<std::uint16_t> base_port;  // none: each broker on its localhost port
     std::string until;
     double speed = 1.0;
     bool quiet = false;

@@ -82,8 +82,10 @@ void ScenarioRun::build_cluster() {
             },
             switch_of(scenario_, broker.host)));
     }
+    // The tools' --bootstrap-server: on localhost brokers differ by port, as under
+    // `serve` and in the loader (localhost_ports.h).
     std::vector<std::pair<std::string, std::uint16_t>> ports;
-    for (const auto& broker : scenario_.cluster.brokers) ports.emplace_back(broker.host, broker.port);
+    for (const auto& broker : scenario_.cluster.brokers) ports.emplace_back(broker.host, broker.localhost_port);
     auto resolver = [ports](const std::vector<std::string>& servers) {
         std::vector<std::string> hosts;
         for (const auto& server : servers) {

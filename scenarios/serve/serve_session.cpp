@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
@@ -32,6 +33,23 @@ SocketLimits limits_for(const ServeOptions& options, const ScenarioRun& run) {
 
 bool is_loopback(const std::string& ipv4) { return ipv4.starts_with("127."); }
 
+/// Each broker's port: its localhost port (localhost_ports.h), so `localhost:9096`
+/// names the same broker under `serve` as in `run` and `validate`; a base port moves
+/// them all by as much as it moves broker-1's.
+std::vector<std::uint16_t> broker_ports(const ServeOptions& options, const ScenarioRun& run) {
+    const auto& brokers = run.scenario().cluster.brokers;
+    const std::int64_t shift = options.base_port ? std::int64_t{*options.base_port} - brokers.front().localhost_port : 0;
+    std::vector<std::uint16_t> ports;
+    for (const auto& broker : brokers) {
+        const std::int64_t port = broker.localhost_port + shift;
+        if (port < 1 || port > 65535) {
+            throw std::runtime_error(fmt::format("{}'s port would be {}, which does not exist", broker.host, port));
+        }
+        ports.push_back(static_cast<std::uint16_t>(port));
+    }
+    return ports;
+}
+
 std::string advertised_host(const ServeOptions& options) {
     if (!options.advertised_host.empty()) return options.advertised_host;
     if (options.listen_host != "0.0.0.0") return options.listen_host;
@@ -43,7 +61,7 @@ std::string advertised_host(const ServeOptions& options) {
 
 ServeSession::ServeSession(ScenarioRun& run, ServeOptions options, std::ostream& log)
     : run_(run), options_(std::move(options)), log_(log),
-      sockets_(options_.listen_host, options_.base_port, run.broker_nodes().size(), limits_for(options_, run)),
+      sockets_(options_.listen_host, broker_ports(options_, run), limits_for(options_, run)),
       advertised_host_(advertised_host(options_)) {
     auto& simulation = run_.simulation();
     for (std::size_t i = 0; i < run_.broker_nodes().size(); ++i) {

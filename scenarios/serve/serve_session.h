@@ -1,7 +1,8 @@
 #pragma once
 // `kafkalab serve`: a scenario's cluster on the wall clock, with each simulated
-// broker listening on its own loopback port (broker-1 on the base port, broker-2 on
-// the next, ...), so real Kafka clients can produce to it and consume from it while
+// broker listening on its own loopback port, the one `localhost:<port>` names in the
+// scenario (scenarios/spec/localhost_ports.h: broker-1 on 9092, broker-2 on 9093, ...
+// by default), so real Kafka clients can produce to it and consume from it while
 // the scenario's workload runs and its faults fire on schedule.
 //
 // The simulated clock is paced to the wall clock: each turn of the loop runs the
@@ -37,11 +38,14 @@ namespace kafkalab::scenarios {
 
 struct ServeOptions {
     // A constructor, so {host, port, speed} leaves the rest at its defaults.
-    ServeOptions(std::string listen = "127.0.0.1", std::uint16_t port = 9092, double speed_factor = 1.0)
+    ServeOptions(std::string listen = "127.0.0.1", std::optional<std::uint16_t> port = std::nullopt,
+                 double speed_factor = 1.0)
         : listen_host(std::move(listen)), base_port(port), speed(speed_factor) {}
 
     std::string listen_host;
-    std::uint16_t base_port;
+    /// broker-1's port; the others keep their distance from it. Absent: every broker
+    /// on its localhost port (localhost_ports.h: 9092, 9093, ... by default).
+    std::optional<std::uint16_t> base_port;
     /// Simulated seconds per wall-clock second (1: real time).
     double speed;
     /// The host Metadata gives clients for the brokers (Kafka's advertised.listeners).

@@ -24,13 +24,9 @@ void set_non_blocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NON
 
 }  // namespace
 
-WireSockets::WireSockets(std::string host, std::uint16_t base_port, std::size_t count, SocketLimits limits)
-    : host_(std::move(host)), base_port_(base_port), limits_(limits), listeners_(count) {
-    if (std::size_t{base_port} + count > 65536) {
-        throw std::runtime_error(
-            fmt::format("ports {}-{} do not exist", base_port, std::size_t{base_port} + count - 1));
-    }
-    for (std::size_t i = 0; i < count; ++i) open_listener(i);
+WireSockets::WireSockets(std::string host, std::vector<std::uint16_t> ports, SocketLimits limits)
+    : host_(std::move(host)), ports_(std::move(ports)), limits_(limits), listeners_(ports_.size()) {
+    for (std::size_t i = 0; i < ports_.size(); ++i) open_listener(i);
 }
 
 WireSockets::~WireSockets() {

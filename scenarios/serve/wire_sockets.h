@@ -44,9 +44,9 @@ struct SocketEvent {
 
 class WireSockets {
 public:
-    /// Binds `count` ports from `base_port` on `host`. Throws std::runtime_error naming
+    /// Binds `ports` (one per broker, in order) on `host`. Throws std::runtime_error naming
     /// the address when one cannot be bound (in use, no such address).
-    WireSockets(std::string host, std::uint16_t base_port, std::size_t count, SocketLimits limits = {});
+    WireSockets(std::string host, std::vector<std::uint16_t> ports, SocketLimits limits = {});
     ~WireSockets();
     WireSockets(const WireSockets&) = delete;
     WireSockets& operator=(const WireSockets&) = delete;
@@ -54,7 +54,7 @@ public:
     /// Opens or closes listener `index`'s port: a crashed broker refuses connections.
     void set_listening(std::size_t index, bool listening);
     bool listening(std::size_t index) const { return listeners_[index].fd >= 0; }
-    std::uint16_t port(std::size_t index) const { return static_cast<std::uint16_t>(base_port_ + index); }
+    std::uint16_t port(std::size_t index) const { return ports_[index]; }
     const std::string& host() const { return host_; }
 
     /// Waits up to `timeout` for sockets to be ready, then accepts, reads and writes
@@ -106,7 +106,7 @@ private:
     void drop(ConnectionId id, std::string reason, std::vector<SocketEvent>& events);
 
     std::string host_;
-    std::uint16_t base_port_;
+    std::vector<std::uint16_t> ports_;
     SocketLimits limits_;
     std::size_t muted_ = 0;
     /// Listeners rest until then after accept() ran out of file descriptors.

@@ -4,6 +4,7 @@
 
 #include "broker_model/config/did_you_mean.h"
 #include "broker_model/config/value_parsing.h"
+#include "scenarios/spec/localhost_ports.h"
 
 namespace kafkalab::scenarios::detail {
 namespace {
@@ -43,36 +44,43 @@ std::string unknown_host_message(const Scenario& s, std::string_view name) {
            kafka::did_you_mean(kafka::closest_match(name, hosts));
 }
 
-std::optional<BootstrapServer> resolve_bootstrap(Context& ctx, const YAML::Node& node, std::string_view address) {
+std::variant<BootstrapServer, std::string> resolve_address(const Scenario& scenario, std::string_view address) {
     auto host_port = kafka::parse_host_port(address);
     if (!host_port) {
-        error_at(ctx, node, "bootstrap server must be host:port, such as broker-1:9092 or localhost:9092; found '" +
-                                std::string(address) + "'");
-        return std::nullopt;
+        return "bootstrap server must be host:port, such as broker-1:9092 or localhost:9092; found '" +
+               std::string(address) + "'";
     }
-    const auto& brokers = ctx.scenario.cluster.brokers;
-    // "localhost" is the one-machine tutorial's address: the first broker listening on
-    // that port (brokers on one machine differ by port: 9092, 9093, ...).
-    const BrokerSpec* broker = ctx.scenario.find_broker(host_port->host);
-    if (host_port->host == "localhost") {
-        broker = &brokers.front();
-        for (auto it = brokers.rbegin(); it != brokers.rend(); ++it) {
-            if (it->port == host_port->port) broker = &*it;
+    const auto& brokers = scenario.cluster.brokers;
+    if (host_port->host == "localhost" || host_port->host == "127.0.0.1") {
+        // One machine: brokers differ by port (localhost_ports.h), in `run` and `serve` alike.
+        const BrokerSpec* on_port = broker_on_localhost(brokers, static_cast<std::uint16_t>(host_port->port));
+        if (!on_port) {
+            return std::string(address) + " names no broker: on " + host_port->host + " brokers differ by port (" +
+                   localhost_ports_listing(brokers) + ")";
         }
+        return BootstrapServer{std::string(address), on_port->host, on_port->port};
     }
+    const BrokerSpec* broker = scenario.find_broker(host_port->host);
     if (!broker) {
         std::vector<std::string_view> names;
         for (const auto& b : brokers) names.push_back(b.host);
-        error_at(ctx, node, "no broker is named '" + host_port->host + "'" +
-                                kafka::did_you_mean(kafka::closest_match(host_port->host, names)));
-        return std::nullopt;
+        return "no broker is named '" + host_port->host + "'" +
+               kafka::did_you_mean(kafka::closest_match(host_port->host, names));
     }
     if (broker->port != host_port->port) {
-        error_at(ctx, node, std::string(address) + ": " + broker->host + " listens on port " +
-                                std::to_string(broker->port) + ", not " + std::to_string(host_port->port));
-        return std::nullopt;
+        return std::string(address) + ": " + broker->host + " listens on port " + std::to_string(broker->port) +
+               ", not " + std::to_string(host_port->port);
     }
     return BootstrapServer{std::string(address), broker->host, broker->port};
+}
+
+std::optional<BootstrapServer> resolve_bootstrap(Context& ctx, const YAML::Node& node, std::string_view address) {
+    auto resolved = resolve_address(ctx.scenario, address);
+    if (const auto* why = std::get_if<std::string>(&resolved)) {
+        error_at(ctx, node, *why);
+        return std::nullopt;
+    }
+    return std::get<BootstrapServer>(std::move(resolved));
 }
 
 std::vector<BootstrapServer> read_bootstrap_servers(Context& ctx, const YAML::Node* node) {

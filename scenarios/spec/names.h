@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -21,7 +22,11 @@ const HostSpec* find_host(const Scenario& s, std::string_view name);
 /// "unknown host 'broker-7' (hosts: broker-1, broker-2, zk-1); did you mean ...?"
 std::string unknown_host_message(const Scenario& s, std::string_view name);
 
-/// Resolves "broker-2:9092" or "localhost:9092" to a broker and its port; reports
+/// Resolves "broker-2:9092" or "localhost:9092" to a broker and its port, or says why
+/// it names no broker.
+std::variant<BootstrapServer, std::string> resolve_address(const Scenario& scenario, std::string_view address);
+
+/// The same, reporting
 /// at `node` and returns nothing when no broker listens there.
 std::optional<BootstrapServer> resolve_bootstrap(Context& ctx, const YAML::Node& node, std::string_view address);
 

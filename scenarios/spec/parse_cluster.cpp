@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "broker_model/config/value_parsing.h"
+#include "scenarios/spec/localhost_ports.h"
 #include "scenarios/spec/parse_parts.h"
 
 namespace kafkalab::scenarios::detail {
@@ -196,6 +197,7 @@ void complete_brokers(Context& ctx, const YAML::Node& at, ClusterSpec& cluster) 
         b.port = listener_port(merged);
         b.properties = std::move(merged);
     }
+    assign_localhost_ports(cluster.brokers);
 }
 
 }  // namespace

@@ -135,17 +135,6 @@ void parse_producer(Context& ctx, const YAML::Node& entry) {
     ctx.scenario.producers.push_back(std::move(p));
 }
 
-/// How many records a producer sends at most over its window (a Poisson schedule's
-/// mean), in floating point: a rate of 10^9/ms over 24 hours must not overflow.
-double records_sent(const ProducerSpec& p, Duration run) {
-    const Duration stop = std::min(p.stop, run);
-    if (stop <= p.start || p.schedule.per <= Duration{0}) return 0;
-    const double periods = static_cast<double>((stop - p.start).count()) / static_cast<double>(p.schedule.per.count());
-    double records = static_cast<double>(p.schedule.records) * (periods + 1);
-    if (p.count) records = std::min(records, static_cast<double>(*p.count));
-    return records;
-}
-
 /// The run must fit in memory: refuses the producer whose records take the total over
 /// the bound, naming its share.
 void check_records_bound(Context& ctx) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "broker_model/config/did_you_mean.h"
+#include "scenarios/spec/names.h"
 #include "scenarios/spec/parse_parts.h"
 
 namespace kafkalab::scenarios::detail {
@@ -42,6 +43,44 @@ std::string created_topic(std::string_view command) {
     return creates ? topic : "";
 }
 
+/// Checks that every --bootstrap-server (or the older --broker-list) address of a tool
+/// step names a broker, by the rule the clients' bootstrap servers follow, and reports
+/// at the address's own column when the command is written on one line.
+void check_step_servers(Context& ctx, const YAML::Node& run, std::string_view command) {
+    SourcePosition at = position_of(run);
+    // A quoted scalar's text starts one column after its mark.
+    const int text_column = at.column + (run.Tag() == "!" ? 1 : 0);
+    auto report = [&](std::size_t offset, const std::string& why) {
+        const bool one_line = command.find('\n') == std::string_view::npos;
+        ctx.sink.error(at.line, one_line ? text_column + static_cast<int>(offset) : at.column, why);
+    };
+    std::size_t word_start = 0;
+    bool servers_next = false;
+    while (word_start < command.size()) {
+        word_start = command.find_first_not_of(" \t\n", word_start);
+        if (word_start == std::string_view::npos) break;
+        std::size_t word_end = std::min(command.find_first_of(" \t\n", word_start), command.size());
+        std::string_view word = command.substr(word_start, word_end - word_start);
+        std::size_t list_start = std::string_view::npos;
+        if (servers_next) {
+            list_start = word_start;
+            servers_next = false;
+        } else if (word == "--bootstrap-server" || word == "--broker-list") {
+            servers_next = true;
+        } else if (word.starts_with("--bootstrap-server=") || word.starts_with("--broker-list=")) {
+            list_start = word_start + word.find('=') + 1;
+        }
+        for (std::size_t item = list_start; item != std::string_view::npos && item < word_end;) {
+            std::size_t comma = std::min(command.find(',', item), word_end);
+            std::string_view address = command.substr(item, comma - item);
+            auto resolved = resolve_address(ctx.scenario, address);
+            if (const auto* why = std::get_if<std::string>(&resolved)) report(item, *why);
+            item = comma + 1;
+        }
+        word_start = word_end;
+    }
+}
+
 void parse_step(Context& ctx, const YAML::Node& node) {
     if (!is_map(ctx, node, "a step")) return;
     Fields f(ctx, node, "in a step", {"at", "run", "input"});
@@ -70,6 +109,7 @@ void parse_step(Context& ctx, const YAML::Node& node) {
             step.input = std::move(*lines);
         }
     }
+    check_step_servers(ctx, *run, step.run);
     if (step.tool == "kafka-topics") {
         if (auto topic = created_topic(step.run); !topic.empty()) ctx.topics_created_by_steps.insert(topic);
     }

@@ -10,8 +10,10 @@
 //    std::optional whose comment says what its absence means.
 //  - Host names are resolved. Brokers are "broker-<id>" (ids 1..N unless the file
 //    gives them), ZooKeeper nodes "zk-1".."zk-N", producers and consumers are hosts
-//    named after themselves. "localhost:9092" means the first broker and
-//    "localhost:2181" the first ZooKeeper node (as in a one-machine tutorial).
+//    named after themselves. On localhost brokers differ by port, as on one
+//    machine: BrokerSpec::localhost_port (broker-1 localhost:9092, broker-2
+//    localhost:9093, ... unless `listeners` say otherwise); "localhost:2181" is the
+//    first ZooKeeper node (as in a one-machine tutorial).
 //  - `position` is where the item was written in the scenario file (1-based), for
 //    messages at run time; {0, 0} for items filled in by default.
 #include <cstdint>
@@ -54,6 +56,9 @@ struct BrokerSpec {
     std::string rack;               // broker.rack; "" for none
     /// The port clients use, from the broker's `listeners` (PLAINTEXT://:9092 unset).
     std::uint16_t port = 9092;
+    /// Where `localhost:<port>` finds this broker, as on one machine where brokers
+    /// differ by port; `kafkalab serve` listens here too (localhost_ports.h).
+    std::uint16_t localhost_port = 9092;
     /// The broker's complete server.properties: the cluster's (file, then inline), then
     /// its own; broker.id and broker.rack (when set) are written in too, and
     /// zookeeper.connect lists the ZooKeeper hosts unless the file set it.
@@ -178,6 +183,10 @@ struct ProducerSpec {
     kafka::Properties properties{kafka::ConfigScope::producer};
     SourcePosition position;
 };
+
+/// How many records a producer sends at most in a run of `run` (a Poisson schedule's
+/// mean), in floating point: a rate of 10^9/ms over 24 hours must not overflow.
+double records_sent(const ProducerSpec& p, Duration run);
 
 struct ConsumerSpec {
     std::string name;  // also its host name and its default client.id

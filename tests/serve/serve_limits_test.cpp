@@ -181,7 +181,7 @@ TEST_CASE("pipelined requests are read one at a time and answered in order") {
 TEST_CASE("a connection holds at most one request, and at most queued.max.requests are taken at once") {
     SocketLimits limits;
     limits.queued_max_requests = 1;
-    WireSockets sockets("127.0.0.1", 21392, 1, limits);
+    WireSockets sockets("127.0.0.1", {21392}, limits);
     const int a = connect_to(21392);
     const int b = connect_to(21392);
     std::string flood;

@@ -144,3 +144,22 @@ TEST_CASE("a port that is taken is named in the error") {
     REQUIRE_THROWS_WITH(ServeSession(other, {"127.0.0.1", 20992, 1.0}, log),
                         Catch::Contains("cannot listen on 127.0.0.1:20992"));
 }
+
+TEST_CASE("serve listens where localhost:<port> names each broker in the scenario, moved by --base-port") {
+    // broker-2's own listener port is 9200; broker-1 and broker-3 share 9092 and so
+    // take 9092 and 9093 (scenarios/spec/localhost_ports.h).
+    auto loaded = load_scenario_text("cluster:\n"
+                                     "  brokers:\n"
+                                     "    - {id: 1}\n"
+                                     "    - {id: 2, properties: {listeners: 'PLAINTEXT://:9200'}}\n"
+                                     "    - {id: 3}\n",
+                                     "ports.yaml");
+    REQUIRE(loaded.scenario);
+    ScenarioRun run(*loaded.scenario, {});
+    std::ostringstream log;
+    ServeSession session(run, {"127.0.0.1", 21092, 1.0}, log);
+    CHECK(session.address_of("broker-1", 9092).port == 21092);
+    CHECK(session.address_of("broker-2", 9200).port == 21200);
+    CHECK(session.address_of("broker-3", 9092).port == 21093);
+    CHECK(log.str().find("broker-2 listens on 127.0.0.1:21200") != std::string::npos);
+}

@@ -49,7 +49,7 @@ struct Options {
     bool large_font = false;
     bool serve = false;
     std::string listen = "127.0.0.1";
-    std::uint16_t base_port = 9092;
+    std::optional<std::uint16_t> base_port;  // none: each broker on its localhost port
     std::string serve_for;  // headless: how long real clients may talk before the screenshot
 };
 
@@ -201,8 +201,8 @@ int main(int argc, char** argv) {
     app.add_flag("--serve", options.serve,
                  "Also put each broker on a TCP port for real Kafka clients, as kafkalab serve does");
     app.add_option("--listen", options.listen, "With --serve: the IPv4 address to listen on (default 127.0.0.1)");
-    app.add_option("--base-port", options.base_port, "With --serve: broker-1's port, the next broker's the next "
-                                                     "(default 9092)")
+    app.add_option("--base-port", options.base_port, "With --serve: broker-1's port, the others at their distance "
+                                                     "from it (default: the ports localhost:<port> names, 9092, ...)")
         ->check(CLI::Range(1, 65535));
     app.add_option("--serve-for", options.serve_for,
                    "With --serve and --screenshot or --frames: take real clients' requests for this long first");
