@@ -91,6 +91,8 @@ kafka::ProducerConfig producer_config(const ProducerSpec& producer) {
     c.delivery_timeout = p.get_duration("delivery.timeout.ms");
     c.request_timeout = p.get_duration("request.timeout.ms");
     c.retry_backoff = p.get_duration("retry.backoff.ms");
+    c.reconnect_backoff = p.get_duration("reconnect.backoff.ms");
+    c.reconnect_backoff_max = p.get_duration("reconnect.backoff.max.ms");
     c.metadata_max_age = p.get_duration("metadata.max.age.ms");
     // partitioner.class by era: unset from 3.3 is the built-in partitioner (KIP-794);
     // DefaultPartitioner spread records without a key round-robin before 2.4.
