@@ -30,6 +30,10 @@ struct BrokerConfig {
     bool controlled_shutdown_enable = true;               // controlled.shutdown.enable
 
     sim::Duration replica_lag_time_max = 30s;             // replica.lag.time.max.ms (10 s before 2.5)
+    /// How often the leader looks for followers to drop from the ISR (ReplicaManager's
+    /// "isr-expiration" task): unset is replica.lag.time.max.ms / 2, as from Kafka
+    /// 0.10.2 (KAFKA-4485); before, the period was replica.lag.time.max.ms itself.
+    std::optional<sim::Duration> isr_expiration_period;
     sim::Duration replica_fetch_wait_max = 500ms;         // replica.fetch.wait.max.ms
     std::int32_t replica_fetch_min_bytes = 1;             // replica.fetch.min.bytes
     std::int32_t replica_fetch_max_bytes = 1'048'576;     // replica.fetch.max.bytes

@@ -14,18 +14,28 @@ const char* to_string(ReplicaRole role) {
 }
 
 void Partition::make_leader(const PartitionState& state, sim::Time now) {
-    bool new_epoch = role_ != ReplicaRole::leader || state.leadership.leader_epoch != state_.leadership.leader_epoch;
+    const bool was_leader = role_ == ReplicaRole::leader;
+    bool new_epoch = !was_leader || state.leadership.leader_epoch != state_.leadership.leader_epoch;
     state_ = state;
     role_ = ReplicaRole::leader;
     pending_isr_.reset();
     if (!new_epoch) return;
     leader_epoch_start_offset_ = log_->log_end_offset();
     log_->maybe_assign_epoch_start_offset(state.leadership.leader_epoch, leader_epoch_start_offset_);
+    // Replica.resetReplicaState: a new leader knows nothing of its followers; a leader
+    // re-elected under a new epoch keeps their log end offsets. Either way the fetch
+    // history starts over, and a follower counts as caught up now only if it is in the ISR.
+    auto known = std::move(followers_);
     followers_.clear();
+    const auto& isr = state.leadership.isr;
     for (BrokerId replica : state.replicas) {
         if (replica == self_) continue;
         FollowerState follower;
-        follower.last_caught_up_time = now;  // Kafka resets lastCaughtUpTime on leader election
+        if (auto it = known.find(replica); was_leader && it != known.end()) {
+            follower.log_end_offset = it->second.log_end_offset;
+        }
+        bool in_sync = std::find(isr.begin(), isr.end(), replica) != isr.end();
+        follower.last_caught_up_time = in_sync ? now : sim::Time{};
         followers_[replica] = follower;
     }
     maybe_increment_high_watermark();

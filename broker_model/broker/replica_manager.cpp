@@ -46,8 +46,10 @@ void ReplicaManager::start() {
         });
         services_.context.set_timer(every, label, loop);
     };
-    // Kafka schedules the "isr-expiration" task every replica.lag.time.max.ms / 2.
-    repeat(services_.config.replica_lag_time_max / 2, "isr expiration", [this] { expire_isr(); });
+    // Kafka schedules the "isr-expiration" task every replica.lag.time.max.ms / 2
+    // (every replica.lag.time.max.ms before 0.10.2).
+    repeat(services_.config.isr_expiration_period.value_or(services_.config.replica_lag_time_max / 2), "isr expiration",
+           [this] { expire_isr(); });
     repeat(services_.config.high_watermark_checkpoint_interval, "high watermark checkpoint",
            [this] { services_.logs.checkpoint_high_watermarks(); });
     if (services_.config.log_flush_interval) {

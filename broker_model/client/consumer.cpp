@@ -23,7 +23,7 @@ Consumer::Consumer(sim::NodeContext& context, ConsumerOptions options)
       config_(options_.config),
       client_id_(config_.client_id),
       log_(options_.log ? options_.log : std::make_shared<ConsumptionLog>()),
-      network_(context),
+      network_(context, ReconnectBackoff{config_.reconnect_backoff, config_.reconnect_backoff_max}),
       metadata_(context, network_, metadata_config(config_)),
       subscriptions_(config_.auto_offset_reset),
       fetcher_(context, network_, metadata_, subscriptions_, config_) {

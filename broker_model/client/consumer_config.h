@@ -72,6 +72,9 @@ struct ConsumerConfig {
     sim::Duration request_timeout = std::chrono::milliseconds(30'000);
     /// retry.backoff.ms.
     sim::Duration retry_backoff = std::chrono::milliseconds(100);
+    /// reconnect.backoff.ms and reconnect.backoff.max.ms (ClusterConnectionStates).
+    sim::Duration reconnect_backoff = std::chrono::milliseconds(50);
+    sim::Duration reconnect_backoff_max = std::chrono::milliseconds(1'000);
     /// metadata.max.age.ms.
     sim::Duration metadata_max_age = std::chrono::milliseconds(300'000);
     /// default.api.timeout.ms: how long commitSync and close wait at most.

@@ -79,6 +79,8 @@ const std::map<std::string, Setter, std::less<>>& setters() {
         {"max.poll.interval.ms", millis_field(&ConsumerConfig::max_poll_interval)},
         {"request.timeout.ms", millis_field(&ConsumerConfig::request_timeout)},
         {"retry.backoff.ms", millis_field(&ConsumerConfig::retry_backoff)},
+        {"reconnect.backoff.ms", millis_field(&ConsumerConfig::reconnect_backoff)},
+        {"reconnect.backoff.max.ms", millis_field(&ConsumerConfig::reconnect_backoff_max)},
         {"metadata.max.age.ms", millis_field(&ConsumerConfig::metadata_max_age)},
         {"default.api.timeout.ms", millis_field(&ConsumerConfig::default_api_timeout)},
         {"max.poll.records", int32_field(&ConsumerConfig::max_poll_records, 1)},

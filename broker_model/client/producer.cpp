@@ -39,7 +39,7 @@ Producer::Producer(sim::NodeContext& context, ProducerConfig config, SendLedger&
       config_(std::move(config)),
       ledger_(ledger),
       idempotent_(config_.idempotence_enabled()),
-      network_(context),
+      network_(context, ReconnectBackoff{config_.reconnect_backoff, config_.reconnect_backoff_max}),
       metadata_(context, network_, metadata_config(config_)),
       partitioner_(make_partitioner(config_.partitioner,
                                     // KafkaProducer: batch.size 0 still sticks for one byte.

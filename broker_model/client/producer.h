@@ -81,6 +81,7 @@ public:
     // Observation.
     const ProducerConfig& config() const { return config_; }
     const ClientMetadata& metadata() const { return metadata_; }
+    const NetworkClient& network() const { return network_; }
     const ProducerStats& stats() const { return stats_; }
     bool idempotent() const { return idempotent_; }
     const ProducerIdempotence& idempotence() const { return idempotence_; }

@@ -48,6 +48,11 @@ struct ProducerConfig {
     sim::Duration request_timeout = 30s;
     /// retry.backoff.ms: the pause before a batch is re-sent and metadata is re-asked.
     sim::Duration retry_backoff = 100ms;
+    /// reconnect.backoff.ms and reconnect.backoff.max.ms: the wait before a new connection
+    /// to a broker whose connection broke, doubling per failure in a row up to the max
+    /// (ClusterConnectionStates).
+    sim::Duration reconnect_backoff = 50ms;
+    sim::Duration reconnect_backoff_max = 1s;
     /// metadata.max.age.ms: metadata is refreshed this often even without errors.
     sim::Duration metadata_max_age = 5min;
     /// max.block.ms: how long send() may wait for a topic's metadata before the

@@ -62,6 +62,7 @@ sim::Time Producer::send_producer_data(sim::Time now) {
     ReadyCheck ready = accumulator_.ready(leader_of_, muted_, now);
     if (!ready.unknown_leader_topics.empty()) request_metadata_update();
     auto stop = [this](const ProducerBatch& first) { return idempotent_ && idempotence_.should_stop_drain(first); };
+    sim::Time reconnect_wake = sim::time_never;
     for (sim::NodeIndex node : ready.ready_nodes) {
         // Sender.sendProducerData: data is ready for the node; a node that can take it
         // is drained, which resets its latency for partitioner.availability.timeout.ms.
@@ -69,6 +70,16 @@ sim::Time Producer::send_producer_data(sim::Time now) {
         latency.ready = now;
         // NetworkClient.ready: a connection with max.in.flight unanswered requests waits.
         if (in_flight_per_node_[node] >= config_.max_in_flight_requests_per_connection) continue;
+        // NetworkClient.ready: no new connection before reconnect.backoff.ms has passed.
+        // The node's batches stay in the accumulator, so a retried batch is still first
+        // in line when a leader change sends the partition elsewhere; handed to the
+        // network client for the old leader, it was overtaken by its successors, fell
+        // out of the five batches the new leader remembers, and was refused as out of
+        // order until delivery.timeout.ms.
+        if (const sim::Time reconnect = network_.reconnect_at(node); reconnect > now) {
+            reconnect_wake = std::min(reconnect_wake, reconnect);
+            continue;
+        }
         latency.drained = now;
         std::vector<ProducerBatchPtr> batches = accumulator_.drain(node, leader_of_, muted_, stop, now);
         if (batches.empty()) continue;
@@ -78,7 +89,7 @@ sim::Time Producer::send_producer_data(sim::Time now) {
         send_produce(node, std::move(batches));
     }
     const sim::Time next_expiry = expire_batches(now);
-    return std::min({ready.next_check, next_expiry, accumulator_.earliest_deadline()});
+    return std::min({ready.next_check, next_expiry, accumulator_.earliest_deadline(), reconnect_wake});
 }
 
 void Producer::update_partition_load_stats() {

@@ -252,13 +252,19 @@ void ZkController::load_cluster(Done done) {
                             }
                         }
                     }
-                    StateMap changes = states_after_failure(dead);
-                    for (auto& [tp, state] : states_for_offline_partitions(changes)) changes[tp] = state;
-                    write_states(changes, guarded([this, done](StateMap) {
-                        std::set<BrokerId> everyone = ctx_.live_ids();
-                        send_update_metadata(all_partitions());
-                        send_leader_and_isr(everyone, all_partitions());
-                        on_topic_deletion(done);
+                    // Kafka's onControllerFailover starts the replica state machine
+                    // before the partition state machine: OfflineReplica first takes
+                    // each dead replica out of its ISRs and its leaderships (leader
+                    // none, epoch + 1), then the OnlinePartition election elects anew
+                    // (epoch + 1 again). A partition the dead controller led comes back
+                    // with its leader epoch up by 2, not 1 as after onBrokerFailure.
+                    write_states(states_after_failure(dead, false), guarded([this, done](StateMap) {
+                        write_states(states_for_offline_partitions(), guarded([this, done](StateMap) {
+                            std::set<BrokerId> everyone = ctx_.live_ids();
+                            send_update_metadata(all_partitions());
+                            send_leader_and_isr(everyone, all_partitions());
+                            on_topic_deletion(done);
+                        }));
                     }));
                 }));
             }));
@@ -415,7 +421,7 @@ ZkController::StateMap ZkController::states_for_offline_partitions(const StateMa
     return states;
 }
 
-ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerId>& dead) {
+ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerId>& dead, bool elect) {
     StateMap states;
     std::set<BrokerId> live = ctx_.live_ids();
     for (const auto& [tp, state] : ctx_.states) {
@@ -426,7 +432,9 @@ ZkController::StateMap ZkController::states_after_failure(const std::set<BrokerI
         next.leader_epoch = state.leader_epoch + 1;
         const auto* replicas = ctx_.replicas(tp);
         if (leader_dead && replicas) {
-            if (auto elected = elect_offline_leader(*replicas, state.isr, live, unclean_allowed(tp.topic))) {
+            auto elected = elect ? elect_offline_leader(*replicas, state.isr, live, unclean_allowed(tp.topic))
+                                 : std::nullopt;
+            if (elected) {
                 next.leader = elected->leader;
                 next.isr = elected->isr;
                 if (elected->unclean) {

@@ -95,8 +95,10 @@ private:
     void reconcile_state(const TopicPartition& tp, const LeaderAndIsr& intended, std::shared_ptr<StateMap> written,
                          std::function<void()> step);
     StateMap initial_states(const std::string& topic, std::int32_t first_partition);
-    /// New states for partitions whose leader is gone or which contain dead replicas.
-    StateMap states_after_failure(const std::set<BrokerId>& dead);
+    /// New states for partitions whose leader is gone or which contain dead replicas:
+    /// with `elect`, new leaders as onBrokerFailure elects them; without, only the
+    /// OfflineReplica step (dead leaders become none), as controller failover does first.
+    StateMap states_after_failure(const std::set<BrokerId>& dead, bool elect = true);
     StateMap states_for_offline_partitions(const StateMap& already_decided = {});
     bool unclean_allowed(const std::string& topic) const;
     /// A leader change, for the timeline and the viewer.

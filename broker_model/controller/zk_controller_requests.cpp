@@ -86,7 +86,16 @@ void ZkController::handle_controlled_shutdown(sim::NodeIndex from, const Control
         return;
     }
     BrokerId leaving = request.broker_id;
-    enqueue("controlled shutdown", [this, from, answer, leaving](Done done) {
+    std::int64_t leaving_epoch = request.broker_epoch;
+    enqueue("controlled shutdown", [this, from, answer, leaving, leaving_epoch](Done done) {
+        // KafkaController.doControlledShutdown (KIP-380): a request stamped with an
+        // older registration's epoch comes from a previous life of the broker, whose
+        // partitions must not move because of it. -1 is a sender without epochs.
+        if (leaving_epoch != -1 && ctx_.live_brokers.count(leaving) && leaving_epoch < broker_epoch(leaving)) {
+            answer->error = Error::stale_broker_epoch;
+            context_.send(from, answer);
+            return done();
+        }
         if (!ctx_.live_brokers.count(leaving)) {
             answer->error = Error::broker_not_available;
             context_.send(from, answer);

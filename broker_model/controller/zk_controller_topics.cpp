@@ -68,10 +68,15 @@ void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsR
             entry.assignment = topic.assignment;
             entry.configs = topic.configs;
             std::string name = topic.name;
-            auto write_assignment = [this, name, entry, answer, finish] {
+            // KafkaZkClient retries every request until ZooKeeper answers
+            // (retryRequestsUntilConnected): without a quorum the creation waits, the
+            // admin client's call times out (TimeoutException), and the topic appears
+            // once the quorum is back.
+            auto write_assignment = recurring_step([this, name, entry, answer, finish](const auto& again) {
                 zk_data::TopicAssignment assignment{entry.topic_id, entry.assignment};
                 zk()->create(zk_data::topic_path(name), zk_data::encode_assignment(assignment), false,
-                             guarded([this, name, entry, answer, finish](const zk::CreateResult& made) {
+                             guarded([this, name, entry, answer, finish, again](const zk::CreateResult& made) {
+                                 if (made.code == ZkCode::connection_loss) return retry_later(again);
                                  if (made.code != ZkCode::ok) {
                                      for (auto& r : answer->topics) {
                                          if (r.name != name) continue;
@@ -93,12 +98,18 @@ void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsR
                                      finish();
                                  }));
                              }));
-            };
+            });
             if (entry.configs.empty()) {
                 write_assignment();
             } else {
-                zk()->create(zk_data::topic_config_path(name), zk_data::encode_topic_config(entry.configs), false,
-                             guarded([write_assignment](const zk::CreateResult&) { write_assignment(); }));
+                auto write_configs = recurring_step([this, name, entry, write_assignment](const auto& again) {
+                    zk()->create(zk_data::topic_config_path(name), zk_data::encode_topic_config(entry.configs), false,
+                                 guarded([this, write_assignment, again](const zk::CreateResult& made) {
+                                     if (made.code == ZkCode::connection_loss) return retry_later(again);
+                                     write_assignment();
+                                 }));
+                });
+                write_configs();
             }
         }
     });

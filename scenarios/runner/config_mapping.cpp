@@ -51,6 +51,8 @@ kafka::BrokerConfig broker_config(const BrokerSpec& broker, const ZooKeeperSpec&
     c.delete_topic_enable = p.get_bool("delete.topic.enable");
     c.controlled_shutdown_enable = p.get_bool("controlled.shutdown.enable");
     c.replica_lag_time_max = p.get_duration("replica.lag.time.max.ms");
+    // KAFKA-4485 (0.10.2) halved the ISR check period; before, it was the lag bound itself.
+    if (p.era() < kafka::KafkaVersion{0, 10, 2}) c.isr_expiration_period = c.replica_lag_time_max;
     c.replica_fetch_wait_max = p.get_duration("replica.fetch.wait.max.ms");
     c.replica_fetch_min_bytes = p.get_int("replica.fetch.min.bytes");
     c.replica_fetch_max_bytes = p.get_int("replica.fetch.max.bytes");
@@ -91,6 +93,8 @@ kafka::ProducerConfig producer_config(const ProducerSpec& producer) {
     c.delivery_timeout = p.get_duration("delivery.timeout.ms");
     c.request_timeout = p.get_duration("request.timeout.ms");
     c.retry_backoff = p.get_duration("retry.backoff.ms");
+    c.reconnect_backoff = p.get_duration("reconnect.backoff.ms");
+    c.reconnect_backoff_max = p.get_duration("reconnect.backoff.max.ms");
     c.metadata_max_age = p.get_duration("metadata.max.age.ms");
     // partitioner.class by era: unset from 3.3 is the built-in partitioner (KIP-794);
     // DefaultPartitioner spread records without a key round-robin before 2.4.

@@ -60,7 +60,9 @@ std::variant<kafka::ProducerConfig, std::string> console_producer_config(const C
     };
     for (Millis m : {Millis{"linger.ms", &c.linger}, Millis{"request.timeout.ms", &c.request_timeout},
                      Millis{"delivery.timeout.ms", &c.delivery_timeout}, Millis{"retry.backoff.ms", &c.retry_backoff},
-                     Millis{"max.block.ms", &c.max_block}, Millis{"metadata.max.age.ms", &c.metadata_max_age}}) {
+                     Millis{"max.block.ms", &c.max_block}, Millis{"metadata.max.age.ms", &c.metadata_max_age},
+                     Millis{"reconnect.backoff.ms", &c.reconnect_backoff},
+                     Millis{"reconnect.backoff.max.ms", &c.reconnect_backoff_max}}) {
         auto text = property_value(properties, m.key);
         if (!text) continue;
         auto value = parse_long(*text);

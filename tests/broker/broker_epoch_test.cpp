@@ -87,3 +87,37 @@ TEST_CASE("a broker rebooted while its previous life's registration is held serv
     CHECK(cluster.broker(2)->services().broker_epoch > first);
     cluster.sim().set_trace(nullptr);
 }
+
+TEST_CASE("the controller refuses a ControlledShutdown from a broker's previous life (KafkaController, KIP-380)") {
+    // KafkaController.doControlledShutdown compares the request's broker epoch with the
+    // registration it knows: an older one is STALE_BROKER_EPOCH and nothing moves; the
+    // current one moves the broker's leaderships away.
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("orders", 1, 3).error == Error::none);
+    cluster.wait_for_leader(orders0);
+    const int leader = cluster.leader(orders0);
+    const auto before = cluster.state(orders0);
+    REQUIRE(before);
+    auto ask = [&](std::int64_t epoch) {
+        auto request = std::make_shared<ControlledShutdownRequest>();
+        request->broker_id = BrokerId{leader};
+        request->broker_epoch = epoch;
+        Error error = Error::request_timed_out;
+        bool answered = false;
+        cluster.client().network().send(cluster.broker_node(cluster.controller_id()), request, 5s,
+                                        [&](Error e, const sim::MessagePtr& response) {
+                                            answered = true;
+                                            error = e == Error::none ? message_as<ControlledShutdownResponse>(*response).error : e;
+                                        });
+        REQUIRE(cluster.run_until([&] { return answered; }, 5s));
+        return error;
+    };
+    const std::int64_t current = cluster.broker(leader)->services().broker_epoch;
+    CHECK(ask(current - 1) == Error::stale_broker_epoch);
+    cluster.run_for(1s);
+    CHECK(cluster.leader(orders0) == leader);
+    CHECK(cluster.state(orders0)->leader_epoch == before->leader_epoch);
+    CHECK(ask(current) == Error::none);
+    cluster.run_for(1s);
+    CHECK(cluster.leader(orders0) != leader);
+}

@@ -1,4 +1,7 @@
 // Leader election, controller failover and ZooKeeper's role, as Kafka behaves.
+#include <algorithm>
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include "support/test_cluster.h"
@@ -83,6 +86,37 @@ TEST_CASE("when the controller broker crashes another broker becomes controller 
     CHECK(cluster.controller()->controller()->epoch() > first_epoch);
     // The new controller knows the cluster: it can create a topic and elect leaders.
     CHECK(cluster.create_topic("after-failover", 2, 2).error == Error::none);
+}
+
+TEST_CASE("partitions the dead controller led come back with their leader epoch up by 2 (KafkaController.onControllerFailover)") {
+    // The new controller's failover runs the replica state machine first: OfflineReplica
+    // drops the dead controller from its ISRs and leaderships (leader none, epoch + 1);
+    // then the partition state machine elects a leader (epoch + 1 again). A partition
+    // it only followed loses it from the ISR: + 1.
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("payments", 3, 3).error == Error::none);
+    std::vector<TopicPartition> partitions;
+    for (int p = 0; p < 3; ++p) partitions.push_back(TopicPartition{"payments", p});
+    for (const auto& tp : partitions) cluster.wait_for_leader(tp);
+    const int controller = cluster.controller_id();
+    std::map<TopicPartition, LeaderAndIsr> before;
+    for (const auto& tp : partitions) before[tp] = *cluster.state(tp);
+    REQUIRE(std::any_of(partitions.begin(), partitions.end(),
+                        [&](const TopicPartition& tp) { return before[tp].leader.value == controller; }));
+    cluster.crash(controller);
+    REQUIRE(cluster.run_until([&] {
+        if (cluster.controller_id() <= 0 || cluster.controller_id() == controller) return false;
+        return std::all_of(partitions.begin(), partitions.end(), [&](const TopicPartition& tp) {
+            auto now = cluster.state(tp);
+            return now && now->has_leader() && now->leader.value != controller;
+        });
+    }, 40s));
+    cluster.run_for(2s);
+    for (const auto& tp : partitions) {
+        INFO(tp.to_string() << " led by broker " << before[tp].leader.value);
+        const int bump = before[tp].leader.value == controller ? 2 : 1;
+        CHECK(cluster.state(tp)->leader_epoch == before[tp].leader_epoch + bump);
+    }
 }
 
 TEST_CASE("a controller whose link is busy with a bulk transfer keeps its ZooKeeper session and moves leaderships") {
@@ -190,6 +224,32 @@ TEST_CASE("without a ZooKeeper quorum leaders keep serving but no leader is elec
     CHECK(*cluster.state(payments0) == frozen);  // no election without ZooKeeper
     auto created = cluster.create_topic("new-topic", 1, 1);
     CHECK(created.error != Error::none);
+}
+
+TEST_CASE("a topic created without a ZooKeeper quorum times out at the client and appears once the quorum is back") {
+    // Kafka 3.6 (ZooKeeper mode): the controller's KafkaZkClient retries the assignment
+    // write until ZooKeeper answers (retryRequestsUntilConnected), the admin client's
+    // call times out meanwhile, and the write goes through when the quorum returns.
+    ClusterOptions options;
+    options.zookeepers = 3;
+    TestCluster cluster(options);
+    REQUIRE(cluster.create_topic("payments", 1, 3).error == Error::none);
+    cluster.sim().crash(cluster.zookeeper().node(1));
+    cluster.sim().crash(cluster.zookeeper().node(2));
+    cluster.run_for(5s);
+    const sim::Time asked = cluster.sim().now();
+    auto created = cluster.create_topic("new-topic", 1, 3);
+    CHECK(created.error == Error::request_timed_out);  // the client's own timeout, not an answer
+    CHECK(cluster.sim().now() - asked >= 30s);
+    CHECK_FALSE(cluster.state(TopicPartition{"new-topic", 0}).has_value());
+    cluster.sim().restart(cluster.zookeeper().node(1));
+    cluster.sim().restart(cluster.zookeeper().node(2));
+    REQUIRE(cluster.run_until([&] {
+        auto state = cluster.state(TopicPartition{"new-topic", 0});
+        return state && state->has_leader();
+    }, 60s));
+    cluster.wait_for_leader(TopicPartition{"new-topic", 0});
+    CHECK(cluster.create_topic("new-topic", 1, 3).error == Error::topic_already_exists);
 }
 
 TEST_CASE("unclean leader election elects an out-of-sync replica and loses exactly the records it never had") {

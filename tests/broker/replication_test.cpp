@@ -125,3 +125,37 @@ TEST_CASE("a follower fetch beyond the leader's log end offset does not count as
     CHECK(error == Error::offset_out_of_range);
     CHECK(partition.followers().at(BrokerId{follower}).log_end_offset <= Offset{3});
 }
+
+TEST_CASE("a leader re-elected under a new epoch keeps its followers' log end offsets (Replica.resetReplicaState)") {
+    // Kafka's Partition.makeLeader resets a follower's whole state only when the broker
+    // becomes leader anew; a leader that stays leader with a new epoch (here: the
+    // controller took a dead follower out of the ISR) still knows how far the others are.
+    TestCluster cluster;
+    REQUIRE(cluster.create_topic("orders", 1, 3).error == Error::none);
+    const TopicPartition tp{"orders", 0};
+    cluster.wait_for_leader(tp);
+    REQUIRE(cluster.produce(tp, {"a", "b", "c"}, Acks::all).error == Error::none);
+    cluster.run_for(1s);
+    const int leader = cluster.leader(tp);
+    const int controller = cluster.controller_id();
+    // The follower to lose is not the controller, so the controller stays.
+    int lost = 0, kept = 0;
+    for (int id = 1; id <= 3; ++id) {
+        if (id == leader) continue;
+        if (lost == 0 && id != controller) lost = id; else kept = id;
+    }
+    REQUIRE(lost != 0);
+    const Partition& partition = *cluster.broker(leader)->replicas().partition(tp);
+    const LeaderEpoch epoch = partition.state().leadership.leader_epoch;
+    const Offset end = cluster.log(leader, tp)->log_end_offset();
+    REQUIRE(partition.followers().at(BrokerId{kept}).log_end_offset == end);
+    cluster.crash(lost);
+    // Step by step to the moment the leader applies the controller's new epoch.
+    bool applied = false;
+    for (int steps = 0; steps < 10'000'000 && !applied && cluster.sim().step(); ++steps) {
+        applied = partition.state().leadership.leader_epoch != epoch;
+    }
+    REQUIRE(applied);
+    CHECK(partition.state().leadership.leader.value == leader);
+    CHECK(partition.followers().at(BrokerId{kept}).log_end_offset == end);
+}
