@@ -1,5 +1,6 @@
 #include "broker_model/broker/broker_services.h"
 
+#include "broker_model/common/host_names.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -7,7 +8,7 @@ namespace kafkalab::kafka {
 sim::NodeIndex BrokerServices::node_of(BrokerId id) const {
     auto it = metadata.live_brokers().find(id);
     if (it != metadata.live_brokers().end()) return context.simulation().find_node(it->second.host).value_or(sim::no_node);
-    return context.simulation().find_node("broker-" + std::to_string(id.value)).value_or(sim::no_node);
+    return context.simulation().find_node(broker_host(id)).value_or(sim::no_node);
 }
 
 std::string BrokerServices::topic_config(const std::string& topic, const std::string& key) const {

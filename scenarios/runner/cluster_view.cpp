@@ -4,6 +4,7 @@
 #include <string>
 #include <tuple>
 
+#include "broker_model/common/host_names.h"
 #include "scenarios/runner/scenario_run.h"
 
 namespace kafkalab::scenarios {
@@ -16,7 +17,7 @@ bool newer(const kafka::LeaderAndIsr& a, const kafka::LeaderAndIsr& b) {
     return std::tie(a.leader_epoch, a.partition_epoch) > std::tie(b.leader_epoch, b.partition_epoch);
 }
 
-std::string host_of(kafka::BrokerId id) { return "broker-" + std::to_string(id.value); }
+std::string host_of(kafka::BrokerId id) { return kafka::broker_host(id); }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // `cluster:` — ZooKeeper nodes, brokers and their server.properties.
 #include <algorithm>
 
+#include "broker_model/common/host_names.h"
 #include "broker_model/config/value_parsing.h"
 #include "scenarios/spec/parse_parts.h"
 
@@ -34,7 +35,7 @@ void parse_zookeeper(Context& ctx, const YAML::Node& node, ZooKeeperSpec& zk) {
         }
     }
     zk.hosts.clear();
-    for (int i = 1; i <= zk.nodes; ++i) zk.hosts.push_back("zk-" + std::to_string(i));
+    for (int i = 1; i <= zk.nodes; ++i) zk.hosts.push_back(kafka::zookeeper_host(i));
     if (!fields) return;
     if (const auto* file = fields->find("properties-file")) read_properties_file(ctx, *file, zk.properties);
     if (const auto* props = fields->find("properties")) read_properties(ctx, *props, zk.properties);
@@ -50,7 +51,7 @@ std::uint16_t listener_port(const kafka::Properties& p) {
 BrokerSpec make_broker(Context& ctx, std::int32_t id) {
     BrokerSpec b;
     b.id = kafka::BrokerId{id};
-    b.host = "broker-" + std::to_string(id);
+    b.host = kafka::broker_host(b.id);
     b.properties = kafka::Properties(kafka::ConfigScope::broker, ctx.scenario.kafka_version);
     return b;
 }
