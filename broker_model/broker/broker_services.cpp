@@ -1,6 +1,7 @@
 #include "broker_model/broker/broker_services.h"
 
 #include "broker_model/common/host_names.h"
+#include "broker_model/config/value_parsing.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::kafka {
@@ -20,13 +21,11 @@ std::string BrokerServices::topic_config(const std::string& topic, const std::st
 }
 
 std::int32_t BrokerServices::min_insync_replicas(const std::string& topic) const {
-    std::string value = topic_config(topic, "min.insync.replicas");
-    if (value.empty()) return config.min_insync_replicas;
-    try {
-        return std::stoi(value);
-    } catch (...) {
-        return config.min_insync_replicas;
-    }
+    // The topic's configs were checked when it was created (CreateTopics answers
+    // INVALID_CONFIG otherwise: invalid_topic_config.h), so a value set parses; unset
+    // means the broker's default.
+    auto value = parse_int64(topic_config(topic, "min.insync.replicas"));
+    return value ? static_cast<std::int32_t>(*value) : config.min_insync_replicas;
 }
 
 }  // namespace kafkalab::kafka
