@@ -8,6 +8,7 @@
 
 #include "broker_model/broker/broker.h"
 #include "broker_model/client/producer.h"
+#include "broker_model/common/host_names.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/zookeeper/ensemble.h"
@@ -23,7 +24,7 @@ void start_three_broker_cluster(sim::Simulation& sim, const std::string& topic, 
         kafka::BrokerConfig config;
         config.broker_id = kafka::BrokerId{id};
         config.zookeeper_connect = {"zk-1"};
-        brokers.push_back(sim.add_node("broker-" + std::to_string(id), [config](sim::NodeContext& c) {
+        brokers.push_back(sim.add_node(kafka::broker_host(kafka::BrokerId{id}), [config](sim::NodeContext& c) {
             return std::make_unique<kafka::Broker>(c, config, kafka::group_coordinator_hook());
         }));
     }

@@ -12,6 +12,7 @@
 #include "bench/result_line.h"
 #include "broker_model/broker/broker.h"
 #include "broker_model/broker/cluster_reader.h"
+#include "broker_model/common/host_names.h"
 #include "broker_model/log/record_data.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/protocol/produce.h"
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
         BrokerConfig config;
         config.broker_id = BrokerId{id};
         config.zookeeper_connect = {"zk-1"};
-        brokers.push_back(sim.add_node("broker-" + std::to_string(id), [config](sim::NodeContext& c) {
+        brokers.push_back(sim.add_node(kafka::broker_host(kafka::BrokerId{id}), [config](sim::NodeContext& c) {
             return std::make_unique<Broker>(c, config);
         }));
     }

@@ -22,6 +22,7 @@
 #include "bench/heap_setting.h"
 #include "bench/result_line.h"
 #include "broker_model/broker/broker.h"
+#include "broker_model/common/host_names.h"
 #include "broker_model/controller/zk_controller.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
         config.broker_id = BrokerId{id};
         config.rack = "rack-" + std::to_string((id - 1) % racks + 1);
         config.zookeeper_connect = {"zk-1"};
-        brokers.push_back(sim.add_node("broker-" + std::to_string(id), [config](sim::NodeContext& c) {
+        brokers.push_back(sim.add_node(kafka::broker_host(kafka::BrokerId{id}), [config](sim::NodeContext& c) {
             return std::make_unique<Broker>(c, config, group_coordinator_hook());
         }));
     }

@@ -6,6 +6,7 @@
 
 #include "broker_model/common/after_all.h"
 #include "broker_model/common/recurring_step.h"
+#include "broker_model/config/invalid_topic_config.h"
 #include "broker_model/controller/replica_assignment.h"
 #include "broker_model/controller/zk_controller.h"
 #include "broker_model/controller/topic_names.h"
@@ -44,6 +45,9 @@ void ZkController::handle_create_topics(sim::NodeIndex from, const CreateTopicsR
             } else if (topic.assignment.empty() && partitions <= 0) {
                 result.error = Error::invalid_partitions;
                 result.error_message = "Number of partitions must be larger than 0.";
+            } else if (auto invalid = invalid_topic_configs(topic.configs)) {
+                result.error = Error::invalid_config;  // InvalidConfigurationException
+                result.error_message = *invalid;
             } else {
                 NewTopic resolved = topic;
                 if (resolved.assignment.empty()) {

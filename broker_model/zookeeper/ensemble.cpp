@@ -1,8 +1,11 @@
 #include "broker_model/zookeeper/ensemble.h"
 
+
 #include <memory>
 #include <stdexcept>
 #include <string>
+
+#include "broker_model/common/host_names.h"
 
 namespace kafkalab::kafka::zk {
 
@@ -26,7 +29,7 @@ Ensemble Ensemble::add_to(sim::Simulation& simulation, const std::vector<std::st
         auto factory = [sid, servers = ensemble.servers_, config](sim::NodeContext& context) {
             return std::make_unique<ZooKeeperServer>(context, sid, servers, config);
         };
-        sim::NodeIndex index = simulation.add_node("zk-" + std::to_string(sid), factory, switch_names[sid - 1]);
+        sim::NodeIndex index = simulation.add_node(kafka::zookeeper_host(sid), factory, switch_names[sid - 1]);
         if (index != ensemble.servers_[sid - 1]) throw std::logic_error("zookeeper ensemble: unexpected node index");
     }
     return ensemble;

@@ -1,5 +1,6 @@
 #include "scenarios/admin/tools_host.h"
 
+#include "broker_model/common/host_names.h"
 #include "sim/simulation.h"
 
 namespace kafkalab::scenarios {
@@ -9,15 +10,15 @@ using namespace std::chrono_literals;
 std::vector<std::string> default_resolve(const std::vector<std::string>& servers, int broker_count) {
     std::vector<std::string> hosts;
     auto all_brokers = [&] {
-        for (int id = 1; id <= broker_count; ++id) hosts.push_back("broker-" + std::to_string(id));
+        for (int id = 1; id <= broker_count; ++id) hosts.push_back(kafka::broker_host(kafka::BrokerId{id}));
     };
     for (const auto& server : servers) {
         std::string host = server.substr(0, server.find(':'));
         std::string port = server.find(':') == std::string::npos ? "" : server.substr(server.find(':') + 1);
-        if (port == "2181" || host.rfind("zk-", 0) == 0) {
+        if (port == "2181" || kafka::is_zookeeper_host(host)) {
             all_brokers();
         } else if (host == "localhost" || host == "127.0.0.1") {
-            hosts.push_back("broker-1");
+            hosts.push_back(kafka::broker_host(kafka::BrokerId{1}));
         } else {
             hosts.push_back(host);
         }

@@ -9,6 +9,7 @@
 
 #include "broker_model/broker/broker.h"
 #include "broker_model/client/consumer.h"
+#include "broker_model/common/host_names.h"
 #include "broker_model/log/log_manager.h"
 
 namespace kafkalab::invariants {
@@ -20,7 +21,7 @@ constexpr const char* one_leader_per_epoch = "one leader per epoch";
 constexpr const char* offsets_increasing = "offsets strictly increasing";
 constexpr const char* position_within_high_watermark = "consumer position within the high watermark";
 
-std::string broker_name(kafka::BrokerId id) { return fmt::format("broker-{}", id.value); }
+std::string broker_name(kafka::BrokerId id) { return kafka::broker_host(id); }
 
 }  // namespace
 

@@ -4,13 +4,14 @@
 #include <string>
 
 #include "broker_model/broker/cluster_reader.h"
+#include "broker_model/common/host_names.h"
 #include "scenarios/runner/scenario_run.h"
 
 namespace kafkalab::scenarios {
 
 namespace {
 
-std::string host_of(kafka::BrokerId id) { return "broker-" + std::to_string(id.value); }
+std::string host_of(kafka::BrokerId id) { return kafka::broker_host(id); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "broker_model/common/host_names.h"
 #include "scenarios/runner/cluster_view.h"
 
 namespace kafkalab::scenarios {
@@ -61,7 +62,7 @@ void Sampler::sample_partitions() {
         add("partition", "", tp.topic, tp.partition, "leader", leader_id.value);
         add("partition", "", tp.topic, tp.partition, "isr_size", isr_size);
         add("partition", "", tp.topic, tp.partition, "replicas", replicas);
-        auto* leader = leader_id == kafka::no_broker ? nullptr : run_.broker("broker-" + std::to_string(leader_id.value));
+        auto* leader = leader_id == kafka::no_broker ? nullptr : run_.broker(kafka::broker_host(leader_id));
         if (const auto* log = leader ? leader->logs().find(tp) : nullptr) {
             high_watermarks_[tp] = log->high_watermark().value;
             add("partition", "", tp.topic, tp.partition, "high_watermark", log->high_watermark().value);

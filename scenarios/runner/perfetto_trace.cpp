@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "broker_model/common/host_names.h"
 #include "scenarios/runner/metrics_csv.h"
 #include "scenarios/runner/notable_event.h"
 
@@ -66,7 +67,7 @@ public:
         std::set<sim::NodeIndex> brokers(run.broker_nodes().begin(), run.broker_nodes().end());
         for (sim::NodeIndex i = 0; i < sim.node_count(); ++i) {
             const std::string& name = sim.node_name(i);
-            int pid = brokers.count(i) ? brokers_pid : name.rfind("zk-", 0) == 0 ? zookeeper_pid : clients_pid;
+            int pid = brokers.count(i) ? brokers_pid : kafka::is_zookeeper_host(name) ? zookeeper_pid : clients_pid;
             tracks_[name] = Track{pid, static_cast<int>(i) + 1};
         }
     }

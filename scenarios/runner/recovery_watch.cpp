@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "broker_model/common/host_names.h"
 #include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
 #include "sim/fault_event.h"
@@ -40,8 +41,6 @@ bool full_isr(const PartitionView& view) {
     std::sort(replicas.begin(), replicas.end());
     return isr == replicas;
 }
-
-std::string host_of(kafka::BrokerId id) { return "broker-" + std::to_string(id.value); }
 
 }  // namespace
 
@@ -110,7 +109,7 @@ bool RecoveryWatch::note_health(sim::Duration now) {
         if (!controller_missing_since_) controller_missing_since_ = now;
     }
     for (const auto& [tp, view] : cluster_view(run_)) {
-        auto* leader = view.leadership.has_leader() ? run_.broker(host_of(view.leadership.leader)) : nullptr;
+        auto* leader = view.leadership.has_leader() ? run_.broker(kafka::broker_host(view.leadership.leader)) : nullptr;
         if (leader && full_isr(view)) {
             unhealthy_since_.erase(tp);
             continue;
@@ -152,7 +151,7 @@ LivenessInput RecoveryWatch::input() const {
         p.leader = view.leadership.leader;
         p.replicas = view.replicas;
         p.isr = view.leadership.isr;
-        auto* leader = view.leadership.has_leader() ? run_.broker(host_of(view.leadership.leader)) : nullptr;
+        auto* leader = view.leadership.has_leader() ? run_.broker(kafka::broker_host(view.leadership.leader)) : nullptr;
         p.leader_up = leader != nullptr;
         if (const auto* log = leader ? leader->logs().find(tp) : nullptr) {
             p.high_watermark = log->high_watermark();

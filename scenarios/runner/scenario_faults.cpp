@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "broker_model/client/consumer.h"
+#include "broker_model/common/host_names.h"
 #include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
 
@@ -15,23 +16,6 @@ namespace {
 /// How long a stopped process lives on after its clean shutdown (a broker's controlled
 /// shutdown, a consumer's close).
 constexpr sim::Duration stop_grace = 100ms;
-
-const char* fault_name(FaultKind kind) {
-    switch (kind) {
-        case FaultKind::crash: return "crash";
-        case FaultKind::restart: return "restart";
-        case FaultKind::stop: return "stop";
-        case FaultKind::power_loss: return "power-loss";
-        case FaultKind::pause: return "pause";
-        case FaultKind::partition: return "partition";
-        case FaultKind::heal: return "heal";
-        case FaultKind::cut: return "cut";
-        case FaultKind::restore: return "restore";
-        case FaultKind::slow: return "slow";
-        case FaultKind::lossy: return "lossy";
-    }
-    return "fault";
-}
 
 /// A clean stop: a broker's controlled shutdown or a consumer's close, then the
 /// process exits; any other host is killed.
@@ -61,13 +45,13 @@ std::vector<sim::NodeIndex> ScenarioRun::resolve(const FaultTarget& target) {
     }
     std::string host = target.host;
     if (target.kind == TargetKind::controller) {
-        if (auto* c = controller()) host = "broker-" + std::to_string(c->id().value);
+        if (auto* c = controller()) host = kafka::broker_host(c->id());
     } else if (target.kind == TargetKind::leader_of) {
         // The leader the active controller elected; without one the fault keeps its host.
         const kafka::ClusterState state = cluster_state(*this);
         const kafka::PartitionLeadership* partition = state.from_controller() ? state.find(target.partition) : nullptr;
         if (partition && partition->leadership.has_leader()) {
-            host = "broker-" + std::to_string(partition->leadership.leader.value);
+            host = kafka::broker_host(partition->leadership.leader);
         }
     }
     auto node = sim_.find_node(host);
@@ -190,7 +174,7 @@ void ScenarioRun::apply_fault(const FaultSpec& fault) {
     if (fault.kind != FaultKind::crash && fault.kind != FaultKind::restart && fault.kind != FaultKind::power_loss &&
         fault.kind != FaultKind::partition && fault.kind != FaultKind::heal && fault.kind != FaultKind::cut &&
         fault.kind != FaultKind::restore) {
-        print(fault_name(fault.kind), target_text);  // the others print through the event listener
+        print(std::string(to_string(fault.kind)), target_text);  // the others print through the event listener
     }
 }
 

@@ -5,6 +5,7 @@
 #include "broker_model/broker/cluster_reader.h"
 #include "broker_model/client/consumer.h"
 #include "broker_model/client/producer.h"
+#include "broker_model/common/host_names.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "scenarios/admin/tools_host.h"
@@ -92,7 +93,7 @@ void ScenarioRun::build_cluster() {
             std::string host = server.substr(0, server.find(':'));
             std::string port = server.find(':') == std::string::npos ? "9092" : server.substr(server.find(':') + 1);
             bool local = host == "localhost" || host == "127.0.0.1";
-            if (port == "2181" || host.rfind("zk-", 0) == 0) {
+            if (port == "2181" || kafka::is_zookeeper_host(host)) {
                 for (const auto& [name, p] : ports) hosts.push_back(name);  // found through ZooKeeper
             } else if (local) {
                 for (const auto& [name, p] : ports) {
@@ -152,7 +153,7 @@ void ScenarioRun::create_topics() {
     }
     auto* terminal = sim_.node_as<ToolsHost>(terminal_);
     bool answered = false;
-    terminal->network().send(*sim_.find_node("broker-" + std::to_string(c->id().value)), request, 30s,
+    terminal->network().send(*sim_.find_node(kafka::broker_host(c->id())), request, 30s,
                              [&answered](kafka::Error, const sim::MessagePtr&) { answered = true; });
     sim::Time deadline = sim_.now() + 60s;
     while (!answered && sim_.now() < deadline) sim_.run_for(10ms);

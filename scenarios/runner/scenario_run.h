@@ -95,6 +95,10 @@ public:
     /// See live_clients.cpp.
     void add_producer(const ProducerSpec& producer);
     void add_consumer(const ConsumerSpec& consumer, const std::string& switch_name);
+    /// Applies a fault now, whatever its `at` or `when`: the one applier of the fault
+    /// vocabulary (fault.h), used for the scenario's `faults:`, a sweep's random
+    /// schedule and the viewer's live faults alike. Keeps no reference to `fault`.
+    void apply_fault(const FaultSpec& fault);
     /// Each partition's time without a leader and time back to a full ISR, up to now.
     const OutageTracker& outages();
     /// The liveness watch, when an expectation asks whether the cluster recovers.
@@ -109,7 +113,6 @@ private:
     void add_clients();
     void schedule_script();
     void schedule_fault(const FaultSpec& fault);
-    void apply_fault(const FaultSpec& fault);
     void run_step(const StepSpec& step);
     /// Prints a console consumer's records in the timeline as they arrive, and ends the
     /// tool after `max_messages` of them (--max-messages).

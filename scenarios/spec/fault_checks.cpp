@@ -8,25 +8,8 @@
 namespace kafkalab::scenarios::detail {
 namespace {
 
-const char* verb(FaultKind kind) {
-    switch (kind) {
-        case FaultKind::crash: return "crash";
-        case FaultKind::restart: return "restart";
-        case FaultKind::stop: return "stop";
-        case FaultKind::power_loss: return "power-loss";
-        case FaultKind::pause: return "pause";
-        case FaultKind::partition: return "partition";
-        case FaultKind::heal: return "heal";
-        case FaultKind::cut: return "cut";
-        case FaultKind::restore: return "restore";
-        default: return "fault";
-    }
-}
-
-bool changes_liveness(FaultKind kind) {
-    return kind == FaultKind::crash || kind == FaultKind::restart || kind == FaultKind::stop ||
-           kind == FaultKind::power_loss;
-}
+/// The fault's name in a file, for messages: "power-loss".
+std::string verb(FaultKind kind) { return std::string(to_string(kind)); }
 
 std::string link_name(const std::vector<std::string>& link) {
     auto ends = link;

@@ -240,6 +240,7 @@ std::optional<FaultTarget> read_target(Context& ctx, const YAML::Node& node, std
             return std::nullopt;
         }
         target.kind = TargetKind::hosts;
+        target.rack = *text;
         return target;
     }
     error_at(ctx, node, unknown_host_message(ctx.scenario, *text));

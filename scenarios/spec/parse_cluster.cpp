@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 
+#include "broker_model/common/host_names.h"
 #include "broker_model/config/value_parsing.h"
 #include "scenarios/spec/localhost_ports.h"
 #include "scenarios/spec/parse_parts.h"
@@ -60,7 +61,7 @@ void parse_zookeeper(Context& ctx, const YAML::Node& node, ZooKeeperSpec& zk) {
         }
     }
     zk.hosts.clear();
-    for (int i = 1; i <= zk.nodes; ++i) zk.hosts.push_back("zk-" + std::to_string(i));
+    for (int i = 1; i <= zk.nodes; ++i) zk.hosts.push_back(kafka::zookeeper_host(i));
     if (!fields) return;
     if (const auto* aliases = fields->find("aliases")) parse_aliases(ctx, *aliases, zk);
     if (const auto* file = fields->find("properties-file")) read_properties_file(ctx, *file, zk.properties);
@@ -77,7 +78,7 @@ std::uint16_t listener_port(const kafka::Properties& p) {
 BrokerSpec make_broker(Context& ctx, std::int32_t id) {
     BrokerSpec b;
     b.id = kafka::BrokerId{id};
-    b.host = "broker-" + std::to_string(id);
+    b.host = kafka::broker_host(b.id);
     b.properties = kafka::Properties(kafka::ConfigScope::broker, ctx.scenario.kafka_version);
     return b;
 }

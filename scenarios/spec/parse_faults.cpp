@@ -11,16 +11,6 @@
 namespace kafkalab::scenarios::detail {
 namespace {
 
-struct Action {
-    std::string_view key;
-    FaultKind kind;
-};
-constexpr std::array<Action, 11> actions{{
-    {"crash", FaultKind::crash}, {"restart", FaultKind::restart}, {"stop", FaultKind::stop},
-    {"power-loss", FaultKind::power_loss}, {"pause", FaultKind::pause}, {"partition", FaultKind::partition},
-    {"heal", FaultKind::heal}, {"cut", FaultKind::cut}, {"restore", FaultKind::restore},
-    {"slow", FaultKind::slow}, {"lossy", FaultKind::lossy},
-}};
 
 bool is_client(const Scenario& s, std::string_view host) {
     const HostSpec* h = find_host(s, host);
@@ -193,26 +183,30 @@ void read_modifiers(Context& ctx, const Fields& f, const YAML::Node& entry, Faul
 
 void parse_fault(Context& ctx, const YAML::Node& entry) {
     if (!is_map(ctx, entry, "a fault")) return;
-    Fields f(ctx, entry, "in a fault",
-             {"at", "when", "crash", "restart", "stop", "power-loss", "pause", "partition", "heal", "cut", "restore",
-              "slow", "lossy", "for", "latency", "jitter", "loss"});
+    std::vector<std::string_view> keys{"at", "when"};
+    for (const auto& [name, kind] : fault_kind_names) keys.push_back(name);
+    keys.insert(keys.end(), {"for", "latency", "jitter", "loss"});
+    Fields f(ctx, entry, "in a fault", std::move(keys));
     FaultSpec fault;
     fault.position = position_of(entry);
-    const Action* action = nullptr;
-    for (const auto& a : actions) {
-        if (!f.has(a.key)) continue;
+    const std::pair<std::string_view, FaultKind>* action = nullptr;
+    for (const auto& a : fault_kind_names) {
+        if (!f.has(a.first)) continue;
         if (action) {
-            error_at(ctx, *f.key_node(a.key), "one fault per entry: this one already says " + std::string(action->key));
+            error_at(ctx, *f.key_node(a.first), "one fault per entry: this one already says " + std::string(action->first));
             return;
         }
         action = &a;
     }
     if (!action) {
-        error_at(ctx, entry, "a fault needs one action: crash, restart, stop, power-loss, pause, partition, heal, "
-                             "cut, restore, slow or lossy");
+        std::string listed;
+        for (std::size_t i = 0; i < fault_kind_names.size(); ++i) {
+            listed += (i == 0 ? "" : i + 1 == fault_kind_names.size() ? " or " : ", ") + std::string(fault_kind_names[i].first);
+        }
+        error_at(ctx, entry, "a fault needs one action: " + listed);
         return;
     }
-    fault.kind = action->kind;
+    fault.kind = action->second;
     if (const auto* n = f.find("when")) fault.when = read_condition(ctx, *n);
     if (const auto* n = f.find("at")) {
         // A time that did not read is reported once: replaying the fault at 0s would
@@ -223,7 +217,7 @@ void parse_fault(Context& ctx, const YAML::Node& entry) {
     } else if (!f.has("when")) {
         error_at(ctx, entry, "a fault needs at: (a time) or when: (a condition)");
     }
-    if (!read_action_target(ctx, *f.find(action->key), action->key, fault)) return;
+    if (!read_action_target(ctx, *f.find(action->first), action->first, fault)) return;
     read_modifiers(ctx, f, entry, fault);
     ctx.scenario.faults.push_back(std::move(fault));
 }

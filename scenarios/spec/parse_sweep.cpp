@@ -18,10 +18,12 @@ struct Named {
     std::string_view name;
     Kind kind;
 };
-constexpr std::array<Named<SweepFaultKind>, 5> fault_names{{
-    {"crash", SweepFaultKind::crash}, {"power-loss", SweepFaultKind::power_loss},
-    {"partition", SweepFaultKind::partition}, {"slow", SweepFaultKind::slow}, {"pause", SweepFaultKind::pause},
-}};
+/// The names of sweep_episode_kinds, from the one fault vocabulary (fault.h).
+constexpr auto fault_names = [] {
+    std::array<Named<FaultKind>, sweep_episode_kinds.size()> names{};
+    for (std::size_t i = 0; i < names.size(); ++i) names[i] = {to_string(sweep_episode_kinds[i]), sweep_episode_kinds[i]};
+    return names;
+}();
 constexpr std::array<Named<SweepShareKind>, 4> share_names{{
     {"lost-acknowledged-records", SweepShareKind::lost_acknowledged_records},
     {"duplicate-records", SweepShareKind::duplicate_records},
@@ -62,7 +64,9 @@ void read_range(Context& ctx, const YAML::Node& node, std::string_view key, T& l
 void read_fault_kinds(Context& ctx, const YAML::Node& node, SweepSpec& sweep) {
     if (!is_list_of_at_most(ctx, node, "faults", fault_names.size())) return;
     if (node.size() == 0) {
-        error_at(ctx, node, "faults needs at least one of crash, power-loss, partition, slow, pause");
+        std::string listed;
+        for (const auto& n : fault_names) listed += (listed.empty() ? "" : ", ") + std::string(n.name);
+        error_at(ctx, node, "faults needs at least one of " + listed);
         return;
     }
     sweep.faults.clear();
@@ -160,7 +164,7 @@ void check_sweep(Context& ctx, const YAML::Node& node) {
         error_at(ctx, node, "hosts-per-fault may be at most the number of hosts (" +
                                 std::to_string(sweep.hosts.size()) + ")");
     }
-    bool power_loss = std::find(sweep.faults.begin(), sweep.faults.end(), SweepFaultKind::power_loss) != sweep.faults.end();
+    bool power_loss = std::find(sweep.faults.begin(), sweep.faults.end(), FaultKind::power_loss) != sweep.faults.end();
     bool any_server = std::any_of(sweep.hosts.begin(), sweep.hosts.end(),
                                   [&](const std::string& h) { return !is_client(ctx.scenario, h); });
     if (power_loss && !any_server) {

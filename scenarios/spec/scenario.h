@@ -24,17 +24,14 @@
 #include "broker_model/common/types.h"
 #include "broker_model/config/kafka_version.h"
 #include "broker_model/config/properties.h"
+#include "scenarios/spec/fault.h"
+#include "scenarios/spec/source_position.h"
 #include "sim/network.h"
 #include "sim/time.h"
 
 namespace kafkalab::scenarios {
 
 using sim::Duration;
-
-struct SourcePosition {
-    int line = 0;
-    int column = 0;
-};
 
 // ---------------------------------------------------------------------------------
 // Cluster
@@ -207,66 +204,6 @@ struct ConsumerSpec {
 };
 
 // ---------------------------------------------------------------------------------
-// Faults
-
-/// Whom a fault hits. `host` for named hosts and clients; `leader_of` and `controller`
-/// are resolved when the fault fires.
-/// hosts: a rack (every host on its switch: a rack's power feed or top-of-rack switch
-/// failing) or a list of hosts, all hit at once.
-enum class TargetKind : std::uint8_t { host, leader_of, controller, hosts };
-struct FaultTarget {
-    TargetKind kind = TargetKind::host;
-    std::string host;                  // kind == host
-    std::vector<std::string> hosts;    // kind == hosts, in scenario order, each once
-    kafka::TopicPartition partition;   // kind == leader_of
-    std::string written;               // as written: "leader-of payments-0", "rack-a", "[broker-1, zk-1]"
-
-    /// The hosts named at load time: one, several, or none when resolved at run time.
-    std::vector<std::string> named_hosts() const {
-        if (kind == TargetKind::host) return {host};
-        if (kind == TargetKind::hosts) return hosts;
-        return {};
-    }
-};
-
-/// The small condition language of `when:`. A fault with a condition fires the first
-/// time the condition holds at or after `at`:
-///  - isr_shrinks / isr_expands / leader_changes: of `partition`;
-///  - acknowledged_records: once `records` records (of `topic`, or of all topics when
-///    empty) have been acknowledged to producers.
-enum class ConditionKind : std::uint8_t { isr_shrinks, isr_expands, leader_changes, acknowledged_records };
-struct FaultCondition {
-    ConditionKind kind = ConditionKind::isr_shrinks;
-    kafka::TopicPartition partition;
-    std::string topic;
-    std::int64_t records = 0;
-};
-
-/// crash: kill -9. restart: start a crashed or stopped node again. stop: clean
-/// shutdown (controlled shutdown for a broker, LeaveGroup for a consumer).
-/// power_loss: crash and lose unflushed data. pause: freeze the process (a long GC)
-/// for `for_duration`. partition: split hosts into `groups`. heal: end every partition
-/// and restore every cut link. cut / restore: a link. slow / lossy: add latency and
-/// jitter, or loss, to a host's links or one link, for `for_duration`.
-enum class FaultKind : std::uint8_t {
-    crash, restart, stop, power_loss, pause, partition, heal, cut, restore, slow, lossy,
-};
-
-struct FaultSpec {
-    FaultKind kind = FaultKind::crash;
-    Duration at{0};                        // with `when`: the earliest time to watch from
-    std::optional<FaultCondition> when;    // none: fires at `at`
-    FaultTarget target;                    // crash, restart, stop, power_loss, pause; slow/lossy of a host
-    std::vector<std::vector<FaultTarget>> groups;  // partition
-    std::vector<std::string> link;         // cut, restore, and slow/lossy of a link: two names
-    std::optional<Duration> for_duration;  // pause (always set), slow, lossy; none: until the end
-    Duration added_latency{0};             // slow
-    Duration added_jitter{0};              // slow
-    double loss_probability = 0.0;         // lossy, in (0, 1]
-    SourcePosition position;
-};
-
-// ---------------------------------------------------------------------------------
 // Timeline: CLI steps, narration, predict questions
 
 struct StepSpec {
@@ -346,12 +283,6 @@ struct ExpectationSpec {
 // Sweeps: the bounds of the random fault schedules `kafkalab sweep --faults random`
 // (and `kafkalab run --faults random`) draw from each seed (scenarios/sweep/).
 
-/// One episode of a random schedule: crash then restart; power-loss then restart;
-/// partition (the drawn hosts cut off from everyone else) then heal; slow (latency
-/// on the hosts' links) for a while; pause (a consumer stops polling, a broker or
-/// ZooKeeper node freezes) for a while.
-enum class SweepFaultKind : std::uint8_t { crash, power_loss, partition, slow, pause };
-
 /// A sweep-wide expectation: the share of runs that show something.
 enum class SweepShareKind : std::uint8_t {
     lost_acknowledged_records,  // runs with at least one lost write
@@ -367,8 +298,12 @@ struct SweepShareExpectation {
 };
 
 struct SweepSpec {
-    /// The episode kinds drawn from, each equally likely; never empty.
-    std::vector<SweepFaultKind> faults{SweepFaultKind::crash, SweepFaultKind::partition};
+    /// The episode kinds drawn from, each equally likely; never empty; each one of
+    /// sweep_episode_kinds. An episode: crash then restart; power-loss then restart;
+    /// partition (the drawn hosts cut off from everyone else) then heal; slow (latency
+    /// on the hosts' links) for a while; pause (a consumer stops polling, a broker or
+    /// ZooKeeper node freezes) for a while.
+    std::vector<FaultKind> faults{FaultKind::crash, FaultKind::partition};
     /// Episodes per run, drawn in [count_min, count_max]; 0 <= min <= max <= 100.
     std::int32_t count_min = 1;
     std::int32_t count_max = 3;

@@ -68,10 +68,8 @@ bool is_list_of_at_most(Context& ctx, const YAML::Node& node, std::string_view w
     return false;
 }
 
-Fields::Fields(Context& ctx, const YAML::Node& map, std::string_view where,
-               std::initializer_list<std::string_view> allowed) {
+Fields::Fields(Context& ctx, const YAML::Node& map, std::string_view where, std::vector<std::string_view> names) {
     if (!map.IsMap()) return;
-    std::vector<std::string_view> names(allowed);
     for (auto it = map.begin(); it != map.end(); ++it) {
         // Copies: the iterator hands out a temporary pair, and Node is only a handle.
         const YAML::Node key = it->first;

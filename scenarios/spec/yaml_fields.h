@@ -52,7 +52,9 @@ bool is_list_of_at_most(Context& ctx, const YAML::Node& node, std::string_view w
 /// "did you mean", repeated keys and non-scalar keys are errors.
 class Fields {
 public:
-    Fields(Context& ctx, const YAML::Node& map, std::string_view where, std::initializer_list<std::string_view> allowed);
+    Fields(Context& ctx, const YAML::Node& map, std::string_view where, std::initializer_list<std::string_view> allowed)
+        : Fields(ctx, map, where, std::vector<std::string_view>(allowed)) {}
+    Fields(Context& ctx, const YAML::Node& map, std::string_view where, std::vector<std::string_view> allowed);
 
     /// The value of `key`, or nullptr when absent.
     const YAML::Node* find(std::string_view key) const;

@@ -26,14 +26,6 @@ bool is_client(const Scenario& s, const std::string& host) {
     return named(s.producers) || named(s.consumers);
 }
 
-FaultTarget host_target(const std::string& host) {
-    FaultTarget t;
-    t.kind = TargetKind::host;
-    t.host = host;
-    t.written = host;
-    return t;
-}
-
 /// Who is busy until when while one schedule is drawn.
 struct Occupancy {
     std::map<std::string, Duration> host_free_at;
@@ -46,7 +38,7 @@ struct Occupancy {
 };
 
 struct Episode {
-    SweepFaultKind kind = SweepFaultKind::crash;
+    FaultKind kind = FaultKind::crash;
     Duration at{0};
     Duration lasts{0};
     std::vector<std::string> hosts;
@@ -59,11 +51,11 @@ std::vector<std::string> candidates(const Scenario& s, const Occupancy& busy, co
     std::vector<std::string> free;
     const Duration from = e.at - s.sweep.min_gap;
     const Duration to = e.at + e.lasts + s.sweep.min_gap;
-    if (e.kind == SweepFaultKind::partition && (busy.partition_free_at > e.at || !scripted.network_free(from, to))) {
+    if (e.kind == FaultKind::partition && (busy.partition_free_at > e.at || !scripted.network_free(from, to))) {
         return free;
     }
     for (const auto& h : s.sweep.hosts) {
-        if (e.kind == SweepFaultKind::power_loss && is_client(s, h)) continue;
+        if (e.kind == FaultKind::power_loss && is_client(s, h)) continue;
         if (busy.host_free(h, e.at) && scripted.host_free(h, from, to)) free.push_back(h);
     }
     return free;
@@ -89,38 +81,38 @@ void append_faults(const Episode& e, std::vector<FaultSpec>& out) {
     };
     const Duration end = e.at + e.lasts;
     switch (e.kind) {
-        case SweepFaultKind::crash:
-        case SweepFaultKind::power_loss: {
-            const FaultKind down = e.kind == SweepFaultKind::crash ? FaultKind::crash : FaultKind::power_loss;
+        case FaultKind::crash:
+        case FaultKind::power_loss: {
             for (const auto& h : e.hosts) {
-                FaultSpec f = fault(down, e.at);
-                f.target = host_target(h);
+                FaultSpec f = fault(e.kind, e.at);
+                f.target = FaultTarget::named(h);
                 out.push_back(f);
             }
             for (const auto& h : e.hosts) {
                 FaultSpec f = fault(FaultKind::restart, end);
-                f.target = host_target(h);
+                f.target = FaultTarget::named(h);
                 out.push_back(f);
             }
             break;
         }
-        case SweepFaultKind::partition: {
+        case FaultKind::partition: {
             FaultSpec f = fault(FaultKind::partition, e.at);
             f.groups.emplace_back();
-            for (const auto& h : e.hosts) f.groups.back().push_back(host_target(h));
+            for (const auto& h : e.hosts) f.groups.back().push_back(FaultTarget::named(h));
             out.push_back(f);
             out.push_back(fault(FaultKind::heal, end));
             break;
         }
-        case SweepFaultKind::slow:
-        case SweepFaultKind::pause:
+        case FaultKind::slow:
+        case FaultKind::pause:
             for (const auto& h : e.hosts) {
-                FaultSpec f = fault(e.kind == SweepFaultKind::slow ? FaultKind::slow : FaultKind::pause, e.at);
-                f.target = host_target(h);
+                FaultSpec f = fault(e.kind, e.at);
+                f.target = FaultTarget::named(h);
                 f.for_duration = e.lasts;
                 out.push_back(f);
             }
             break;
+        default: break;  // not one of sweep_episode_kinds: the loader refuses it
     }
 }
 
@@ -149,13 +141,13 @@ std::vector<FaultSpec> random_faults(const Scenario& scenario, std::uint64_t see
         cursor = e.at + sweep.min_gap;
         if (e.hosts.empty()) continue;
         for (const auto& h : e.hosts) busy.host_free_at[h] = e.at + e.lasts + sweep.min_gap;
-        if (e.kind == SweepFaultKind::partition) busy.partition_free_at = e.at + e.lasts + sweep.min_gap;
+        if (e.kind == FaultKind::partition) busy.partition_free_at = e.at + e.lasts + sweep.min_gap;
         episodes.push_back(std::move(e));
     }
     std::vector<FaultSpec> faults;
     for (const auto& e : episodes) {
         append_faults(e, faults);
-        if (e.kind == SweepFaultKind::slow) {
+        if (e.kind == FaultKind::slow) {
             // Latencies are drawn after every episode, so they never shift an episode's draws.
             const Duration latency = draw_between(random, sweep.latency_min, sweep.latency_max);
             for (auto it = faults.end() - static_cast<std::ptrdiff_t>(e.hosts.size()); it != faults.end(); ++it) {
@@ -171,53 +163,6 @@ std::vector<FaultSpec> random_faults(const Scenario& scenario, std::uint64_t see
 void add_random_faults(Scenario& scenario, std::uint64_t seed) {
     auto faults = random_faults(scenario, seed);
     scenario.faults.insert(scenario.faults.end(), faults.begin(), faults.end());
-}
-
-const char* to_string(SweepFaultKind kind) {
-    switch (kind) {
-        case SweepFaultKind::crash: return "crash";
-        case SweepFaultKind::power_loss: return "power-loss";
-        case SweepFaultKind::partition: return "partition";
-        case SweepFaultKind::slow: return "slow";
-        case SweepFaultKind::pause: return "pause";
-    }
-    return "fault";
-}
-
-std::string fault_to_yaml(const FaultSpec& f) {
-    std::string text = "{at: " + sim::format_duration(f.at) + ", ";
-    auto target = [&] { return f.target.written.empty() ? f.target.host : f.target.written; };
-    switch (f.kind) {
-        case FaultKind::crash: text += "crash: " + target(); break;
-        case FaultKind::restart: text += "restart: " + target(); break;
-        case FaultKind::stop: text += "stop: " + target(); break;
-        case FaultKind::power_loss: text += "power-loss: " + target(); break;
-        case FaultKind::pause: text += "pause: " + target(); break;
-        case FaultKind::partition: {
-            text += "partition: {groups: [";
-            for (std::size_t g = 0; g < f.groups.size(); ++g) {
-                text += g ? ", [" : "[";
-                for (std::size_t m = 0; m < f.groups[g].size(); ++m) text += (m ? ", " : "") + f.groups[g][m].written;
-                text += "]";
-            }
-            text += "]}";
-            break;
-        }
-        case FaultKind::heal: text += "heal: all"; break;
-        case FaultKind::cut: text += "cut: [" + f.link.at(0) + ", " + f.link.at(1) + "]"; break;
-        case FaultKind::restore: text += "restore: [" + f.link.at(0) + ", " + f.link.at(1) + "]"; break;
-        case FaultKind::slow:
-        case FaultKind::lossy:
-            text += (f.kind == FaultKind::slow ? "slow: " : "lossy: ");
-            text += f.link.size() == 2 ? "[" + f.link[0] + ", " + f.link[1] + "]" : target();
-            break;
-    }
-    if (f.kind == FaultKind::slow) {
-        text += ", latency: " + sim::format_duration(f.added_latency) + ", jitter: " + sim::format_duration(f.added_jitter);
-    }
-    if (f.kind == FaultKind::lossy) text += ", loss: " + std::to_string(f.loss_probability);
-    if (f.for_duration) text += ", for: " + sim::format_duration(*f.for_duration);
-    return text + "}";
 }
 
 }  // namespace kafkalab::scenarios

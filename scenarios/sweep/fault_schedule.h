@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/spec/fault_yaml.h"  // fault_to_yaml: how reports list a schedule
 #include "scenarios/spec/scenario.h"
 
 namespace kafkalab::scenarios {
@@ -37,10 +38,5 @@ std::vector<FaultSpec> random_faults(const Scenario& scenario, std::uint64_t see
 
 /// Appends random_faults(scenario, seed) to the scenario's own faults.
 void add_random_faults(Scenario& scenario, std::uint64_t seed);
-
-/// A fault as a scenario file would write it: "{at: 12.5s, crash: broker-2}".
-std::string fault_to_yaml(const FaultSpec& fault);
-
-const char* to_string(SweepFaultKind kind);
 
 }  // namespace kafkalab::scenarios

@@ -5,10 +5,6 @@
 namespace kafkalab::scenarios {
 namespace {
 
-bool takes_down(FaultKind kind) {
-    return kind == FaultKind::crash || kind == FaultKind::stop || kind == FaultKind::power_loss;
-}
-
 bool meets_any(const std::vector<BusySpan>& spans, Duration start, Duration end) {
     return std::any_of(spans.begin(), spans.end(), [&](const BusySpan& s) { return s.meets(start, end); });
 }
@@ -47,7 +43,7 @@ ScriptedFaults::ScriptedFaults(const Scenario& scenario) : scenario_(scenario) {
         BusySpan span{f.at, f.at};
         if (f.when) {
             span.to = end;
-        } else if (takes_down(f.kind)) {
+        } else if (takes_host_down(f.kind)) {
             const auto restarts_it = [&](const FaultSpec& later) {
                 return later.target.kind == f.target.kind && later.target.host == f.target.host &&
                        later.target.written == f.target.written;

@@ -76,6 +76,29 @@ TEST_CASE("kafka-topics --create, --list, --describe and --delete print Kafka's 
     CHECK(cluster.log(1, {"payments", 0}) == nullptr);  // replicas deleted their logs
 }
 
+TEST_CASE("kafka-topics --create with a bad --config is refused with Kafka's InvalidConfigurationException message") {
+    // Kafka checks a new topic's configs where it creates the topic (LogConfig.validate)
+    // and answers CreateTopics with INVALID_CONFIG; no topic is made.
+    TestCluster cluster;
+    Terminal terminal(cluster);
+    CHECK(terminal.run("kafka-topics --create --topic payments --config min.insync.replicas=two "
+                       "--bootstrap-server localhost:9092")
+              .stdout_text() == "Error while executing topic command : Invalid value two for configuration "
+                                "min.insync.replicas: Not a number of type INT\n");
+    CHECK(terminal.run("kafka-topics --create --topic payments --config min.insync.replicas=0 "
+                       "--bootstrap-server localhost:9092")
+              .stdout_text() == "Error while executing topic command : Invalid value 0 for configuration "
+                                "min.insync.replicas: Value must be at least 1\n");
+    CHECK(terminal.run("kafka-topics --create --topic payments --config min.insync.replica=2 "
+                       "--bootstrap-server localhost:9092")
+              .stdout_text() == "Error while executing topic command : Unknown topic config name: min.insync.replica\n");
+    cluster.run_for(1s);
+    CHECK(terminal.run("kafka-topics --list --bootstrap-server localhost:9092").stdout_text() == "\n");
+    CHECK(terminal.run("kafka-topics --create --topic payments --config min.insync.replicas=2 "
+                       "--bootstrap-server localhost:9092")
+              .stdout_text() == "Created topic payments.\n");
+}
+
 TEST_CASE("kafka-topics --describe shows Leader: none and the shrunken ISR after the leader dies") {
     TestCluster cluster;
     Terminal terminal(cluster);

@@ -36,7 +36,7 @@ TEST_CASE("every key of the sweep section is read") {
         "    - {lost-acknowledged-records: {min: 20%}}\n"
         "    - {failed-runs: {max: 0.5}}\n"));
     const SweepSpec& w = s.sweep;
-    CHECK(w.faults == std::vector<SweepFaultKind>{SweepFaultKind::power_loss, SweepFaultKind::slow});
+    CHECK(w.faults == std::vector<FaultKind>{FaultKind::power_loss, FaultKind::slow});
     CHECK(w.count_min == 2);
     CHECK(w.count_max == 5);
     CHECK(w.hosts_per_fault_min == 2);

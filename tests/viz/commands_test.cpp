@@ -27,10 +27,10 @@ TEST_CASE("the fault menu's crash is applied and recorded and reported in the st
     LabSession session(lesson(crash_lesson));
     UiState ui;
     apply(Command::seek(4s), session, ui);
-    apply(Command::inject(LiveFaultKind::crash, "broker-3"), session, ui);
+    apply(Command::inject(scenarios::FaultKind::crash, "broker-3"), session, ui);
     REQUIRE(session.snapshot().find_host("broker-3")->state == sim::HostState::crashed);
     REQUIRE(ui.status == "crash broker-3 at 4s (recorded)");
-    apply(Command::inject(LiveFaultKind::crash, "broker-9"), session, ui);
+    apply(Command::inject(scenarios::FaultKind::crash, "broker-9"), session, ui);
     REQUIRE(ui.status == "unknown host broker-9");
     REQUIRE(session.live_faults().size() == 1);
 }

@@ -49,9 +49,9 @@ TEST_CASE("a forward-only session refuses a pause whose end would re-run the pas
     auto session = forward_only_session();
     session->advance_to(5s);
     std::string refused;
-    CHECK_FALSE(session->inject(LiveFault::on_host(LiveFaultKind::pause, "broker-2"), &refused));
+    CHECK_FALSE(session->inject(LiveFault::on_host(scenarios::FaultKind::pause, "broker-2"), &refused));
     CHECK(refused.find("pause cannot be ended") != std::string::npos);
-    CHECK(session->inject(LiveFault::on_host(LiveFaultKind::crash, "broker-2"), &refused));
+    CHECK(session->inject(LiveFault::on_host(scenarios::FaultKind::crash, "broker-2"), &refused));
     CHECK_FALSE(session->run().simulation().is_up(*session->run().simulation().find_node("broker-2")));
 }
 

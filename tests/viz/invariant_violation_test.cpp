@@ -82,7 +82,7 @@ TEST_CASE("a halted session does not move and playback stops with the reason in 
     apply(Command::of(Command::Kind::toggle_play), session, ui);
     CHECK_FALSE(ui.playback.playing());
     std::string refused;
-    CHECK_FALSE(session.inject(LiveFault::on_host(LiveFaultKind::crash, "broker-1"), &refused));
+    CHECK_FALSE(session.inject(LiveFault::on_host(scenarios::FaultKind::crash, "broker-1"), &refused));
     CHECK_THAT(refused, Catch::Contains("invariant"));
 }
 

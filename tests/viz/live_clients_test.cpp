@@ -90,9 +90,9 @@ TEST_CASE("an added client comes back after a rewind and can be crashed like any
     session->advance_to(4s);
     REQUIRE(session->inject(LiveFault::add_producer("audit-1", "payments", "1", 20)));
     session->advance_to(6s);
-    REQUIRE(session->inject(LiveFaultKind::crash, "audit-1"));
+    REQUIRE(session->inject(scenarios::FaultKind::crash, "audit-1"));
     std::string why;
-    REQUIRE_FALSE(session->inject(LiveFault::on_host(LiveFaultKind::power_loss, "audit-1"), &why));
+    REQUIRE_FALSE(session->inject(LiveFault::on_host(scenarios::FaultKind::power_loss, "audit-1"), &why));
     session->advance_to(9s);
     const ClusterSnapshot reached = session->snapshot();
     const auto acked = acknowledged_from(session->run(), "audit-1");

@@ -57,12 +57,12 @@ TEST_CASE("a partition picked host by host cuts broker-1 and zk-1 off from the r
 TEST_CASE("cutting broker-1's cable draws it cut and restoring it brings it back") {
     LabSession session(lesson(crash_lesson));
     session.advance_to(4s);
-    REQUIRE(session.inject(LiveFault::link(LiveFaultKind::cut, "broker-1", "switch")));
+    REQUIRE(session.inject(LiveFault::link(scenarios::FaultKind::cut, "broker-1", "switch")));
     REQUIRE_FALSE(link_between(session.snapshot(), "broker-1", "switch", session)->up);
     auto& network = session.run().simulation().network();
     REQUIRE_FALSE(network.reachable(*network.find("broker-1"), *network.find("broker-2")));
     session.advance_to(8s);
-    REQUIRE(session.inject(LiveFault::link(LiveFaultKind::restore, "broker-1", "switch")));
+    REQUIRE(session.inject(LiveFault::link(scenarios::FaultKind::restore, "broker-1", "switch")));
     REQUIRE(link_between(session.snapshot(), "broker-1", "switch", session)->up);
     REQUIRE(network.reachable(*network.find("broker-1"), *network.find("broker-2")));
     REQUIRE(session.live_faults_yaml() == "faults:\n  - {at: 4s, cut: [broker-1, switch]}\n"
@@ -72,7 +72,7 @@ TEST_CASE("cutting broker-1's cable draws it cut and restoring it brings it back
 TEST_CASE("a cut between two hosts with no cable of their own blocks just that pair (a firewall rule)") {
     LabSession session(lesson(crash_lesson));
     session.advance_to(3s);
-    REQUIRE(session.inject(LiveFault::link(LiveFaultKind::cut, "broker-2", "broker-3")));
+    REQUIRE(session.inject(LiveFault::link(scenarios::FaultKind::cut, "broker-2", "broker-3")));
     const auto& s = session.snapshot();
     REQUIRE(s.blocked.size() == 1);
     REQUIRE_FALSE(s.network_partitioned);
@@ -120,18 +120,18 @@ TEST_CASE("live faults a scenario file could not replay are refused with the rea
     LabSession session(lesson(crash_lesson));
     UiState ui;
     apply(Command::seek(4s), session, ui);
-    apply(Command::inject(LiveFault::on_host(LiveFaultKind::power_loss, "analytics-1")), session, ui);
+    apply(Command::inject(LiveFault::on_host(scenarios::FaultKind::power_loss, "analytics-1")), session, ui);
     REQUIRE(ui.status.find("analytics-1 is a client: crash it") != std::string::npos);
-    apply(Command::inject(LiveFault::link(LiveFaultKind::cut, "broker-1", "rack-z")), session, ui);
+    apply(Command::inject(LiveFault::link(scenarios::FaultKind::cut, "broker-1", "rack-z")), session, ui);
     REQUIRE(ui.status == "there is no link between broker-1 and rack-z");
     apply(Command::inject(LiveFault::partition({{"broker-1"}, {"broker-1", "broker-2"}})), session, ui);
     REQUIRE(ui.status == "broker-1 is on both sides of the partition");
     apply(Command::inject(LiveFault::partition({{}, {}})), session, ui);
     REQUIRE(ui.status == "pick the hosts of at least one side of the partition");
-    apply(Command::inject(LiveFaultKind::crash, "terminal"), session, ui);
+    apply(Command::inject(scenarios::FaultKind::crash, "terminal"), session, ui);
     REQUIRE(ui.status == "unknown host terminal");
-    apply(Command::inject(LiveFaultKind::crash, "broker-3"), session, ui);
-    apply(Command::inject(LiveFaultKind::restart, "broker-3"), session, ui);
+    apply(Command::inject(scenarios::FaultKind::crash, "broker-3"), session, ui);
+    apply(Command::inject(scenarios::FaultKind::restart, "broker-3"), session, ui);
     REQUIRE(ui.status.find("at this very instant") != std::string::npos);
     REQUIRE(session.live_faults().size() == 1);
 }

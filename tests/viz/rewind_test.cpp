@@ -44,12 +44,12 @@ TEST_CASE("rewinding to an event number lands right after that event as stepping
 TEST_CASE("a live crash is replayed at the same point when the run is rewound past it") {
     LabSession direct(lesson(crash_lesson));
     direct.advance_to(5s);
-    REQUIRE(direct.inject(LiveFaultKind::crash, "broker-1"));
+    REQUIRE(direct.inject(scenarios::FaultKind::crash, "broker-1"));
     direct.advance_to(8s);
 
     LabSession rewound(lesson(crash_lesson));
     rewound.advance_to(5s);
-    REQUIRE(rewound.inject(LiveFaultKind::crash, "broker-1"));
+    REQUIRE(rewound.inject(scenarios::FaultKind::crash, "broker-1"));
     rewound.advance_to(20s);
     rewound.rewind_to(8s);
 
@@ -61,13 +61,13 @@ TEST_CASE("a live crash is replayed at the same point when the run is rewound pa
 TEST_CASE("a fault injected after a rewind replaces the faults of the abandoned future") {
     LabSession session(lesson(crash_lesson));
     session.advance_to(5s);
-    REQUIRE(session.inject(LiveFaultKind::crash, "broker-1"));
+    REQUIRE(session.inject(scenarios::FaultKind::crash, "broker-1"));
     session.rewind_to(3s);
-    REQUIRE(session.inject(LiveFaultKind::crash, "broker-3"));
+    REQUIRE(session.inject(scenarios::FaultKind::crash, "broker-3"));
     session.advance_to(6s);
 
     REQUIRE(session.live_faults().size() == 1);
-    REQUIRE(session.live_faults()[0].host == "broker-3");
+    REQUIRE(session.live_faults()[0].host() == "broker-3");
     REQUIRE(session.snapshot().find_host("broker-1")->state == sim::HostState::up);
     REQUIRE(session.live_faults_yaml() == "faults:\n  - {at: 3s, crash: broker-3}\n");
 }

@@ -52,13 +52,13 @@ void require_same_cluster(const ClusterSnapshot& a, const ClusterSnapshot& b) {
 
 TEST_CASE("each live fault's line loads with the scenario loader as the fault it was") {
     const std::vector<LiveFault> faults = {
-        LiveFault::on_host(LiveFaultKind::crash, "broker-1"),
-        LiveFault::on_host(LiveFaultKind::power_loss, "zk-1"),
+        LiveFault::on_host(scenarios::FaultKind::crash, "broker-1"),
+        LiveFault::on_host(scenarios::FaultKind::power_loss, "zk-1"),
         LiveFault::pause("analytics-1", 2500ms),
         LiveFault::partition({{"broker-1", "zk-1"}, {"broker-3"}}),
         LiveFault::heal(),
-        LiveFault::link(LiveFaultKind::cut, "broker-2", "switch"),
-        LiveFault::link(LiveFaultKind::restore, "broker-2", "broker-3"),
+        LiveFault::link(scenarios::FaultKind::cut, "broker-2", "switch"),
+        LiveFault::link(scenarios::FaultKind::restore, "broker-2", "broker-3"),
     };
     std::vector<LiveFault> timed;
     for (std::size_t i = 0; i < faults.size(); ++i) {
@@ -96,9 +96,9 @@ TEST_CASE("a saved session replays to the cluster the class saw with all its fau
     live->advance_to(8s);
     REQUIRE(live->inject(LiveFault::heal()));
     live->advance_to(12s);
-    REQUIRE(live->inject(LiveFaultKind::crash, "broker-3"));
+    REQUIRE(live->inject(scenarios::FaultKind::crash, "broker-3"));
     live->advance_to(20s);
-    REQUIRE(live->inject(LiveFaultKind::restart, "broker-3"));
+    REQUIRE(live->inject(scenarios::FaultKind::restart, "broker-3"));
 
     const auto file = scratch_file("lesson-05-session.yaml");
     REQUIRE_FALSE(live->save_as(file));
@@ -116,7 +116,7 @@ TEST_CASE("a saved session keeps relative properties-file paths working from any
     const auto original = std::filesystem::path(KAFKALAB_TEST_DATA) / "good" / "beginner-one-broker.yaml";
     auto live = open_session(original);
     live->advance_to(2s);
-    REQUIRE(live->inject(LiveFaultKind::crash, "broker-1"));
+    REQUIRE(live->inject(scenarios::FaultKind::crash, "broker-1"));
     const auto file = scratch_file("beginner-session.yaml");
     REQUIRE_FALSE(live->save_as(file));
     auto replay = open_session(file);

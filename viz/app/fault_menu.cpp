@@ -44,7 +44,7 @@ void link_menus(FrameContext& frame, const HostView& host) {
     if (ImGui::BeginMenu("Cut link to")) {
         for (const auto& peer : peers) {
             if (ImGui::MenuItem(peer.c_str(), nullptr, false, !is_cut(frame, s, host.name, peer))) {
-                frame.commands.push_back(Command::inject(LiveFault::link(LiveFaultKind::cut, host.name, peer)));
+                frame.commands.push_back(Command::inject(LiveFault::link(scenarios::FaultKind::cut, host.name, peer)));
             }
         }
         ImGui::EndMenu();
@@ -55,7 +55,7 @@ void link_menus(FrameContext& frame, const HostView& host) {
         for (const auto& peer : peers) {
             if (!is_cut(frame, s, host.name, peer)) continue;
             if (ImGui::MenuItem(peer.c_str())) {
-                frame.commands.push_back(Command::inject(LiveFault::link(LiveFaultKind::restore, host.name, peer)));
+                frame.commands.push_back(Command::inject(LiveFault::link(scenarios::FaultKind::restore, host.name, peer)));
             }
         }
         ImGui::EndMenu();
@@ -69,10 +69,10 @@ void draw_host_fault_menu(FrameContext& frame, const HostView& host) {
     ImGui::Separator();
     const bool up = host.state == sim::HostState::up;
     const bool server = host.role == HostRole::broker || host.role == HostRole::zookeeper;
-    auto inject = [&](LiveFaultKind kind) { frame.commands.push_back(Command::inject(kind, host.name)); };
-    if (ImGui::MenuItem("Crash (kill -9)", nullptr, false, up)) inject(LiveFaultKind::crash);
-    if (ImGui::MenuItem("Power loss (unflushed data lost)", nullptr, false, up && server)) inject(LiveFaultKind::power_loss);
-    if (ImGui::MenuItem("Restart", nullptr, false, !up)) inject(LiveFaultKind::restart);
+    auto inject = [&](scenarios::FaultKind kind) { frame.commands.push_back(Command::inject(kind, host.name)); };
+    if (ImGui::MenuItem("Crash (kill -9)", nullptr, false, up)) inject(scenarios::FaultKind::crash);
+    if (ImGui::MenuItem("Power loss (unflushed data lost)", nullptr, false, up && server)) inject(scenarios::FaultKind::power_loss);
+    if (ImGui::MenuItem("Restart", nullptr, false, !up)) inject(scenarios::FaultKind::restart);
     const bool paused = frame.session.live_pause(host.name) != nullptr;
     if (!paused && ImGui::MenuItem("Pause (a long GC) until resumed", nullptr, false, up)) {
         frame.commands.push_back(Command::inject(LiveFault::pause(host.name, frame.session.duration() - frame.session.now())));

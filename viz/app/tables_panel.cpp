@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "broker_model/common/host_names.h"
 #include "viz/app/panels.h"
 
 namespace kafkalab::viz {
@@ -96,7 +97,7 @@ void draw_groups_table(FrameContext& frame) {
         cell(g.group);
         cell(g.state, g.state == "Stable" ? std::nullopt : std::optional(okabe_ito::yellow));
         cell(std::to_string(g.generation));
-        cell(fmt::format("coordinator {}", g.coordinator == kafka::no_broker ? std::string("?") : "broker-" + std::to_string(g.coordinator.value)));
+        cell(fmt::format("coordinator {}", g.coordinator == kafka::no_broker ? std::string("?") : kafka::broker_host(g.coordinator)));
         cell("");
         cell("");
         cell(std::to_string(g.total_lag));

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "broker_model/client/producer.h"
+#include "broker_model/common/host_names.h"
 #include "broker_model/group/group_coordinator.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/log/log_manager.h"
@@ -27,7 +28,7 @@ namespace {
 using kafka::BrokerId;
 using kafka::TopicPartition;
 
-std::string broker_host(BrokerId id) { return "broker-" + std::to_string(id.value); }
+using kafka::broker_host;
 
 const kafka::LogManager* logs_on_disk(sim::Simulation& sim, const std::string& host) {
     auto node = sim.find_node(host);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "broker_model/client/consumer.h"
@@ -72,58 +73,25 @@ std::vector<InFlightMessage> LabSession::in_flight() {
 }
 
 void LabSession::apply(const LiveFault& fault) {
-    // As the scenario runner applies the same `faults:` line (scenario_faults.cpp), so a
-    // saved session replays it the same way.
-    auto& sim = run_->simulation();
-    auto node = sim.find_node(fault.host);
-    switch (fault.kind) {
-        case LiveFaultKind::crash: if (node) sim.crash(*node); break;
-        case LiveFaultKind::restart: if (node) sim.restart(*node); break;
-        case LiveFaultKind::power_loss: if (node) sim.power_loss(*node); break;
-        case LiveFaultKind::pause:
-            if (!node) break;
-            if (auto* consumer = sim.node_as<kafka::Consumer>(*node)) {
-                consumer->pause(fault.for_duration);
-            } else {
-                // A frozen broker answers nothing: its host drops off the network.
-                sim.isolate(*node);
-                sim.at(sim.now() + fault.for_duration, "resume", [&sim, n = *node] { sim.unisolate(n); });
-            }
-            break;
-        case LiveFaultKind::partition: {
-            std::vector<std::vector<sim::NodeIndex>> groups;
-            for (const auto& side : fault.groups) {
-                groups.emplace_back();
-                for (const auto& host : side) {
-                    if (auto member = sim.find_node(host)) groups.back().push_back(*member);
-                }
-            }
-            sim.partition(groups);
-            break;
+    if (const auto* spec = fault.fault()) {
+        // The runner's own applier, as for the same `faults:` line, so a saved session
+        // replays it the same way.
+        run_->apply_fault(*spec);
+    } else if (const auto* command = fault.console_command()) {
+        scenarios::StepSpec step;
+        step.run = command->run;
+        step.input = command->input;
+        if (auto parsed = scenarios::parse_cli_command(command->run)) {
+            step.tool = scenarios::cli_tool_names[parsed.command->index()];
         }
-        case LiveFaultKind::heal: sim.heal(); break;
-        case LiveFaultKind::cut: sim.cut_link(fault.host, fault.peer); break;
-        case LiveFaultKind::restore: sim.restore_link(fault.host, fault.peer); break;
-        case LiveFaultKind::command: {
-            scenarios::StepSpec step;
-            step.run = fault.run;
-            step.input = fault.input;
-            if (auto parsed = scenarios::parse_cli_command(fault.run)) {
-                step.tool = scenarios::cli_tool_names[parsed.command->index()];
-            }
-            run_->run_command(std::move(step));
-            break;
+        run_->run_command(std::move(step));
+    } else if (const auto* client = fault.client()) {
+        if (client->producer) {
+            if (auto it = live_producers_.find(client->name); it != live_producers_.end()) run_->add_producer(it->second);
+        } else if (auto it = live_consumers_.find(client->name); it != live_consumers_.end()) {
+            run_->add_consumer(it->second.first, it->second.second);
         }
-        case LiveFaultKind::add_producer:
-            if (auto it = live_producers_.find(fault.host); it != live_producers_.end()) run_->add_producer(it->second);
-            roles_ = host_roles(*run_);
-            break;
-        case LiveFaultKind::add_consumer:
-            if (auto it = live_consumers_.find(fault.host); it != live_consumers_.end()) {
-                run_->add_consumer(it->second.first, it->second.second);
-            }
-            roles_ = host_roles(*run_);
-            break;
+        roles_ = host_roles(*run_);
     }
     snapshot_.reset();
 }
@@ -224,7 +192,7 @@ bool LabSession::inject(LiveFault fault, std::string* refused_because) {
         if (refused_because) *refused_because = "the run is halted by a broken model invariant: rewind first";
         return false;
     }
-    if (fault.kind == LiveFaultKind::pause && !can_rewind()) {
+    if (fault.is(scenarios::FaultKind::pause) && !can_rewind()) {
         if (refused_because) {
             *refused_because = "with real clients attached a pause cannot be ended: ending it re-runs the past";
         }
@@ -234,7 +202,9 @@ bool LabSession::inject(LiveFault fault, std::string* refused_because) {
     // The run takes a new course from here: faults recorded for its old future go.
     std::vector<LiveFault> kept(live_faults_.begin(), live_faults_.begin() + static_cast<std::ptrdiff_t>(next_live_fault_));
     auto why = refusal(fault, *scenario_, kept);
-    if (!why && run_->simulation().find_node(fault.host) && fault.adds_client()) why = "a host named " + fault.host + " exists already";
+    if (!why && fault.adds_client() && run_->simulation().find_node(fault.host())) {
+        why = "a host named " + fault.host() + " exists already";
+    }
     // The loader has the last word: the session saved with this fault must load.
     if (!why) why = check_with_loader(fault, kept);
     if (why) {
@@ -271,16 +241,17 @@ std::optional<std::string> LabSession::check_with_loader(const LiveFault& fault,
         }
         return "the scenario loader refuses this";
     }
+    const std::string name = fault.host();
     for (const auto& producer : loaded.scenario->producers) {
-        if (producer.name == fault.host) live_producers_.insert_or_assign(fault.host, producer);
+        if (producer.name == name) live_producers_.insert_or_assign(name, producer);
     }
     for (const auto& consumer : loaded.scenario->consumers) {
-        if (consumer.name != fault.host) continue;
+        if (consumer.name != name) continue;
         std::string switch_name;
         for (const auto& host : loaded.scenario->network.hosts) {
-            if (host.name == fault.host) switch_name = host.switch_name;
+            if (host.name == name) switch_name = host.switch_name;
         }
-        live_consumers_.insert_or_assign(fault.host, std::make_pair(consumer, switch_name));
+        live_consumers_.insert_or_assign(name, std::make_pair(consumer, switch_name));
     }
     return std::nullopt;
 }
@@ -288,8 +259,8 @@ std::optional<std::string> LabSession::check_with_loader(const LiveFault& fault,
 const LiveFault* LabSession::live_pause(const std::string& host) const {
     for (std::size_t i = next_live_fault_; i-- > 0;) {
         const LiveFault& fault = live_faults_[i];
-        if (fault.kind == LiveFaultKind::pause && fault.host == host && fault.at.time <= now() &&
-            now() < fault.at.time + fault.for_duration) {
+        if (fault.is(scenarios::FaultKind::pause) && fault.host() == host && fault.at.time <= now() &&
+            now() < fault.at.time + fault.fault()->for_duration.value_or(sim::Duration{0})) {
             return &fault;
         }
     }
@@ -306,26 +277,21 @@ bool LabSession::resume(const std::string& host) {
         // Resumed at the very instant it was paused: as if it never was.
         live_faults_.erase(live_faults_.begin() + static_cast<std::ptrdiff_t>(index));
     } else {
-        live_faults_[index].for_duration = target - live_faults_[index].at.time;
+        live_faults_[index].fault()->for_duration = target - live_faults_[index].at.time;
     }
     rewind_to(target);
     return true;
 }
 
 std::string LabSession::live_faults_yaml() const {
-    std::string faults, steps, producers, consumers;
-    for (const auto& fault : live_faults_) {
-        std::string& section = fault.kind == LiveFaultKind::command        ? steps
-                               : fault.kind == LiveFaultKind::add_producer ? producers
-                               : fault.kind == LiveFaultKind::add_consumer ? consumers
-                                                                           : faults;
-        section += "  " + fault.to_yaml() + "\n";
-    }
+    std::map<std::string, std::string> sections;
+    for (const auto& fault : live_faults_) sections[fault.section()] += "  " + fault.to_yaml() + "\n";
     std::string out;
-    if (!producers.empty()) out += "producers:\n" + producers;
-    if (!consumers.empty()) out += "consumers:\n" + consumers;
-    if (!faults.empty() || out.empty()) out += "faults:\n" + faults;
-    if (!steps.empty()) out += "steps:\n" + steps;
+    for (const char* name : {"producers", "consumers"}) {
+        if (sections.count(name)) out += std::string(name) + ":\n" + sections[name];
+    }
+    if (sections.count("faults") || out.empty()) out += "faults:\n" + sections["faults"];
+    if (sections.count("steps")) out += "steps:\n" + sections["steps"];
     return out;
 }
 

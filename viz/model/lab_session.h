@@ -92,7 +92,7 @@ public:
     /// rewind) are forgotten: the run has a new future. False, with the reason in
     /// `refused_because`, for a fault a scenario file could not replay (live_fault_checks.h).
     bool inject(LiveFault fault, std::string* refused_because = nullptr);
-    bool inject(LiveFaultKind kind, const std::string& host) { return inject(LiveFault::on_host(kind, host)); }
+    bool inject(scenarios::FaultKind kind, const std::string& host) { return inject(LiveFault::on_host(kind, host)); }
     /// Ends the live pause of `host` now. The process cannot be woken early, so the pause
     /// is recorded as lasting until now and the run is replayed to this moment, where
     /// it wakes. False when no live pause of `host` is in force.

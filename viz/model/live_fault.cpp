@@ -3,144 +3,152 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "scenarios/spec/fault_yaml.h"
+
 namespace kafkalab::viz {
+
+using scenarios::FaultKind;
+using scenarios::FaultSpec;
+using scenarios::FaultTarget;
 
 namespace {
 
-/// A YAML single-quoted scalar: everything is literal but the quote, which doubles.
-std::string single_quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'') out += '\'';
-    }
-    return out + "'";
+LiveFault of(FaultSpec spec) {
+    LiveFault fault;
+    fault.action = std::move(spec);
+    return fault;
 }
+
+/// The hosts a fault names, as the status line shows them.
+std::string target_text(const FaultTarget& target) { return target.written.empty() ? target.host : target.written; }
 
 }  // namespace
 
-const char* to_string(LiveFaultKind kind) {
-    switch (kind) {
-        case LiveFaultKind::crash: return "crash";
-        case LiveFaultKind::restart: return "restart";
-        case LiveFaultKind::power_loss: return "power-loss";
-        case LiveFaultKind::pause: return "pause";
-        case LiveFaultKind::partition: return "partition";
-        case LiveFaultKind::heal: return "heal";
-        case LiveFaultKind::cut: return "cut";
-        case LiveFaultKind::restore: return "restore";
-        case LiveFaultKind::command: return "command";
-        case LiveFaultKind::add_producer: return "add producer";
-        case LiveFaultKind::add_consumer: return "add consumer";
-    }
-    return "?";
-}
-
-bool changes_liveness(LiveFaultKind kind) {
-    return kind == LiveFaultKind::crash || kind == LiveFaultKind::restart || kind == LiveFaultKind::power_loss;
-}
-
-LiveFault LiveFault::on_host(LiveFaultKind kind, std::string host) {
-    LiveFault fault;
-    fault.kind = kind;
-    fault.host = std::move(host);
-    return fault;
-}
+LiveFault LiveFault::on_host(FaultKind kind, std::string host) { return of(FaultSpec::on_host(kind, std::move(host))); }
 
 LiveFault LiveFault::pause(std::string host, sim::Duration for_duration) {
-    LiveFault fault = on_host(LiveFaultKind::pause, std::move(host));
-    fault.for_duration = for_duration;
-    return fault;
+    FaultSpec spec = FaultSpec::on_host(FaultKind::pause, std::move(host));
+    spec.for_duration = for_duration;
+    return of(std::move(spec));
 }
 
-LiveFault LiveFault::partition(std::vector<std::vector<std::string>> groups) {
-    LiveFault fault;
-    fault.kind = LiveFaultKind::partition;
-    fault.groups = std::move(groups);
-    return fault;
+LiveFault LiveFault::partition(const std::vector<std::vector<std::string>>& groups) {
+    FaultSpec spec;
+    spec.kind = FaultKind::partition;
+    for (const auto& group : groups) {
+        spec.groups.emplace_back();
+        for (const auto& host : group) spec.groups.back().push_back(FaultTarget::named(host));
+    }
+    return of(std::move(spec));
 }
 
 LiveFault LiveFault::heal() {
-    LiveFault fault;
-    fault.kind = LiveFaultKind::heal;
-    return fault;
+    FaultSpec spec;
+    spec.kind = FaultKind::heal;
+    return of(std::move(spec));
 }
 
-LiveFault LiveFault::link(LiveFaultKind kind, std::string a, std::string b) {
-    LiveFault fault = on_host(kind, std::move(a));
-    fault.peer = std::move(b);
-    return fault;
+LiveFault LiveFault::link(FaultKind kind, std::string a, std::string b) {
+    return of(FaultSpec::on_link(kind, std::move(a), std::move(b)));
 }
 
 LiveFault LiveFault::command(std::string run, std::vector<std::string> input) {
     LiveFault fault;
-    fault.kind = LiveFaultKind::command;
-    fault.run = std::move(run);
-    fault.input = std::move(input);
+    fault.action = ConsoleCommand{std::move(run), std::move(input)};
     return fault;
 }
 
-
 LiveFault LiveFault::add_producer(const std::string& name, const std::string& topic, const std::string& acks,
                                   int records_per_second) {
-    LiveFault fault = on_host(LiveFaultKind::add_producer, name);
-    fault.client_entry = fmt::format("{{name: {}, topic: {}, rate: {}/s, properties: {{acks: {}}}}}", single_quoted(name),
-                                     single_quoted(topic), records_per_second, single_quoted(acks));
+    LiveFault fault;
+    fault.action = AddedClient{true, name, topic, acks, records_per_second, ""};
     return fault;
 }
 
 LiveFault LiveFault::add_consumer(const std::string& name, const std::string& topic, const std::string& group_id) {
-    LiveFault fault = on_host(LiveFaultKind::add_consumer, name);
-    std::string group = group_id.empty() ? "" : ", group-id: " + single_quoted(group_id);
-    fault.client_entry = fmt::format("{{name: {}{}, topics: [{}]}}", single_quoted(name), group, single_quoted(topic));
+    LiveFault fault;
+    fault.action = AddedClient{false, name, topic, "", 0, group_id};
     return fault;
 }
 
-std::string LiveFault::to_yaml() const {
+std::string LiveFault::host() const {
+    if (const auto* c = client()) return c->name;
+    const FaultSpec* f = fault();
+    if (!f) return "";
+    if (f->link.size() == 2) return f->link[0];
+    return f->target.host;
+}
+
+const char* LiveFault::section() const {
+    if (console_command()) return "steps";
+    if (const auto* c = client()) return c->producer ? "producers" : "consumers";
+    return "faults";
+}
+
+void LiveFault::emit(YAML::Emitter& out) const {
     const std::string at_text = sim::format_duration(at.time);
-    switch (kind) {
-        case LiveFaultKind::pause:
-            return fmt::format("- {{at: {}, pause: {}, for: {}}}", at_text, host, sim::format_duration(for_duration));
-        case LiveFaultKind::partition: {
-            std::vector<std::string> sides;
-            for (const auto& group : groups) sides.push_back(fmt::format("[{}]", fmt::join(group, ", ")));
-            return fmt::format("- {{at: {}, partition: {{groups: [{}]}}}}", at_text, fmt::join(sides, ", "));
-        }
-        case LiveFaultKind::heal: return fmt::format("- {{at: {}, heal: all}}", at_text);
-        case LiveFaultKind::cut:
-        case LiveFaultKind::restore: return fmt::format("- {{at: {}, {}: [{}, {}]}}", at_text, to_string(kind), host, peer);
-        case LiveFaultKind::command: {
-            std::string line = fmt::format("- {{at: {}, run: {}", at_text, single_quoted(run));
-            if (!input.empty()) {
-                std::vector<std::string> quoted;
-                for (const auto& typed : input) quoted.push_back(single_quoted(typed));
-                line += fmt::format(", input: [{}]", fmt::join(quoted, ", "));
-            }
-            return line + "}";
-        }
-        case LiveFaultKind::add_producer:
-        case LiveFaultKind::add_consumer:
-            // The entry's closing brace gives way to its start.
-            return fmt::format("- {}, start: {}}}", client_entry.substr(0, client_entry.size() - 1), at_text);
-        default: return fmt::format("- {{at: {}, {}: {}}}", at_text, to_string(kind), host);
+    if (const FaultSpec* f = fault()) {
+        FaultSpec timed = *f;
+        timed.at = at.time;
+        scenarios::emit_fault(out, timed);
+        return;
     }
+    // Text a class typed is written single-quoted: everything in it is literal.
+    out << YAML::Flow << YAML::BeginMap;
+    if (const auto* c = console_command()) {
+        out << YAML::Key << "at" << YAML::Value << at_text;
+        out << YAML::Key << "run" << YAML::Value << YAML::SingleQuoted << c->run;
+        if (!c->input.empty()) {
+            out << YAML::Key << "input" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+            for (const auto& typed : c->input) out << YAML::SingleQuoted << typed;
+            out << YAML::EndSeq;
+        }
+    } else if (const auto* c = client()) {
+        out << YAML::Key << "name" << YAML::Value << YAML::SingleQuoted << c->name;
+        if (c->producer) {
+            out << YAML::Key << "topic" << YAML::Value << YAML::SingleQuoted << c->topic;
+            out << YAML::Key << "rate" << YAML::Value << fmt::format("{}/s", c->records_per_second);
+            out << YAML::Key << "properties" << YAML::Value << YAML::Flow << YAML::BeginMap;
+            out << YAML::Key << "acks" << YAML::Value << YAML::SingleQuoted << c->acks << YAML::EndMap;
+        } else {
+            if (!c->group_id.empty()) out << YAML::Key << "group-id" << YAML::Value << YAML::SingleQuoted << c->group_id;
+            out << YAML::Key << "topics" << YAML::Value << YAML::Flow << YAML::BeginSeq << YAML::SingleQuoted
+                << c->topic << YAML::EndSeq;
+        }
+        out << YAML::Key << "start" << YAML::Value << at_text;
+    }
+    out << YAML::EndMap;
+}
+
+std::string LiveFault::to_yaml() const {
+    YAML::Emitter out;
+    out << YAML::BeginSeq;
+    emit(out);
+    out << YAML::EndSeq;
+    return out.c_str();
 }
 
 std::string LiveFault::describe() const {
-    switch (kind) {
-        case LiveFaultKind::pause: return fmt::format("pause {} for {}", host, sim::format_duration(for_duration));
-        case LiveFaultKind::partition: {
+    if (const auto* c = console_command()) return "$ " + c->run;
+    if (const auto* c = client()) return (c->producer ? "add producer " : "add consumer ") + c->name;
+    const FaultSpec& f = *fault();
+    const std::string kind(scenarios::to_string(f.kind));
+    switch (f.kind) {
+        case FaultKind::pause:
+            return fmt::format("pause {} for {}", f.target.host, sim::format_duration(f.for_duration.value_or(sim::Duration{0})));
+        case FaultKind::partition: {
             std::vector<std::string> sides;
-            for (const auto& group : groups) sides.push_back(fmt::format("{}", fmt::join(group, " ")));
+            for (const auto& group : f.groups) {
+                std::vector<std::string> hosts;
+                for (const auto& member : group) hosts.push_back(target_text(member));
+                sides.push_back(fmt::format("{}", fmt::join(hosts, " ")));
+            }
             return fmt::format("partition {}", fmt::join(sides, " | "));
         }
-        case LiveFaultKind::heal: return "heal the network";
-        case LiveFaultKind::cut:
-        case LiveFaultKind::restore: return fmt::format("{} {} -- {}", to_string(kind), host, peer);
-        case LiveFaultKind::command: return "$ " + run;
-        case LiveFaultKind::add_producer: return "add producer " + host;
-        case LiveFaultKind::add_consumer: return "add consumer " + host;
-        default: return fmt::format("{} {}", to_string(kind), host);
+        case FaultKind::heal: return "heal the network";
+        case FaultKind::cut:
+        case FaultKind::restore: return fmt::format("{} {} -- {}", kind, f.link.at(0), f.link.at(1));
+        default: return fmt::format("{} {}", kind, target_text(f.target));
     }
 }
 

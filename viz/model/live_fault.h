@@ -1,13 +1,22 @@
 #pragma once
-// A fault a teacher injects from the window, or a Kafka command typed in its console.
-// It is recorded with the exact point of the run it was applied at (events fired and
-// scenario time), so a rewind replays it at that very point, and a session can be
-// saved as scenario `faults:` (and `steps:`) lines in the syntax of docs/SCENARIOS.md,
-// which only has a time: see session_file.h.
+// A fault a teacher injects from the window, or a Kafka command typed in its console,
+// or a client added from the Clients menu. It is recorded with the exact point of the
+// run it was applied at (events fired and scenario time), so a rewind replays it at
+// that very point, and a session can be saved as scenario `faults:` (and `steps:`,
+// `producers:`, `consumers:`) entries in the syntax of docs/SCENARIOS.md, which only
+// have a time: see session_file.h.
+//
+// A fault is the scenario's own FaultSpec (scenarios/spec/fault.h): the viewer has no
+// fault vocabulary of its own, the run applies it with ScenarioRun::apply_fault and
+// fault_yaml.h writes it, exactly as for a `faults:` line.
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
+#include "scenarios/spec/fault.h"
 #include "sim/time.h"
 
 namespace kafkalab::viz {
@@ -19,53 +28,62 @@ struct RunPosition {
     auto operator<=>(const RunPosition&) const = default;
 };
 
-/// The scenario file's fault actions that make sense from the window.
-/// `command` is a console line: a `steps:` entry rather than a fault; `add_producer` and
-/// `add_consumer` add a client (a `producers:` or `consumers:` entry with `start:`).
-/// They are recorded with the faults so that all replay in the order they were given.
-enum class LiveFaultKind : std::uint8_t {
-    crash, restart, power_loss, pause, partition, heal, cut, restore, command, add_producer, add_consumer,
+/// A console line: a `steps:` entry rather than a fault.
+struct ConsoleCommand {
+    std::string run;                 // as typed
+    std::vector<std::string> input;  // lines typed into kafka-console-producer
+    bool operator==(const ConsoleCommand&) const = default;
 };
-const char* to_string(LiveFaultKind kind);
-/// Crash, restart and power loss: the faults that take a host down or bring it back.
-bool changes_liveness(LiveFaultKind kind);
+
+/// A client added from the window: a `producers:` or `consumers:` entry with `start:`.
+struct AddedClient {
+    bool producer = true;
+    std::string name;  // also its host
+    std::string topic;
+    std::string acks = "all";         // producer: "all", "1", "0"
+    int records_per_second = 1;       // producer; values "message-000000", ...
+    std::string group_id;             // consumer; empty: a random group, as kafka-console-consumer makes
+    bool operator==(const AddedClient&) const = default;
+};
 
 struct LiveFault {
     RunPosition at;
-    LiveFaultKind kind = LiveFaultKind::crash;
-    /// The host hit (crash, restart, power-loss, pause) or one end of the link (cut, restore).
-    std::string host;
-    /// The other end of the link (cut, restore): a host or a switch.
-    std::string peer;
-    /// The sides of a network partition; hosts named in none form one more side, as in Kafka
-    /// scenario files.
-    std::vector<std::vector<std::string>> groups;
-    /// How long a pause freezes the process (a long GC). A pause the teacher ends early
-    /// by resuming is shortened to what it lasted.
-    sim::Duration for_duration{0};
-    /// A console command line as typed, and the lines typed into kafka-console-producer.
-    std::string run;
-    std::vector<std::string> input;
-    /// An added client's scenario entry as a YAML flow map, without its `start` (the
-    /// moment it was added): "{name: 'audit-1', topic: 'payments', rate: 5/s, ...}".
-    std::string client_entry;
+    /// A fault's own `at` is not read: at.time is when it happened.
+    std::variant<scenarios::FaultSpec, ConsoleCommand, AddedClient> action;
     bool operator==(const LiveFault&) const = default;
 
-    static LiveFault on_host(LiveFaultKind kind, std::string host);
+    /// crash, restart, power-loss (or any fault of one host) of `host`.
+    static LiveFault on_host(scenarios::FaultKind kind, std::string host);
+    /// Freezes the process (a long GC) for `for_duration`. A pause the teacher ends
+    /// early by resuming is shortened to what it lasted.
     static LiveFault pause(std::string host, sim::Duration for_duration);
-    static LiveFault partition(std::vector<std::vector<std::string>> groups);
+    /// The sides of a network partition; hosts named in none form one more side, as in
+    /// scenario files.
+    static LiveFault partition(const std::vector<std::vector<std::string>>& groups);
     static LiveFault heal();
-    static LiveFault link(LiveFaultKind kind, std::string a, std::string b);
+    /// cut or restore of the link between `a` and `b` (a host or a switch).
+    static LiveFault link(scenarios::FaultKind kind, std::string a, std::string b);
     static LiveFault command(std::string run, std::vector<std::string> input = {});
-    /// A producer writing `records_per_second` records (values "message-000000", ...)
-    /// with the given acks ("all", "1", "0").
+    /// A producer writing `records_per_second` records with the given acks ("all", "1", "0").
     static LiveFault add_producer(const std::string& name, const std::string& topic, const std::string& acks,
                                   int records_per_second);
-    /// A consumer subscribed to `topic`; no `group_id`: a random group, as
-    /// kafka-console-consumer makes.
+    /// A consumer subscribed to `topic`; no `group_id`: a random group.
     static LiveFault add_consumer(const std::string& name, const std::string& topic, const std::string& group_id);
-    bool adds_client() const { return kind == LiveFaultKind::add_producer || kind == LiveFaultKind::add_consumer; }
 
+    const scenarios::FaultSpec* fault() const { return std::get_if<scenarios::FaultSpec>(&action); }
+    scenarios::FaultSpec* fault() { return std::get_if<scenarios::FaultSpec>(&action); }
+    const ConsoleCommand* console_command() const { return std::get_if<ConsoleCommand>(&action); }
+    const AddedClient* client() const { return std::get_if<AddedClient>(&action); }
+    bool adds_client() const { return client() != nullptr; }
+    bool is(scenarios::FaultKind kind) const { return fault() && fault()->kind == kind; }
+    /// The host it names: the one a fault of one host hits, one end of a link, or the
+    /// added client; empty for partitions, heals and commands.
+    std::string host() const;
+
+    /// The scenario section it is saved under: "faults", "steps", "producers" or "consumers".
+    const char* section() const;
+    /// Writes its scenario entry into `out` as one flow map.
+    void emit(YAML::Emitter& out) const;
     /// The scenario line that replays it: "- {at: 12.5s, crash: broker-2}", for a
     /// command the `steps:` line "- {at: 12.5s, run: 'kafka-topics --list ...'}", for
     /// a client its entry with "start: 12.5s".

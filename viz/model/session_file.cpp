@@ -1,5 +1,6 @@
 #include "viz/model/session_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -39,22 +40,37 @@ std::string session_as_scenario(std::string_view original, const std::filesystem
     }
     if (!root.IsMap()) throw std::runtime_error("the scenario is not a YAML mapping");
     absolute_properties_files(root, base_directory);
+    // The sections the live faults go to, in the order they first come: one the original
+    // lacks is added after everything else, one it leaves empty (null) becomes a list.
+    std::vector<std::string> sections;
     for (const auto& fault : faults) {
-        // Console commands are steps, added clients are producers or consumers.
-        const char* section = fault.kind == LiveFaultKind::command        ? "steps"
-                              : fault.kind == LiveFaultKind::add_producer ? "producers"
-                              : fault.kind == LiveFaultKind::add_consumer ? "consumers"
-                                                                          : "faults";
-        // `faults:` with nothing after it is null: it becomes the list.
-        if (!root[section] || !root[section].IsSequence()) root[section] = YAML::Node(YAML::NodeType::Sequence);
-        // to_yaml() is a list item: "- {at: ..., crash: ...}"; the map is what is appended.
-        YAML::Node entry = YAML::Load(fault.to_yaml().substr(2));
-        entry.SetStyle(YAML::EmitterStyle::Flow);
-        YAML::Node list = root[section];
-        list.push_back(entry);
+        if (std::find(sections.begin(), sections.end(), fault.section()) == sections.end()) sections.push_back(fault.section());
     }
+    for (const auto& section : sections) {
+        if (!root[section] || !root[section].IsSequence()) root[section] = YAML::Node(YAML::NodeType::Sequence);
+    }
+    // The original's entries as they were, then each live fault written by its own
+    // writer (fault_yaml.h for faults) as one flow map.
+    auto emit_section = [&](YAML::Emitter& out, const std::string& section) {
+        out << YAML::BeginSeq;
+        for (const auto& entry : root[section]) out << entry;
+        for (const auto& fault : faults) {
+            if (fault.section() == section) fault.emit(out);
+        }
+        out << YAML::EndSeq;
+    };
     YAML::Emitter out;
-    out << root;
+    out << YAML::BeginMap;
+    for (const auto& entry : root) {
+        const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+        out << YAML::Key << entry.first << YAML::Value;
+        if (std::find(sections.begin(), sections.end(), key) != sections.end()) {
+            emit_section(out, key);
+        } else {
+            out << entry.second;
+        }
+    }
+    out << YAML::EndMap;
     return std::string(out.c_str()) + "\n";
 }
 

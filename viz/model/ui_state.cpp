@@ -60,7 +60,7 @@ void apply(const Command& command, LabSession& session, UiState& ui) {
         case Kind::set_speed: ui.playback.set_speed_index(command.speed_index); break;
         case Kind::inject: {
             std::string refused_because;
-            const bool typed = command.fault.kind == LiveFaultKind::command;
+            const bool typed = command.fault.console_command() != nullptr;
             const bool client = command.fault.adds_client();
             if (!session.inject(command.fault, &refused_because)) {
                 ui.status = refused_because;
@@ -71,7 +71,7 @@ void apply(const Command& command, LabSession& session, UiState& ui) {
             if (typed) ui.console_error.clear();
             if (client) ui.client_form_error.clear();
             ui.status = fmt::format("{} at {} (recorded)", command.fault.describe(), sim::format_duration(session.now()));
-            if (command.fault.kind == LiveFaultKind::partition) ui.partition_sides = {};
+            if (command.fault.is(scenarios::FaultKind::partition)) ui.partition_sides = {};
             break;
         }
         case Kind::resume:

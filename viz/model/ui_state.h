@@ -110,7 +110,7 @@ struct Command {
         c.event_number = event_number;
         return c;
     }
-    static Command inject(LiveFaultKind fault, std::string host) {
+    static Command inject(scenarios::FaultKind fault, std::string host) {
         return inject(LiveFault::on_host(fault, std::move(host)));
     }
     static Command inject(LiveFault fault) {
