@@ -11,15 +11,15 @@ printed (spaces at the ends and runs of spaces aside; a line of `...` stands for
 left out).
 
 A command is skipped, and listed as skipped, when it names a placeholder it cannot fill
-(A..B, [...]; FILE and SCENARIO.yaml become lesson 01, or a shipped sweep for sweep
-and --faults random; N
-becomes 7), needs another program or a shell (serve waits for
-clients, sweep-merge needs shards, `$VAR`), or is not cheap (a sweep of more than
-1,000 seeds).
+(A..B, [...]; FILE, SCENARIO.yaml and LESSON become lesson 01, or a shipped sweep for
+sweep and --faults random; N becomes 7), needs another program or a shell (serve waits
+for clients, sweep-merge needs shards, `$VAR`), or is not cheap (a sweep of more than
+1,000 seeds). A `run --pause` gets a pseudo-terminal with its Enter presses typed ahead.
 
 Usage: documented_commands.py KAFKALAB REPOSITORY [TIME_BOUND_SECONDS]
 """
 import os
+import pty
 import re
 import shlex
 import subprocess
@@ -94,7 +94,7 @@ def split(text):
     words = shlex.split(text)
     # A run with --faults random replays a sweep's seed: the placeholder is a sweep.
     example = EXAMPLE_FILE["sweep"] if "random" in words else EXAMPLE_FILE.get(words[1], EXAMPLE_LESSON)
-    words = [example if w in ("FILE", "SCENARIO.yaml") else "7" if w == "N" else w for w in words]
+    words = [example if w in ("FILE", "SCENARIO.yaml", "LESSON") else "7" if w == "N" else w for w in words]
     if words[1] in ("serve", "sweep-merge"):
         return None, f"{words[1]} needs other programs or files"
     if "--seeds" in words:
@@ -124,7 +124,17 @@ for page in pages():
         args, expected = parsed
         ran += 1
         try:
-            done = subprocess.run([kafkalab] + args, cwd=scratch, capture_output=True, text=True, timeout=bound)
+            if "--pause" in args:
+                # --pause needs a terminal: a pseudo-terminal whose Enter presses are
+                # typed ahead, one per question the lesson can ask.
+                master, slave = pty.openpty()
+                os.write(master, b"\n" * 64)
+                done = subprocess.run([kafkalab] + args, cwd=scratch, stdin=slave, capture_output=True, text=True,
+                                      timeout=bound)
+                os.close(slave)
+                os.close(master)
+            else:
+                done = subprocess.run([kafkalab] + args, cwd=scratch, capture_output=True, text=True, timeout=bound)
         except subprocess.TimeoutExpired:
             failures.append(f"{where}: `{text.strip()}` took more than {bound:.0f} s")
             continue
