@@ -18,6 +18,7 @@
 
 #include "bench/heap_setting.h"
 #include "bench/result_line.h"
+#include "bench/run_until.h"
 #include "broker_model/broker/broker.h"
 #include "broker_model/controller/zk_controller.h"
 #include "broker_model/group/group_coordinator_hook.h"
@@ -28,6 +29,7 @@
 using namespace kafkalab;
 using namespace kafkalab::kafka;
 using namespace std::chrono_literals;
+using bench::run_until;
 
 namespace {
 
@@ -40,16 +42,6 @@ Broker* active_controller(sim::Simulation& sim, const std::vector<sim::NodeIndex
         if (auto* broker = sim.node_as<Broker>(b); broker->is_controller()) return broker;
     }
     return nullptr;
-}
-
-template <typename Done>
-bool run_until(sim::Simulation& sim, sim::Duration step, sim::Duration limit, Done done) {
-    sim::Time start = sim.now();
-    while (!done()) {
-        if (sim.now() - start >= limit) return false;
-        sim.run_for(step);
-    }
-    return true;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 
 #include "bench/heap_setting.h"
 #include "bench/result_line.h"
+#include "bench/run_until.h"
 #include "broker_model/broker/broker.h"
 #include "broker_model/common/host_names.h"
 #include "broker_model/controller/zk_controller.h"
@@ -38,6 +39,7 @@
 using namespace kafkalab;
 using namespace kafkalab::kafka;
 using namespace std::chrono_literals;
+using bench::run_until;
 
 namespace {
 
@@ -58,17 +60,6 @@ std::map<BrokerId, int> leaderships(const ControllerContext& context) {
     std::map<BrokerId, int> led;
     for (const auto& [tp, state] : context.states) ++led[state.leader];
     return led;
-}
-
-/// Runs in steps of `step` until `done` or `limit` of simulated time; false on timeout.
-template <typename Done>
-bool run_until(sim::Simulation& sim, sim::Duration step, sim::Duration limit, Done done) {
-    sim::Time start = sim.now();
-    while (!done()) {
-        if (sim.now() - start >= limit) return false;
-        sim.run_for(step);
-    }
-    return true;
 }
 
 }  // namespace
