@@ -190,7 +190,8 @@ void draw_host(ImDrawList* draw, const HostView& host, const Rect& box, const Ho
     ImVec2 centre((a.x + b.x) / 2, (a.y + b.y) / 2);
     // The name and the state (CRASHED, POWER LOST, STOPPED, controller) both fit the
     // box: classroom text shrinks to the box, down to a legible size; only below it is
-    // "broker-13" shortened to "13" and the state left to the box's colour.
+    // the state left to the box's colour, a long name wrapped after a hyphen, and, if
+    // even that does not fit, "broker-13" shortened to "13".
     std::string name = host.name;
     const char* state = state_line(host, marks.paused);
     const float room_x = box.width - 6, room_y = box.height - 2;
@@ -205,11 +206,35 @@ void draw_host(ImDrawList* draw, const HostView& host, const Rect& box, const Ho
         size = ImGui::GetFontSize();
     }
     if (!state) size = std::min(size, fitting(name, 1));
+    // A long client name ("console-consumer-1") goes on two lines, broken after a
+    // hyphen, before anything of it is left out.
+    std::string second_line;
+    if (!state && size < smallest_box_text) {
+        float best = size;
+        for (std::size_t at = name.find('-'); at != std::string::npos; at = name.find('-', at + 1)) {
+            const std::string head = name.substr(0, at + 1), tail = name.substr(at + 1);
+            const float both = std::min({ImGui::GetFontSize(), fitting(head, 2), fitting(tail, 2)});
+            if (both > best) {
+                best = both;
+                second_line = tail;
+            }
+        }
+        if (!second_line.empty() && best >= smallest_box_text) {
+            name.resize(name.size() - second_line.size());
+            size = best;
+        } else {
+            second_line.clear();
+        }
+    }
     if (size < smallest_box_text && name.find('-') != std::string::npos) {
         name = name.substr(name.rfind('-') + 1);
         size = std::min(ImGui::GetFontSize(), std::max(smallest_box_text, fitting(name, 1)));
     }
-    if (state) {
+    if (!second_line.empty()) {
+        float line = std::max(text_size(name, size).y, text_size(second_line, size).y);
+        draw_text_centered(draw, ImVec2(centre.x, centre.y - line / 2), IM_COL32_WHITE, name, size);
+        draw_text_centered(draw, ImVec2(centre.x, centre.y + line / 2), IM_COL32_WHITE, second_line, size);
+    } else if (state) {
         float line = text_size(name, size).y;
         draw_text_centered(draw, ImVec2(centre.x, centre.y - line / 2), IM_COL32_WHITE, name, size);
         ImU32 colour = host.is_controller && host.state == sim::HostState::up ? to_imgui(palette::controller_mark)
