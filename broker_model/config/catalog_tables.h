@@ -13,6 +13,9 @@ std::vector<ConfigDef> producer_configs();
 std::vector<ConfigDef> consumer_configs();
 std::vector<ConfigDef> zookeeper_configs();
 
+// Keys every client shares (Kafka's CommonClientConfigs), for the given client scope.
+std::vector<ConfigDef> reconnect_backoff_configs(ConfigScope scope);
+
 // Enumerations shared by several tables.
 std::vector<ConfigChoice> serializer_choices();
 std::vector<ConfigChoice> deserializer_choices();

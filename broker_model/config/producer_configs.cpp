@@ -68,13 +68,7 @@ std::vector<ConfigDef> producer_configs() {
                       .in(ConfigUnit::milliseconds).at_least(0));
     out.push_back(key("retry.backoff.ms", int64, "100", "The pause before a retry.")
                       .in(ConfigUnit::milliseconds).at_least(0));
-    out.push_back(key("reconnect.backoff.ms", int64, "50",
-                      "The wait before reconnecting to a broker whose connection broke; it doubles with "
-                      "every failure in a row.")
-                      .in(ConfigUnit::milliseconds).at_least(0));
-    out.push_back(key("reconnect.backoff.max.ms", int64, "1000",
-                      "The longest wait before reconnecting to a broker (KIP-144).")
-                      .in(ConfigUnit::milliseconds).at_least(0).introduced({0, 11, 0}));
+    for (ConfigDef& common : reconnect_backoff_configs(producer)) out.push_back(std::move(common));
     out.push_back(key("metadata.max.age.ms", int64, "300000", "How often metadata is refreshed even without errors.")
                       .in(ConfigUnit::milliseconds).at_least(0));
     out.push_back(key("partitioner.class", class_name, "default",
