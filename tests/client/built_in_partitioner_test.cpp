@@ -6,19 +6,12 @@
 
 #include "broker_model/client/built_in_partitioner.h"
 #include "broker_model/client/murmur2.h"
+#include "support/topic_views.h"
 
 using namespace kafkalab::kafka;
 using kafkalab::sim::RandomStream;
 
-namespace {
-
-TopicMetadataView all_available(std::int32_t partitions) {
-    TopicMetadataView view{partitions, {}};
-    for (std::int32_t p = 0; p < partitions; ++p) view.available_partitions.push_back(p);
-    return view;
-}
-
-}  // namespace
+using kafkalab::kafka::testing::all_available;
 
 TEST_CASE("BuiltInPartitioner switches only after batch.size bytes, and waits for a half-filled batch up to "
           "twice that (updatePartitionInfo)") {

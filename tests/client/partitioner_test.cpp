@@ -4,19 +4,12 @@
 
 #include "broker_model/client/murmur2.h"
 #include "broker_model/client/partitioner.h"
+#include "support/topic_views.h"
 
 using namespace kafkalab::kafka;
 using kafkalab::sim::RandomStream;
 
-namespace {
-
-TopicMetadataView all_available(std::int32_t partitions) {
-    TopicMetadataView view{partitions, {}};
-    for (std::int32_t p = 0; p < partitions; ++p) view.available_partitions.push_back(p);
-    return view;
-}
-
-}  // namespace
+using kafkalab::kafka::testing::all_available;
 
 TEST_CASE("a partition set on the record wins over every partitioner, and one outside the topic is refused") {
     RandomStream random(1);
