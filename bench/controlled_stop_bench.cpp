@@ -20,7 +20,7 @@
 #include "bench/result_line.h"
 #include "bench/run_until.h"
 #include "broker_model/broker/broker.h"
-#include "broker_model/controller/zk_controller.h"
+#include "broker_model/controller/controller.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/zookeeper/ensemble.h"
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     Broker* controller = nullptr;
     if (!run_until(sim, 100ms, 120s, [&] {
             controller = active_controller(sim, brokers);
-            return controller && controller->controller()->context_view().live_brokers.size() == brokers_in_cluster;
+            return controller && controller->controller()->live_broker_count() == brokers_in_cluster;
         })) {
         std::fprintf(stderr, "controlled_stop_bench: no controller saw all %d brokers within 120 s\n", brokers_in_cluster);
         return 1;
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     create->topics.push_back({"scale", partitions, 3, {}, {}});
     sim.context(brokers[0]).send(brokers[static_cast<std::size_t>(controller->id().value - 1)], create);
     if (!run_until(sim, 100ms, 600s, [&] {
-            return static_cast<int>(controller->controller()->context_view().states.size()) == partitions;
+            return static_cast<int>(controller->controller()->partitions_with_leadership()) == partitions;
         })) {
         std::fprintf(stderr, "controlled_stop_bench: the topic's %d partitions did not all get leaders\n", partitions);
         return 1;
@@ -96,12 +96,13 @@ int main(int argc, char** argv) {
     const bool moved = run_until(sim, 10ms, 600s, [&] {
         successor = active_controller(sim, brokers);
         if (!successor || successor->id() == stopped) return false;
-        const auto& context = successor->controller()->context_view();
-        if (static_cast<int>(context.states.size()) != partitions) return false;
-        for (const auto& [tp, state] : context.states) {
-            if (state.leader == stopped) return false;
-        }
-        return true;
+        const Controller& view = *successor->controller();
+        if (static_cast<int>(view.partitions_with_leadership()) != partitions) return false;
+        bool stopped_leads = false;
+        view.for_each_leadership([&](const TopicPartition&, const LeaderAndIsr& state) {
+            stopped_leads = stopped_leads || state.leader == stopped;
+        });
+        return !stopped_leads;
     });
     if (!moved) {
         std::fprintf(stderr, "controlled_stop_bench: no new controller had moved every leadership within 600 s\n");

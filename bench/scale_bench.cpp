@@ -24,7 +24,7 @@
 #include "bench/run_until.h"
 #include "broker_model/broker/broker.h"
 #include "broker_model/common/host_names.h"
-#include "broker_model/controller/zk_controller.h"
+#include "broker_model/controller/controller.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "broker_model/protocol/admin_requests.h"
 #include "broker_model/zookeeper/ensemble.h"
@@ -56,10 +56,19 @@ const Broker* active_controller(sim::Simulation& sim, const std::vector<sim::Nod
 }
 
 /// Partitions led by each broker, in the active controller's view.
-std::map<BrokerId, int> leaderships(const ControllerContext& context) {
+std::map<BrokerId, int> leaderships(const Controller& controller) {
     std::map<BrokerId, int> led;
-    for (const auto& [tp, state] : context.states) ++led[state.leader];
+    controller.for_each_leadership([&led](const TopicPartition&, const LeaderAndIsr& state) { ++led[state.leader]; });
     return led;
+}
+
+/// Whether `broker` still leads any partition, in the active controller's view.
+bool leads_any(const Controller& controller, BrokerId broker) {
+    bool leads = false;
+    controller.for_each_leadership([&](const TopicPartition&, const LeaderAndIsr& state) {
+        leads = leads || state.leader == broker;
+    });
+    return leads;
 }
 
 }  // namespace
@@ -89,7 +98,7 @@ int main(int argc, char** argv) {
     const Broker* controller = nullptr;
     bool registered = run_until(sim, 100ms, 120s, [&] {
         controller = active_controller(sim, brokers);
-        return controller && static_cast<int>(controller->controller()->context_view().live_brokers.size()) == broker_count;
+        return controller && static_cast<int>(controller->controller()->live_broker_count()) == broker_count;
     });
     if (!registered) {
         std::fprintf(stderr, "scale_bench: the controller did not see all %d brokers within 120 s\n", broker_count);
@@ -99,8 +108,7 @@ int main(int argc, char** argv) {
     create->topics.push_back({"scale", partitions, 3, {}, {}});
     sim.context(brokers[0]).send(brokers[static_cast<std::size_t>(controller->id().value - 1)], create);
     bool created = run_until(sim, 100ms, 600s, [&] {
-        const auto& states = controller->controller()->context_view().states;
-        return static_cast<int>(states.size()) == partitions;
+        return static_cast<int>(controller->controller()->partitions_with_leadership()) == partitions;
     });
     if (!created) {
         std::fprintf(stderr, "scale_bench: the topic's %d partitions did not all get leaders\n", partitions);
@@ -131,7 +139,7 @@ int main(int argc, char** argv) {
     // The victim: the broker leading the most partitions, other than the controller.
     BrokerId victim = no_broker;
     int victim_led = -1;
-    for (const auto& [id, led] : leaderships(controller->controller()->context_view())) {
+    for (const auto& [id, led] : leaderships(*controller->controller())) {
         if (id != controller->id() && led > victim_led) victim = id, victim_led = led;
     }
     auto failover_wall_start = Clock::now();
@@ -146,9 +154,9 @@ int main(int argc, char** argv) {
         // Only the active controller's context is current: a controller that lost its
         // own ZooKeeper session keeps the stale one it had.
         if (!controller->is_controller()) return resigned = true;
-        const auto& context = controller->controller()->context_view();
-        if (detected_at == sim::Time{} && !context.live_brokers.count(victim)) detected_at = sim.now();
-        return detected_at != sim::Time{} && leaderships(context)[victim] == 0;
+        const Controller& view = *controller->controller();
+        if (detected_at == sim::Time{} && !view.is_live(victim)) detected_at = sim.now();
+        return detected_at != sim::Time{} && !leads_any(view, victim);
     });
     if (resigned) {
         std::fprintf(stderr, "scale_bench: controller %d resigned during the failover\n", controller->id().value);

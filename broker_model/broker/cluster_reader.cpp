@@ -3,7 +3,6 @@
 #include <tuple>
 
 #include "broker_model/broker/broker.h"
-#include "broker_model/controller/zk_cluster_state.h"
 
 namespace kafkalab::kafka {
 
@@ -29,7 +28,7 @@ Broker* active_controller(sim::Simulation& sim, const std::vector<sim::NodeIndex
 
 ClusterState read_cluster_state(sim::Simulation& sim, const std::vector<sim::NodeIndex>& brokers) {
     if (const Broker* controller = active_controller(sim, brokers)) {
-        return cluster_state(*controller->controller(), controller->id());
+        return controller->controller()->cluster_state();
     }
     ClusterState state;
     for (auto node : brokers) {

@@ -52,7 +52,12 @@ public:
 
     /// The broker's control plane forwards every watch event of its ZooKeeper session here.
     void on_watch(const zk::WatchedEvent& event);
-    const ControllerContext& context_view() const override { return ctx_; }
+    // The cluster reads, answered from its context (zk_cluster_state.cpp).
+    ClusterState cluster_state() const override;
+    std::size_t live_broker_count() const override;
+    bool is_live(BrokerId broker) const override;
+    std::size_t partitions_with_leadership() const override;
+    void for_each_leadership(const LeadershipVisitor& visit) const override;
 
 private:
     using Done = std::function<void()>;

@@ -65,10 +65,33 @@ struct TopicDeletionStarted {
 };
 
 /// A GroupCoordinator step for one group: preparing to rebalance, a new generation,
-/// stable, a member removed, loaded or unloaded with its coordinator.
+/// stable, a member removed, loaded or unloaded with its coordinator. Which members
+/// are set depends on the step (each says what it uses).
 struct RebalanceStep {
+    enum class Step : std::uint8_t {
+        preparing_rebalance,       // generation (the old one), reason (prepareRebalance's)
+        member_removed,            // member, reason (removeMemberAndUpdateGroup's: left, failed, ...)
+        not_rejoined_removed,      // member: it did not rejoin before the join phase ended
+        pending_member_expired,    // member: a KIP-394 pending member never came back
+        member_id_required,        // member: the id handed out with MEMBER_ID_REQUIRED (KIP-394)
+        generation_empty,          // generation
+        generation_started,        // generation, members, member (the leader), protocol
+        assignment_received,       // member (the leader), generation
+        stable,                    // generation
+        loaded,                    // group_state, generation, members, committed_offsets
+        unloaded,                  // group_state (before)
+        created_by_offset_commit,  // (a standalone consumer's commit, generation -1)
+    };
     std::string group;
-    std::string step;  // what happened, in the coordinator's words
+    Step step = Step::stable;
+    std::int32_t generation = -1;
+    std::string member;
+    /// Why, as Kafka's GroupCoordinator words its reason ("member X joined", ...).
+    std::string reason;
+    std::string group_state;  // GroupState as kafka-consumer-groups prints it: "Stable", ...
+    std::size_t members = 0;
+    std::size_t committed_offsets = 0;
+    std::string protocol;
 };
 
 /// A coordinator loaded a __consumer_offsets partition's groups (GroupMetadataManager).

@@ -30,6 +30,34 @@ const char* describe(TruncationCause cause) {
     return "?";
 }
 
+/// A rebalance step in the words the coordinator's log would use.
+std::string describe(const RebalanceStep& e) {
+    using Step = RebalanceStep::Step;
+    switch (e.step) {
+        case Step::preparing_rebalance:
+            return fmt::format("preparing to rebalance with old generation {} ({})", e.generation, e.reason);
+        case Step::member_removed: return e.reason;
+        case Step::not_rejoined_removed: return "removed member " + e.member + " which did not rejoin in time";
+        case Step::pending_member_expired:
+            return "pending member " + e.member + " never rejoined within its session timeout";
+        case Step::member_id_required:
+            return "new member " + e.member + " must rejoin with its id (MEMBER_ID_REQUIRED, KIP-394)";
+        case Step::generation_empty: return fmt::format("generation {} is empty", e.generation);
+        case Step::generation_started:
+            return fmt::format("generation {} with {} members, leader {}, protocol {}", e.generation, e.members,
+                               e.member, e.protocol);
+        case Step::assignment_received:
+            return fmt::format("assignment received from leader {} for generation {}", e.member, e.generation);
+        case Step::stable: return fmt::format("stable at generation {}", e.generation);
+        case Step::loaded:
+            return fmt::format("loaded {} at generation {} with {} members and {} committed offsets", e.group_state,
+                               e.generation, e.members, e.committed_offsets);
+        case Step::unloaded: return "unloaded (was " + e.group_state + ")";
+        case Step::created_by_offset_commit: return "created by a standalone offset commit";
+    }
+    return "?";
+}
+
 }  // namespace
 
 const char* trace_kind(const ModelEvent& event) {
@@ -79,7 +107,7 @@ std::string render_summary(const ModelEvent& event) {
                 return fmt::format("{} on {}: {} removed (log end {} \u2192 {}), {}", e.partition.to_string(), e.broker,
                                    offsets, e.old_log_end_offset.value, e.removed_from.value, describe(e.cause));
             },
-            [](const RebalanceStep& e) { return "group " + e.group + ": " + e.step; },
+            [](const RebalanceStep& e) { return "group " + e.group + ": " + describe(e); },
             [](const GroupsLoaded& e) {
                 return e.partition.to_string() + ": " + std::to_string(e.groups) + " groups from " +
                        std::to_string(e.records_read) + " records";

@@ -12,8 +12,9 @@ GroupCoordinator::GroupCoordinator(Broker& broker, GroupCoordinatorConfig config
 
 GroupCoordinator::~GroupCoordinator() { *alive_ = false; }
 
-void GroupCoordinator::note(const GroupMetadata& group, const std::string& what) {
-    record_event(context(), RebalanceStep{group.group_id(), what});
+void GroupCoordinator::note(const GroupMetadata& group, RebalanceStep step) {
+    step.group = group.group_id();
+    record_event(context(), std::move(step));
 }
 
 std::optional<Error> GroupCoordinator::validate_group_status(const std::string& group_id, bool empty_id_allowed) const {

@@ -27,6 +27,7 @@
 #include <string>
 
 #include "broker_model/broker/broker.h"
+#include "broker_model/events/model_event.h"
 #include "broker_model/group/group_coordinator_config.h"
 #include "broker_model/group/group_metadata_manager.h"
 
@@ -115,7 +116,8 @@ private:
     void on_group_unloaded(const GroupPtr& group);
 
     /// One line in the simulation trace: what happened to a group and why.
-    void note(const GroupMetadata& group, const std::string& what);
+    /// Reports a step of `group`'s rebalance (its `group` is filled in here).
+    void note(const GroupMetadata& group, RebalanceStep step);
     sim::NodeContext& context() { return broker_.services().context; }
     sim::Time now() const { return broker_.services().now(); }
 

@@ -26,9 +26,13 @@ void GroupCoordinator::on_group_loaded(const GroupPtr& group) {
     // The loaded members keep their generation and assignment; their sessions start
     // now, so members that still heartbeat carry on and silent ones expire.
     for (const auto& id : group->member_ids()) complete_and_schedule_next_heartbeat_expiration(group, group->get(id));
-    note(*group, std::string("loaded ") + to_string(group->state()) + " at generation " +
-                     std::to_string(group->generation().value) + " with " + std::to_string(group->size()) +
-                     " members and " + std::to_string(group->offsets().size()) + " committed offsets");
+    RebalanceStep loaded;
+    loaded.step = RebalanceStep::Step::loaded;
+    loaded.generation = group->generation().value;
+    loaded.group_state = to_string(group->state());
+    loaded.members = group->size();
+    loaded.committed_offsets = group->offsets().size();
+    note(*group, std::move(loaded));
 }
 
 void GroupCoordinator::on_group_unloaded(const GroupPtr& group) {
@@ -49,7 +53,10 @@ void GroupCoordinator::on_group_unloaded(const GroupPtr& group) {
     }
     cancel_timers(*group);
     group->clear_pending_sync_members();
-    note(*group, std::string("unloaded (was ") + to_string(previous) + ")");
+    RebalanceStep unloaded;
+    unloaded.step = RebalanceStep::Step::unloaded;
+    unloaded.group_state = to_string(previous);
+    note(*group, std::move(unloaded));
 }
 
 }  // namespace kafkalab::kafka

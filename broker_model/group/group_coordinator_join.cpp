@@ -68,7 +68,10 @@ void GroupCoordinator::do_new_member_join(const GroupPtr& group, const JoinGroup
     if (!request.require_known_member_id) return add_member_and_rebalance(group, request, member_id, std::move(done));
     group->add_pending_member(member_id);
     add_pending_member_expiration(group, member_id, std::chrono::milliseconds(request.session_timeout_ms));
-    note(*group, "new member " + member_id + " must rejoin with its id (MEMBER_ID_REQUIRED, KIP-394)");
+    RebalanceStep required;
+    required.step = RebalanceStep::Step::member_id_required;
+    required.member = member_id;
+    note(*group, std::move(required));
     done(join_error(member_id, Error::member_id_required));
 }
 

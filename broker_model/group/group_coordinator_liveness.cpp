@@ -41,7 +41,10 @@ void GroupCoordinator::add_pending_member_expiration(const GroupPtr& group, cons
 void GroupCoordinator::on_expire_pending_member(const GroupPtr& group, const std::string& member_id) {
     group->pending_member_timers.erase(member_id);
     if (group->is(GroupState::dead) || !group->is_pending_member(member_id)) return;
-    note(*group, "pending member " + member_id + " never rejoined within its session timeout");
+    RebalanceStep expired;
+    expired.step = RebalanceStep::Step::pending_member_expired;
+    expired.member = member_id;
+    note(*group, std::move(expired));
     remove_pending_member_and_update_group(group, member_id);
 }
 

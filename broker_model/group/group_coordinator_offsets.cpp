@@ -24,7 +24,9 @@ void GroupCoordinator::handle_commit_offsets(const OffsetCommitRequest& request,
         // its offsets in Kafka without group management; the group appears, Empty.
         if (request.generation_id.value >= 0) return done(all_failed(request, Error::illegal_generation));
         group = manager_.get_or_maybe_create_group(request.group_id, true);
-        note(*group, "created by a standalone offset commit");
+        RebalanceStep created;
+        created.step = RebalanceStep::Step::created_by_offset_commit;
+        note(*group, std::move(created));
     }
     do_commit_offsets(group, request, done);
 }

@@ -7,6 +7,8 @@
 
 namespace kafkalab::kafka {
 
+using Step = RebalanceStep::Step;
+
 void GroupCoordinator::maybe_prepare_rebalance(const GroupPtr& group, const std::string& reason) {
     if (group->can_rebalance()) prepare_rebalance(group, reason);
 }
@@ -30,8 +32,11 @@ void GroupCoordinator::prepare_rebalance(const GroupPtr& group, const std::strin
     }
     Generation old_generation = group->generation();
     group->transition_to(GroupState::preparing_rebalance, now());
-    note(*group, "preparing to rebalance with old generation " + std::to_string(old_generation.value) + " (" +
-                     reason + ")");
+    RebalanceStep preparing;
+    preparing.step = Step::preparing_rebalance;
+    preparing.generation = old_generation.value;
+    preparing.reason = reason;
+    note(*group, std::move(preparing));
     schedule_join(group, wait);
 }
 
@@ -77,7 +82,10 @@ void GroupCoordinator::on_complete_join(const GroupPtr& group) {
     for (const auto& id : group->not_yet_rejoined_members()) {
         context().cancel_timer(group->get(id).heartbeat_timer);
         group->remove(id);
-        note(*group, "removed member " + id + " which did not rejoin in time");
+        RebalanceStep removed;
+        removed.step = Step::not_rejoined_removed;
+        removed.member = id;
+        note(*group, std::move(removed));
     }
     if (group->is(GroupState::dead)) return;
     if (!group->maybe_elect_new_joined_leader() && group->size() != 0) {
@@ -87,15 +95,23 @@ void GroupCoordinator::on_complete_join(const GroupPtr& group) {
         return schedule_join(group, wait);
     }
     group->init_next_generation(now());
-    std::string generation = std::to_string(group->generation().value);
+    const std::int32_t generation = group->generation().value;
     if (group->is(GroupState::empty)) {
-        note(*group, "generation " + generation + " is empty");
+        RebalanceStep empty;
+        empty.step = Step::generation_empty;
+        empty.generation = generation;
+        note(*group, std::move(empty));
         // A failed write is harmless: the previous generation had no live members to mislead.
         manager_.store_group(group, {}, [](Error) {});
         return;
     }
-    note(*group, "generation " + generation + " with " + std::to_string(group->size()) + " members, leader " +
-                     group->leader_id() + ", protocol " + group->protocol_name().value_or(""));
+    RebalanceStep started;
+    started.step = Step::generation_started;
+    started.generation = generation;
+    started.member = group->leader_id();
+    started.members = group->size();
+    started.protocol = group->protocol_name().value_or("");
+    note(*group, std::move(started));
     for (const auto& id : group->member_ids()) {
         MemberMetadata& member = group->get(id);
         group->maybe_invoke_join_callback(member, join_result(*group, id));
@@ -113,7 +129,11 @@ void GroupCoordinator::remove_member_and_update_group(const GroupPtr& group, con
     failed->error = Error::unknown_member_id;
     group->maybe_invoke_join_callback(group->get(member_id), failed);
     group->remove(member_id);
-    note(*group, reason);
+    RebalanceStep removed;
+    removed.step = Step::member_removed;
+    removed.member = member_id;
+    removed.reason = reason;
+    note(*group, std::move(removed));
     switch (group->state()) {
         case GroupState::stable:
         case GroupState::completing_rebalance: return maybe_prepare_rebalance(group, reason);

@@ -40,8 +40,11 @@ void GroupCoordinator::do_sync_group(const GroupPtr& group, const SyncGroupReque
             // Members the leader left out get an empty assignment.
             auto assignment = request.assignments;
             for (const auto& member_id : group->member_ids()) assignment[member_id];
-            note(*group, "assignment received from leader " + id + " for generation " +
-                             std::to_string(group->generation().value));
+            RebalanceStep received;
+            received.step = RebalanceStep::Step::assignment_received;
+            received.generation = group->generation().value;
+            received.member = id;
+            note(*group, std::move(received));
             Generation generation = group->generation();
             auto alive = alive_;
             manager_.store_group(group, assignment, [this, alive, group, generation, assignment](Error error) {
@@ -76,7 +79,10 @@ void GroupCoordinator::on_group_stored(const GroupPtr& group, Generation generat
     }
     set_and_propagate_assignment(group, assignment);
     group->transition_to(GroupState::stable, now());
-    note(*group, "stable at generation " + std::to_string(generation.value));
+    RebalanceStep stable;
+    stable.step = RebalanceStep::Step::stable;
+    stable.generation = generation.value;
+    note(*group, std::move(stable));
 }
 
 void GroupCoordinator::set_and_propagate_assignment(const GroupPtr& group,

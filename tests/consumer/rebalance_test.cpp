@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "broker_model/events/model_event.h"
 #include "broker_model/group/group_coordinator_hook.h"
 #include "consumer/consumer_fixture.h"
 
@@ -111,6 +112,44 @@ TEST_CASE("a member that closes sends LeaveGroup and its partitions move without
     auto counts = log->delivery_counts("analytics");
     CHECK(counts.size() == 20);
     CHECK(std::all_of(counts.begin(), counts.end(), [](const auto& c) { return c.second == 1; }));
+}
+
+TEST_CASE("the coordinator reports a LeaveGroup as typed steps: the member removed with its reason, then stable") {
+    TestCluster cluster(with_groups());
+    REQUIRE(cluster.create_topic("payments", 4, 3).error == Error::none);
+    auto log = std::make_shared<ConsumptionLog>();
+    sim::NodeIndex c1 = 0, c2 = 0;
+    start_pair(cluster, member_of("analytics", log), member_of("analytics", log), *log, c1, c2);
+    auto steps = std::make_shared<std::vector<RebalanceStep>>();
+    auto previous = cluster.sim().event_listener();
+    cluster.sim().set_event_listener([steps, previous](const sim::TraceRecord& record) {
+        if (previous) previous(record);
+        const auto* event = record.event_as<ModelEvent>();
+        if (const auto* step = event ? std::get_if<RebalanceStep>(event) : nullptr) steps->push_back(*step);
+    });
+    const std::string leaving = log->find_status("c1")->member_id;
+    const Generation before = log->find_status("c2")->generation;
+    bool closed = false;
+    consumer_at(cluster, c1)->close([&] { closed = true; });
+    REQUIRE(cluster.run_until([&] { return closed; }, 5s));
+    REQUIRE(cluster.run_until([&] { return assignment_of(*log, "c2") == all_partitions(4); }, 10s));
+    cluster.run_for(1s);
+
+    using Step = RebalanceStep::Step;
+    REQUIRE_FALSE(steps->empty());
+    const RebalanceStep& removed = steps->front();
+    CHECK(removed.group == "analytics");
+    CHECK(removed.step == Step::member_removed);
+    CHECK(removed.member == leaving);
+    CHECK(removed.reason == "member " + leaving + " left (LeaveGroup)");
+    auto preparing = std::find_if(steps->begin(), steps->end(), [](const auto& s) { return s.step == Step::preparing_rebalance; });
+    REQUIRE(preparing != steps->end());
+    CHECK(preparing->generation == before.value);
+    CHECK(preparing->reason == removed.reason);  // Kafka passes the removal's reason on to the rebalance
+    auto stable = std::find_if(steps->begin(), steps->end(), [](const auto& s) { return s.step == Step::stable; });
+    REQUIRE(stable != steps->end());
+    CHECK(stable->generation == before.value + 1);
+    CHECK(stable->generation == log->find_status("c2")->generation.value);
 }
 
 TEST_CASE("a slow consumer that exceeds max.poll.interval.ms leaves the group while its heartbeats still flow") {

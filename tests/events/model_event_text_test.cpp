@@ -54,3 +54,49 @@ TEST_CASE("a ZooKeeper server's role renders its leader and epoch only once it h
     const ModelEvent leading = ZkServerStateChanged{"LEADING", true, 2, 1, "quorum formed", (1LL << 32) | 5, true};
     CHECK(render_summary(leading) == "LEADING leader 2 epoch 1 (quorum formed), last zxid 0x100000005, serving");
 }
+
+namespace {
+
+ModelEvent rebalance(RebalanceStep step) {
+    step.group = "analytics";
+    return step;
+}
+
+}  // namespace
+
+TEST_CASE("rebalance steps render from their fields in the words the coordinator's log has always had") {
+    using Step = RebalanceStep::Step;
+    RebalanceStep preparing;
+    preparing.step = Step::preparing_rebalance;
+    preparing.generation = 2;
+    preparing.reason = "member consumer-1-abc joined";
+    CHECK(std::string(trace_kind(rebalance(preparing))) == "group-coordinator");
+    CHECK(render_summary(rebalance(preparing)) ==
+          "group analytics: preparing to rebalance with old generation 2 (member consumer-1-abc joined)");
+    RebalanceStep started;
+    started.step = Step::generation_started;
+    started.generation = 3;
+    started.members = 2;
+    started.member = "consumer-1-abc";
+    started.protocol = "range";
+    CHECK(render_summary(rebalance(started)) ==
+          "group analytics: generation 3 with 2 members, leader consumer-1-abc, protocol range");
+    RebalanceStep removed;
+    removed.step = Step::member_removed;
+    removed.member = "consumer-2-def";
+    removed.reason = "member consumer-2-def failed: no heartbeat within session.timeout.ms";
+    CHECK(render_summary(rebalance(removed)) ==
+          "group analytics: member consumer-2-def failed: no heartbeat within session.timeout.ms");
+    RebalanceStep loaded;
+    loaded.step = Step::loaded;
+    loaded.group_state = "Stable";
+    loaded.generation = 4;
+    loaded.members = 1;
+    loaded.committed_offsets = 3;
+    CHECK(render_summary(rebalance(loaded)) ==
+          "group analytics: loaded Stable at generation 4 with 1 members and 3 committed offsets");
+    RebalanceStep stable;
+    stable.step = Step::stable;
+    stable.generation = 4;
+    CHECK(render_summary(rebalance(stable)) == "group analytics: stable at generation 4");
+}
