@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "broker_model/config/config_catalog.h"
 #include "broker_model/protocol/partition_state.h"
 #include "scenarios/runner/cluster_view.h"
 #include "scenarios/runner/scenario_run.h"
@@ -19,6 +20,23 @@ using sim::format_duration;
 std::string properties_text(const kafka::Properties& properties) {
     std::string text;
     for (const auto& e : properties.entries()) text += (text.empty() ? "" : ", ") + e.key + "=" + e.value;
+    return text;
+}
+
+/// The keys set in `properties` that Kafka reads but the simulation has nothing for
+/// (threads, directories, socket buffers): loaded silently so that a stock
+/// server.properties gives no warning, and listed on the page so that nobody expects
+/// them to change a run. Appended to `keys` unless already there.
+void add_not_modelled(const kafka::Properties& properties, std::vector<std::string>& keys) {
+    for (const auto& e : properties.entries()) {
+        const kafka::ConfigDef* def = kafka::find_config(properties.scope(), e.key);
+        if (def && !def->modelled && std::find(keys.begin(), keys.end(), e.key) == keys.end()) keys.push_back(e.key);
+    }
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& w : words) text += (text.empty() ? "" : ", ") + w;
     return text;
 }
 
@@ -83,9 +101,13 @@ std::string expectation_text(const ExpectationSpec& e, const Scenario& s) {
 }
 
 void write_cluster(const Scenario& s, std::ostream& out) {
-    out << "\nBrokers (" << s.cluster.brokers.size() << ")\n";
+    // Two addresses per broker: its listener inside the simulated network, and the
+    // localhost one (localhost_ports.h) that a scenario's bootstrap servers, `run`'s
+    // tool steps and real clients under `kafkalab serve` use.
+    out << "\nBrokers (" << s.cluster.brokers.size() << "): listener in the cluster, address for localhost clients\n";
     for (const auto& b : s.cluster.brokers) {
-        out << fmt::format("  {:<10} rack {:<8} port {}", b.host, b.rack.empty() ? "-" : b.rack, b.port);
+        out << fmt::format("  {:<10} rack {:<8} {:<16} localhost:{}", b.host, b.rack.empty() ? "-" : b.rack,
+                           fmt::format("{}:{}", b.host, b.port), b.localhost_port);
         // The cluster's keys and the generated ones are the same on every broker: only
         // what this broker sets apart is shown.
         kafka::Properties own(kafka::ConfigScope::broker);
@@ -98,6 +120,9 @@ void write_cluster(const Scenario& s, std::ostream& out) {
         out << "\n";
     }
     if (!s.cluster.properties.empty()) out << "  every broker: " << properties_text(s.cluster.properties) << "\n";
+    std::vector<std::string> not_modelled;
+    for (const auto& b : s.cluster.brokers) add_not_modelled(b.properties, not_modelled);
+    if (!not_modelled.empty()) out << "  accepted, not modelled: " << joined(not_modelled) << "\n";
     out << "ZooKeeper: ";
     for (std::size_t i = 0; i < s.cluster.zookeeper.hosts.size(); ++i) {
         out << (i ? ", " : "") << s.cluster.zookeeper.hosts[i];
@@ -136,6 +161,9 @@ void write_topics(const Scenario& s, std::ostream& out) {
         out << fmt::format("  {}: {} partition(s), replication factor {}{}\n", t.name, t.partitions,
                            t.replication_factor, t.assignment.empty() ? "" : ", assignment given");
         if (!t.configs.empty()) out << "    configs: " << properties_text(t.configs) << "\n";
+        std::vector<std::string> topic_not_modelled;
+        add_not_modelled(t.configs, topic_not_modelled);
+        if (!topic_not_modelled.empty()) out << "    accepted, not modelled: " << joined(topic_not_modelled) << "\n";
         for (std::int32_t p = 0; p < t.partitions; ++p) {
             const kafka::TopicPartition tp{t.name, p};
             auto found = view.find(tp);

@@ -99,3 +99,59 @@ TEST_CASE("describe: clients, the faults in time order and the expectations") {
     REQUIRE(expectations >= 0);
     CHECK(line_with(lines, "- no acknowledged record is lost (all topics)") > expectations);
 }
+
+TEST_CASE("describe: each broker's listener in the cluster and its localhost address for real clients") {
+    std::ostringstream out;
+    write_scenario_page(rack_scenario(), out);
+    auto lines = lines_of(out.str());
+    // Every listener at the default 9092: on localhost broker-N is at 9091 + N.
+    for (int id = 1; id <= 6; ++id) {
+        const std::string host = "broker-" + std::to_string(id);
+        int at = line_with(lines, "  " + host + " ");
+        REQUIRE(at >= 0);
+        CHECK(lines[at].find(host + ":9092") != std::string::npos);
+        CHECK(lines[at].find("localhost:" + std::to_string(9091 + id)) != std::string::npos);
+    }
+}
+
+TEST_CASE("describe: a broker with a listener port of its own keeps it on localhost; the others move past it") {
+    auto loaded = load_scenario(std::string(KAFKALAB_TEST_DATA) + "/good/everything.yaml");
+    REQUIRE(loaded.ok());
+    std::ostringstream out;
+    write_scenario_page(*loaded.scenario, out);
+    auto lines = lines_of(out.str());
+    // broker-3 listens on 9093, which no other broker shares; broker-1 and broker-2
+    // share 9092, so broker-2 takes the next port not taken, 9094.
+    const std::pair<const char*, const char*> expected[] = {{"broker-1:9092", "localhost:9092"},
+                                                            {"broker-2:9092", "localhost:9094"},
+                                                            {"broker-3:9093", "localhost:9093"}};
+    for (const auto& [listener, localhost] : expected) {
+        INFO(listener);
+        int at = line_with(lines, listener);
+        REQUIRE(at >= 0);
+        CHECK(lines[at].find(localhost) != std::string::npos);
+    }
+}
+
+TEST_CASE("describe: the stock server.properties loads without a warning, and its keys without effect are listed") {
+    auto loaded = load_scenario(std::string(KAFKALAB_TEST_DATA) + "/good/beginner-one-broker.yaml");
+    REQUIRE(loaded.ok());
+    // Kafka's own config/server.properties: threads, directories and socket buffers are
+    // Kafka keys the simulation has nothing for; they load silently.
+    for (const auto& d : loaded.diagnostics) {
+        INFO(d.to_string());
+        CHECK(d.severity != Severity::warning);
+    }
+    std::ostringstream out;
+    write_scenario_page(*loaded.scenario, out);
+    auto lines = lines_of(out.str());
+    int at = line_with(lines, "accepted, not modelled: ");
+    REQUIRE(at >= 0);
+    for (const char* key : {"num.network.threads", "num.io.threads", "socket.send.buffer.bytes", "log.dirs"}) {
+        CHECK(lines[at].find(key) != std::string::npos);
+    }
+    // Keys the model uses are not in the list.
+    for (const char* key : {"offsets.topic.replication.factor", "log.retention.hours", "group.initial.rebalance.delay.ms"}) {
+        CHECK(lines[at].find(key) == std::string::npos);
+    }
+}

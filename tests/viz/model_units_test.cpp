@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "viz/model/cluster_layout.h"
+#include "viz/model/elide.h"
 #include "viz/model/log_cells.h"
 #include "viz/model/message_kind.h"
 #include "viz/model/playback.h"
@@ -127,4 +128,26 @@ TEST_CASE("a long log is drawn one cell per run of offsets so every row fits") {
     REQUIRE(large.cell_count() <= 48);
     OffsetWindow empty = offset_window(5, 5, 48);
     REQUIRE(empty.cell_count() == 0);
+}
+
+namespace {
+
+/// Ten pixels a character, as a fixed-width font would measure (a UTF-8 arrow is one).
+float ten_per_character(std::string_view text) {
+    float width = 0;
+    for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 10;
+    return width;
+}
+
+}  // namespace
+
+TEST_CASE("a text too wide for its place is cut with an ellipsis, between characters and without a trailing space") {
+    REQUIRE(elide("payments-0", 100, ten_per_character) == "payments-0");
+    // 8 characters fit in 80 px: 7 and the ellipsis.
+    REQUIRE(elide("payments-0 leader", 80, ten_per_character) == "payment\u2026");
+    REQUIRE(ten_per_character(elide("broker-1 \u2192 shop: ProduceResponse", 125, ten_per_character)) <= 125);
+    // The cut falls just after the arrow's three bytes, not inside them.
+    REQUIRE(elide("a \u2192 b: Fetch", 40, ten_per_character) == "a \u2192\u2026");
+    REQUIRE(elide("acks all", 60, ten_per_character) == "acks\u2026");
+    REQUIRE(elide("consumer lag", 5, ten_per_character) == "\u2026");
 }

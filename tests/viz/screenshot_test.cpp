@@ -48,6 +48,11 @@ struct PlacedText {
     Box rect;
     Box clip;  // the visible part of its panel
     bool scrolls = false;
+    bool scrolls_x = false;
+    /// What of it is on screen: the part inside its clip rectangle.
+    Box shown() const {
+        return {std::max(rect.x0, clip.x0), std::max(rect.y0, clip.y0), std::min(rect.x1, clip.x1), std::min(rect.y1, clip.y1)};
+    }
 };
 
 struct Cut {
@@ -95,6 +100,7 @@ TextLayout read_text_layout(const std::string& path) {
             t.rect = {number(), number(), number(), number()};
             t.clip = {number(), number(), number(), number()};
             t.scrolls = word() == "1";
+            t.scrolls_x = word() == "1";
             std::getline(fields, t.text);
             layout.texts.push_back(t);
         } else if (kind == "box") {
@@ -119,7 +125,10 @@ struct Render {
     std::string at;
     std::string size = "1280x720";
     bool classroom = false;
-    std::string name() const { return lesson + " at " + at + ", " + size + (classroom ? ", classroom" : ""); }
+    std::string tab{};  // of the bottom-right panel; none: the event log
+    std::string name() const {
+        return lesson + " at " + at + ", " + size + (classroom ? ", classroom" : "") + (tab.empty() ? "" : ", " + tab);
+    }
 };
 
 /// Renders under Xvfb, then loads the PNG and, when asked, the text layout.
@@ -133,7 +142,8 @@ Image render(const Render& r, TextLayout* layout = nullptr) {
     const std::string scenario = r.lesson.find('/') == std::string::npos ? testing::lesson_path(r.lesson) : r.lesson;
     std::string command = "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1920x1200x24' " KAFKALAB_VIZ " " +
                           scenario + " --at " + r.at + " --size " + r.size + " --screenshot " + png +
-                          (r.classroom ? " --large-font" : "") + (layout ? " --text-layout " + tsv : "") +
+                          (r.classroom ? " --large-font" : "") +
+                          (r.tab.empty() ? "" : " --tab " + r.tab) + (layout ? " --text-layout " + tsv : "") +
                           " > /dev/null 2>&1";
     // KAFKALAB_KEEP_SCREENSHOTS=DIR keeps each picture there, to look at.
     const char* keep = std::getenv("KAFKALAB_KEEP_SCREENSHOTS");
@@ -170,7 +180,8 @@ bool visible(const PlacedText& t) {
     return t.rect.y1 > t.clip.y0 && t.rect.y0 < t.clip.y1 && t.rect.x1 > t.clip.x0 && t.rect.x0 < t.clip.x1;
 }
 
-/// Texts that lie over one another by more than a pixel each way.
+/// Texts whose visible parts lie over one another by more than a pixel each way (a
+/// log line scrolled half under the panel's header is hidden there, not over it).
 std::vector<std::string> overlapping_texts(const TextLayout& layout) {
     std::vector<std::string> found;
     for (std::size_t i = 0; i < layout.texts.size(); ++i) {
@@ -179,8 +190,9 @@ std::vector<std::string> overlapping_texts(const TextLayout& layout) {
         for (std::size_t j = i + 1; j < layout.texts.size(); ++j) {
             const auto& b = layout.texts[j];
             if (!visible(b)) continue;
-            float w = std::min(a.rect.x1, b.rect.x1) - std::max(a.rect.x0, b.rect.x0);
-            float h = std::min(a.rect.y1, b.rect.y1) - std::max(a.rect.y0, b.rect.y0);
+            const Box sa = a.shown(), sb = b.shown();
+            float w = std::min(sa.x1, sb.x1) - std::max(sa.x0, sb.x0);
+            float h = std::min(sa.y1, sb.y1) - std::max(sa.y0, sb.y0);
             if (w > 1 && h > 1) found.push_back("'" + a.text + "' (" + a.panel + ") over '" + b.text + "'");
         }
     }
@@ -188,16 +200,29 @@ std::vector<std::string> overlapping_texts(const TextLayout& layout) {
 }
 
 /// Texts partly outside their panel: cut at an edge. In a panel that scrolls, rows
-/// above or below the visible part are not cut, only scrolled away.
+/// above or below the visible part are not cut, only scrolled away (and the rest of a
+/// long line, in one that scrolls sideways).
 std::vector<std::string> cut_texts(const TextLayout& layout) {
     std::vector<std::string> found;
     for (const auto& t : layout.texts) {
         if (!visible(t)) continue;
-        bool cut_x = t.rect.x0 < t.clip.x0 - 0.5f || t.rect.x1 > t.clip.x1 + 0.5f;
+        bool cut_x = !t.scrolls_x && (t.rect.x0 < t.clip.x0 - 0.5f || t.rect.x1 > t.clip.x1 + 0.5f);
         bool cut_y = !t.scrolls && (t.rect.y0 < t.clip.y0 - 0.5f || t.rect.y1 > t.clip.y1 + 0.5f);
         if (cut_x || cut_y) found.push_back("'" + t.text + "' (" + t.panel + ")");
     }
     return found;
+}
+
+/// The panels (top-level ImGui windows) that recorded any text.
+std::set<std::string> panels_with_text(const TextLayout& layout) {
+    std::set<std::string> panels;
+    for (const auto& t : layout.texts) panels.insert(t.panel.substr(0, t.panel.find('/')));
+    return panels;
+}
+
+bool ends_with_ellipsis(const std::string& text) {
+    const std::string ellipsis = "\u2026";
+    return text.size() >= ellipsis.size() && text.compare(text.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0;
 }
 
 /// Hosts whose box a cut link is drawn through, other than the two it joins.
@@ -344,9 +369,19 @@ TEST_CASE("the viewer's text neither overlaps nor leaves its panel, at 1280x720 
     INFO(r.name());
     TextLayout layout;
     render(r, &layout);
+    // Every panel's text is recorded and checked, not only the cluster picture's.
+    CHECK(panels_with_text(layout) ==
+          std::set<std::string>{"##toolbar", "Cluster", "Partitions", "Lesson", "Timeline", "##tables"});
     CHECK(overlapping_texts(layout) == std::vector<std::string>{});
     CHECK(cut_texts(layout) == std::vector<std::string>{});
     CHECK(hosts_crossed_by_cuts(layout) == std::vector<std::string>{});
+    // The four plots have the same width and their titles say what and how much, whole.
+    for (const char* title : {"ISR replicas: ", "under-replicated: ", "consumer lag: ", "acknowledged/s: "}) {
+        INFO(title);
+        auto found = layout.find(title);
+        REQUIRE(found.size() == 1);
+        CHECK_FALSE(ends_with_ellipsis(found.front()->text));
+    }
     // Every host's box says whose it is, in full: on one line, or a long client name
     // ("console-consumer-1" in lesson 4) on two, broken after a hyphen.
     for (const auto& [host, box] : layout.boxes) {
@@ -357,6 +392,60 @@ TEST_CASE("the viewer's text neither overlaps nor leaves its panel, at 1280x720 
         }
         CHECK(said == host);
     }
+}
+
+TEST_CASE("the tables, the console and the checker's report fit the panel at 1280x720 and 1920x1080, in both text sizes") {
+    // Lesson 4 has two groups and a console consumer; lesson 14's report is there at its end.
+    const Render base = GENERATE(Render{"04-consumer-groups.yaml", "25s", "", false, "brokers"},
+                                 Render{"04-consumer-groups.yaml", "25s", "", false, "topics"},
+                                 Render{"04-consumer-groups.yaml", "25s", "", false, "groups"},
+                                 Render{"04-consumer-groups.yaml", "25s", "", false, "console"},
+                                 Render{"14-kill-vs-controlled-shutdown.yaml", "90s", "", false, "checker"});
+    const std::string size = GENERATE(as<std::string>{}, "1280x720", "1920x1080");
+    const bool classroom = GENERATE(false, true);
+    Render r = base;
+    r.size = size;
+    r.classroom = classroom;
+    INFO(r.name());
+    TextLayout layout;
+    render(r, &layout);
+    CHECK(overlapping_texts(layout) == std::vector<std::string>{});
+    CHECK(cut_texts(layout) == std::vector<std::string>{});
+    std::vector<std::string> cut_numbers;
+    for (const auto& t : layout.texts) {
+        if (t.panel.rfind("##tables", 0) != 0) continue;
+        // A number is never shortened: a "1…" lag would mislead.
+        bool digits = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text.front()));
+        if (digits && ends_with_ellipsis(t.text)) cut_numbers.push_back(t.text);
+    }
+    CHECK(cut_numbers == std::vector<std::string>{});
+    if (r.tab == "groups") {
+        // The audit group's lag (100 at 25 s) and its coordinator.
+        CHECK_FALSE(layout.find("100").empty());
+        CHECK_FALSE(layout.find("broker-1").empty());
+    } else if (r.tab == "brokers") {
+        CHECK_FALSE(layout.find("yes").empty());  // which broker is the controller
+    } else if (r.tab == "topics") {
+        CHECK_FALSE(layout.find("high watermark").empty());
+    } else if (r.tab == "checker") {
+        CHECK_FALSE(layout.find("sent 1800").empty());
+    }
+}
+
+TEST_CASE("at 1280x720 in classroom text a long event-log line or lesson name ends in an ellipsis inside its panel") {
+    TextLayout layout;
+    render(Render{"14-kill-vs-controlled-shutdown.yaml", "90s", "1280x720", true}, &layout);
+    int cut_lines = 0;
+    for (const auto& t : layout.texts) {
+        if (t.panel.rfind("##tables/log", 0) == 0 && visible(t) && ends_with_ellipsis(t.text)) ++cut_lines;
+    }
+    CHECK(cut_lines > 0);
+    // "Controlled shutdown against kill -9" does not fit after the time and the event number.
+    auto name = layout.find("Controlled shut");
+    REQUIRE(name.size() == 1);
+    CHECK(name.front()->panel == "##toolbar");
+    CHECK(ends_with_ellipsis(name.front()->text));
+    CHECK(cut_texts(layout) == std::vector<std::string>{});
 }
 
 TEST_CASE("lesson 4: each consumer's line sits under its partition's replica, above the next partition") {

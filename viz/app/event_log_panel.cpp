@@ -2,7 +2,9 @@
 // that event (rewinding if it is in the past).
 #include <fmt/format.h>
 
+#include "viz/app/fitted_text.h"
 #include "viz/app/panels.h"
+#include "viz/app/text_layout.h"
 
 namespace kafkalab::viz {
 
@@ -23,10 +25,17 @@ Rgb colour_of(const EventEntry& entry) {
 void draw_event_log(FrameContext& frame) {
     UiState& ui = frame.ui;
     ImGui::Checkbox("notable only", &ui.log_notable_only);
+    text_layout().last_item("notable only");
     ImGui::SameLine();
     ImGui::Checkbox("follow", &ui.log_follow);
-    ImGui::SameLine();
-    ImGui::TextColored(to_imvec4(palette::muted), "(message kinds: filter in the cluster panel; click a line to go there)");
+    text_layout().last_item("follow");
+    // On the same line when it fits, else wrapped under the boxes.
+    const char* hint = "click a line to go there; the Cluster panel filters message kinds";
+    same_line_if_fits(ImGui::CalcTextSize(hint).x);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(to_imvec4(palette::muted), "%s", hint);
+    ImGui::PopTextWrapPos();
+    text_layout().last_item(hint);
     const auto& entries = frame.session.log().entries();
     // The filtered view is rebuilt each frame: an index list is cheap next to drawing.
     std::vector<std::size_t> rows;
@@ -35,7 +44,7 @@ void draw_event_log(FrameContext& frame) {
         if (shown(entries[i], ui)) rows.push_back(i);
     }
     if (rows.empty()) {
-        ImGui::TextColored(to_imvec4(palette::muted), "No events yet: press Play or Step.");
+        text_to_edge("No events yet: press Play or Step.", palette::muted);
         return;
     }
     ImGui::BeginChild("log", ImVec2(0, 0));
@@ -46,14 +55,19 @@ void draw_event_log(FrameContext& frame) {
             const EventEntry& entry = entries[rows[static_cast<std::size_t>(r)]];
             std::string line = fmt::format("{:>11}  #{:<8} {}", sim::format_time(sim::Time{entry.time}),
                                            entry.event_number, entry.describe());
+            // One line per event: a long one is cut at the panel's edge, whole on hover.
+            const std::string shown = fit_to_width(line, ImGui::GetContentRegionAvail().x);
+            const ImVec2 at = ImGui::GetCursorScreenPos();
             ImGui::PushID(r);
             ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(colour_of(entry)));
             bool current = entry.event_number == frame.session.event_number();
-            if (ImGui::Selectable(line.c_str(), current)) {
+            if (ImGui::Selectable(shown.c_str(), current)) {
                 frame.commands.push_back(Command::seek_event(entry.event_number));
                 ui.log_follow = false;
             }
             ImGui::PopStyleColor();
+            text_layout().drawn(shown, at, ImGui::GetFontSize());
+            if (shown != line && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());
             ImGui::PopID();
         }
     }

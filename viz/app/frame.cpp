@@ -55,12 +55,15 @@ void draw_frame(FrameContext& frame) {
     ImGui::End();
     if (begin_panel("##tables", {timeline_w, bottom_y}, {screen.x - timeline_w, bottom_h})) {
         if (ImGui::BeginTabBar("tables")) {
-            if (ImGui::BeginTabItem("Event log")) { draw_event_log(frame); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem("Console")) { draw_console(frame); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem("Brokers")) { draw_brokers_table(frame); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem("Topics")) { draw_topics_table(frame); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem("Groups")) { draw_groups_table(frame); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem("Checker")) { draw_checker(frame); ImGui::EndTabItem(); }
+            for (const TablesTab& tab : tables_tabs) {
+                const bool wanted = frame.ui.open_tab == tab.label;
+                if (ImGui::BeginTabItem(tab.label, nullptr, wanted ? ImGuiTabItemFlags_SetSelected : 0)) {
+                    // Asked for once: from now on the tab is the class's to change.
+                    if (wanted) frame.ui.open_tab.clear();
+                    tab.draw(frame);
+                    ImGui::EndTabItem();
+                }
+            }
             ImGui::EndTabBar();
         }
     }

@@ -2,7 +2,7 @@
 // library), then plays it, steps it, rewinds it and takes faults from the class.
 //
 //   kafkalab-viz [SCENARIO.yaml] [--at 12s] [--screenshot out.png] [--size 1280x720] [--frames N]
-//                [--large-font] [--text-layout out.tsv] [--serve [--listen 127.0.0.1] [--base-port 9092] [--serve-for 10s]]
+//                [--large-font] [--tab brokers] [--text-layout out.tsv] [--serve [--listen 127.0.0.1] [--base-port 9092] [--serve-for 10s]]
 //
 // With --screenshot or --frames it renders without a visible window (tests run it
 // under xvfb-run) and exits. With --serve each broker also listens on a TCP port for
@@ -47,6 +47,7 @@ struct Options {
     std::string size = "1280x720";
     int frames = 0;
     bool large_font = false;
+    std::string tab;  // headless: the bottom-right panel's tab to show, by its --tab name
     bool serve = false;
     std::string listen = "127.0.0.1";
     std::optional<std::uint16_t> base_port;  // none: each broker on its localhost port
@@ -105,6 +106,9 @@ int render_headless(Window& window, LabSession& session, const Options& options,
                     scenarios::ServeSession* serve, sim::Duration serve_for) {
     UiState ui;
     ui.large_font = options.large_font;
+    for (const TablesTab& tab : tables_tabs) {
+        if (options.tab == tab.name) ui.open_tab = tab.label;
+    }
     if (serve) serve_headless(window, session, ui, *serve, serve_for);
     if (!options.text_layout.empty()) text_layout().enable();
     // ImGui sizes tables and text on the first frames; the third one is settled.
@@ -198,6 +202,10 @@ int main(int argc, char** argv) {
     app.add_option("--size", options.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--frames", options.frames, "Render this many frames headless; print mean and p95 frame time");
     app.add_flag("--large-font", options.large_font, "Classroom mode: large text for a projector (Ctrl+L toggles it)");
+    std::vector<std::string> tab_names;
+    for (const TablesTab& tab : tables_tabs) tab_names.emplace_back(tab.name);
+    app.add_option("--tab", options.tab, "With --screenshot or --frames: show this tab of the bottom-right panel")
+        ->check(CLI::IsMember(tab_names));
     app.add_flag("--serve", options.serve,
                  "Also put each broker on a TCP port for real Kafka clients, as kafkalab serve does");
     app.add_option("--listen", options.listen, "With --serve: the IPv4 address to listen on (default 127.0.0.1)");
@@ -222,6 +230,10 @@ int main(int argc, char** argv) {
         return exit_bad_input;
     }
     bool headless = !options.screenshot.empty() || options.frames > 0;
+    if (!options.tab.empty() && !headless) {
+        std::cerr << "kafkalab-viz: --tab needs --screenshot or --frames\n";
+        return exit_bad_input;
+    }
     if (headless && options.scenario.empty()) {
         std::cerr << "kafkalab-viz: --screenshot and --frames need a scenario file\n";
         return exit_bad_input;

@@ -47,6 +47,16 @@ void draw_violation_banner(FrameContext& frame);
 /// 1 to 9 pick a speed, Ctrl+L toggles classroom mode.
 void handle_keys(FrameContext& frame);
 
+/// A tab of the bottom-right panel: the name kafkalab-viz --tab takes, its label, what draws it.
+struct TablesTab {
+    const char* name;
+    const char* label;
+    void (*draw)(FrameContext&);
+};
+inline constexpr TablesTab tables_tabs[] = {{"event-log", "Event log", draw_event_log}, {"console", "Console", draw_console},
+                                            {"brokers", "Brokers", draw_brokers_table},  {"topics", "Topics", draw_topics_table},
+                                            {"groups", "Groups", draw_groups_table},     {"checker", "Checker", draw_checker}};
+
 /// Keeps the next item, `width` wide, on the current line when it fits the panel;
 /// else starts a new line at `indent` (window coordinates; 0: the panel's left edge).
 void same_line_if_fits(float width, float indent = 0);

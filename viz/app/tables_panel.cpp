@@ -1,11 +1,14 @@
 // Tables like a Kafka cluster manager's: brokers, topics with their partitions, groups
 // with lag, and the checker's verdict at the end of the run.
 #include <algorithm>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "broker_model/common/host_names.h"
+#include "viz/app/fitted_text.h"
 #include "viz/app/panels.h"
+#include "viz/app/text_layout.h"
 
 namespace kafkalab::viz {
 
@@ -14,18 +17,79 @@ namespace {
 constexpr ImGuiTableFlags table_flags =
     ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
 
-void headers(std::initializer_list<const char*> names) {
-    for (const char* name : names) ImGui::TableSetupColumn(name);
+/// A column of a table. Short columns (numbers, states) are always as wide as their
+/// widest entry, so that a number is never cut; the others share what is left.
+struct Column {
+    const char* name;
+    bool short_entries = false;
+};
+
+void headers(std::initializer_list<Column> columns) {
+    for (const Column& c : columns) {
+        if (c.short_entries) {
+            ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthFixed);
+        } else {
+            ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        }
+    }
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
+    // TableHeadersRow(), one header at a time so that each is recorded.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    int index = 0;
+    for (const Column& c : columns) {
+        if (!ImGui::TableSetColumnIndex(index++)) continue;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        // A fixed column is as wide as its header; a text column's header may be cut.
+        const std::string shown = c.short_entries ? c.name : fit_to_width(c.name, ImGui::GetContentRegionAvail().x);
+        ImGui::PushID(index);
+        ImGui::TableHeader(shown.c_str());
+        ImGui::PopID();
+        text_layout().drawn(shown, at, ImGui::GetFontSize());
+        if (shown != c.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.name);
+    }
 }
 
+/// A cell's text: whole in a number column (which grows to fit it), else cut with an
+/// ellipsis when its column is narrower (whole on hover).
 void cell(const std::string& text, std::optional<Rgb> colour = std::nullopt) {
     ImGui::TableNextColumn();
+    const bool fixed = (ImGui::TableGetColumnFlags() & ImGuiTableColumnFlags_WidthFixed) != 0;
+    text_within(text, fixed ? FLT_MAX : ImGui::GetContentRegionAvail().x, colour);
+}
+
+/// The first of `choices` (longest first) that fits the cell, the first on hover.
+void cell_of(std::initializer_list<std::string> choices) {
+    ImGui::TableNextColumn();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::string& whole = *choices.begin();
+    for (const std::string& choice : choices) {
+        if (ImGui::CalcTextSize(choice.c_str()).x <= width || &choice == choices.end() - 1) {
+            const std::string shown = fit_to_width(choice, width);
+            ImGui::TextUnformatted(shown.c_str());
+            record_item(shown, whole);
+            return;
+        }
+    }
+}
+
+/// Text wrapped at the panel's edge.
+void wrapped(const std::string& text, std::optional<Rgb> colour = std::nullopt) {
+    ImGui::PushTextWrapPos(0.0f);
     if (colour) {
         ImGui::TextColored(to_imvec4(*colour), "%s", text.c_str());
     } else {
         ImGui::TextUnformatted(text.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    text_layout().last_item(text);
+}
+
+/// Preformatted text, a line at a time.
+void lines(const std::string& text) {
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        ImGui::TextUnformatted(line.c_str());
+        text_layout().last_item(line);
     }
 }
 
@@ -44,7 +108,7 @@ const char* state_name(sim::HostState state) {
 void draw_brokers_table(FrameContext& frame) {
     const ClusterSnapshot& s = frame.session.snapshot();
     if (!ImGui::BeginTable("brokers", 5, table_flags)) return;
-    headers({"broker", "state", "controller", "rack", "leads"});
+    headers({{"broker"}, {"state", true}, {"controller", true}, {"rack"}, {"leads", true}});
     for (const auto& host : s.hosts) {
         if (host.role != HostRole::broker) continue;
         ImGui::TableNextRow();
@@ -65,7 +129,7 @@ void draw_brokers_table(FrameContext& frame) {
 void draw_topics_table(FrameContext& frame) {
     const ClusterSnapshot& s = frame.session.snapshot();
     if (!ImGui::BeginTable("topics", 6, table_flags)) return;
-    headers({"partition", "leader", "replicas", "ISR", "high watermark", "state"});
+    headers({{"partition"}, {"leader", true}, {"replicas"}, {"ISR"}, {"high watermark", true}, {"state", true}});
     for (const auto& p : s.partitions) {
         ImGui::TableNextRow();
         cell(p.partition.to_string());
@@ -87,17 +151,19 @@ void draw_topics_table(FrameContext& frame) {
 void draw_groups_table(FrameContext& frame) {
     const ClusterSnapshot& s = frame.session.snapshot();
     if (s.groups.empty()) {
-        ImGui::TextColored(to_imvec4(palette::muted), "No consumer groups in this scenario.");
+        text_to_edge("No consumer groups in this scenario.", palette::muted);
         return;
     }
     if (!ImGui::BeginTable("groups", 7, table_flags)) return;
-    headers({"group / consumer", "state", "generation", "partition", "committed", "position", "lag"});
+    headers({{"group"}, {"state", true}, {"gen.", true}, {"partition"}, {"committed", true}, {"position", true},
+             {"lag", true}});
     for (const auto& g : s.groups) {
         ImGui::TableNextRow();
         cell(g.group);
         cell(g.state, g.state == "Stable" ? std::nullopt : std::optional(okabe_ito::yellow));
         cell(std::to_string(g.generation));
-        cell(fmt::format("coordinator {}", g.coordinator == kafka::no_broker ? std::string("?") : kafka::broker_host(g.coordinator)));
+        const std::string coordinator = g.coordinator == kafka::no_broker ? std::string("?") : kafka::broker_host(g.coordinator);
+        cell_of({"coordinator " + coordinator, "coord. " + coordinator, coordinator});
         cell("");
         cell("");
         cell(std::to_string(g.total_lag));
@@ -106,8 +172,10 @@ void draw_groups_table(FrameContext& frame) {
             if (c.assignment.empty()) {
                 ImGui::TableNextRow();
                 cell("  " + c.name);
-                cell(c.running ? "idle: no partition assigned" : "stopped", palette::muted);
-                cell(""); cell(""); cell(""); cell(""); cell("");
+                cell(c.running ? "idle" : "stopped", palette::muted);
+                cell("");
+                cell(c.running ? "none assigned" : "", palette::muted);
+                cell(""); cell(""); cell("");
             }
             for (const auto& a : c.assignment) {
                 ImGui::TableNextRow();
@@ -127,20 +195,19 @@ void draw_groups_table(FrameContext& frame) {
 void draw_checker(FrameContext& frame) {
     const std::string& report = frame.session.checker_report();
     if (report.empty()) {
-        ImGui::TextColored(to_imvec4(palette::muted), "The checker runs at the end of the run (%s).",
-                           sim::format_duration(frame.session.duration()).c_str());
         const ClusterSnapshot& s = frame.session.snapshot();
-        ImGui::Text("So far: %llu records sent, %llu acknowledged, %llu failed, %llu consumed.",
-                    static_cast<unsigned long long>(s.records_sent), static_cast<unsigned long long>(s.records_acknowledged),
-                    static_cast<unsigned long long>(s.records_failed), static_cast<unsigned long long>(s.records_consumed));
+        wrapped(fmt::format("The checker runs at the end of the run ({}).", sim::format_duration(frame.session.duration())),
+                palette::muted);
+        wrapped(fmt::format("So far: {} records sent, {} acknowledged, {} failed, {} consumed.", s.records_sent,
+                            s.records_acknowledged, s.records_failed, s.records_consumed));
         return;
     }
-    ImGui::BeginChild("report");
-    ImGui::TextUnformatted(report.c_str());
+    // The report's columns line up in its own spacing: long lines scroll sideways.
+    ImGui::BeginChild("report", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    lines(report);
     if (!frame.session.live_faults().empty()) {
         ImGui::Separator();
-        ImGui::TextUnformatted("Live faults of this session, as scenario lines:");
-        ImGui::TextUnformatted(frame.session.live_faults_yaml().c_str());
+        lines("Live faults of this session, as scenario lines:\n" + frame.session.live_faults_yaml());
     }
     ImGui::EndChild();
 }

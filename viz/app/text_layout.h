@@ -17,6 +17,7 @@ struct PlacedText {
     ImVec2 min, max;            // where it was drawn
     ImVec2 clip_min, clip_max;  // what of its window is visible
     bool scrolls = false;       // its window scrolls vertically: rows below the edge are not cut
+    bool scrolls_x = false;     // its window scrolls sideways: the rest of a long line is not cut
 };
 
 struct PlacedBox {
@@ -42,11 +43,14 @@ public:
     void last_item(const std::string& text);
     /// Text drawn straight onto the current window's draw list at `min`.
     void drawn(const std::string& text, ImVec2 min, float font_size);
+    /// Text ImGui clips to a rectangle of its own inside the window (a plot's title
+    /// to the plot's frame, a table header to its cell).
+    void drawn_within(const std::string& text, ImVec2 min, ImVec2 clip_min, ImVec2 clip_max);
     void box(const std::string& host, ImVec2 min, ImVec2 max);
     void cut(const std::string& a, const std::string& b, std::vector<ImVec2> points);
 
     /// One line per record, tab-separated: "text" panel x0 y0 x1 y1 cx0 cy0 cx1 cy1
-    /// scrolls text; "box" host x0 y0 x1 y1; "cut" a b x y x y ...
+    /// scrolls scrolls_x text; "box" host x0 y0 x1 y1; "cut" a b x y x y ...
     void write(std::ostream& out) const;
 
 private:

@@ -1,9 +1,13 @@
 // The whole run on one axis: a scrubber with the notable events marked (click or drag
 // to rewind or jump ahead), and small plots of ISR size, lag and throughput.
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 #include "scenarios/runner/notable_event.h"
+#include "viz/app/fitted_text.h"
 #include "viz/app/panels.h"
+#include "viz/app/text_layout.h"
 #include "viz/model/timeline.h"
 
 namespace kafkalab::viz {
@@ -47,25 +51,38 @@ void draw_scrubber(FrameContext& frame) {
     if (ImGui::IsItemActive() || ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s", sim::format_time(sim::Time{mapping.time_of(ImGui::GetIO().MousePos.x)}).c_str());
     }
-    ImGui::TextColored(to_imvec4(mark_colour(EventCategory::fault)), "| fault");
-    ImGui::SameLine();
-    ImGui::TextColored(to_imvec4(mark_colour(EventCategory::election)), "| election");
-    ImGui::SameLine();
-    ImGui::TextColored(to_imvec4(mark_colour(EventCategory::isr_change)), "| ISR change");
-    ImGui::SameLine();
-    ImGui::TextColored(to_imvec4(mark_colour(EventCategory::rebalance)), "| rebalance");
+    // The legend flows onto a second line when classroom text makes it too wide.
+    static constexpr std::pair<EventCategory, const char*> legend[] = {{EventCategory::fault, "| fault"},
+                                                                       {EventCategory::election, "| election"},
+                                                                       {EventCategory::isr_change, "| ISR change"},
+                                                                       {EventCategory::rebalance, "| rebalance"}};
+    bool first = true;
+    for (const auto& [category, label] : legend) {
+        if (!first) same_line_if_fits(ImGui::CalcTextSize(label).x);
+        first = false;
+        ImGui::TextColored(to_imvec4(mark_colour(category)), "%s", label);
+        text_layout().last_item(label);
+    }
 }
 
-void plot(const char* label, const std::vector<float>& values, float height) {
-    float width = ImGui::GetContentRegionAvail().x * 0.5f - 4;
+/// A small line plot `width` wide titled "label: latest value"; the title is shortened
+/// to fit the plot, which is what ImGui clips it to.
+void plot(const char* label, const std::vector<float>& values, float width, float height) {
     if (values.empty()) {
         ImGui::Dummy(ImVec2(width, height));
         return;
     }
     float high = *std::max_element(values.begin(), values.end());
-    std::string overlay = std::string(label) + ": " + std::to_string(static_cast<long long>(values.back()));
-    ImGui::PlotLines("##plot", values.data(), static_cast<int>(values.size()), 0, overlay.c_str(), 0.0f,
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    const std::string title =
+        fit_to_width(std::string(label) + ": " + std::to_string(static_cast<long long>(values.back())), width - 2 * padding.x);
+    ImGui::PlotLines("##plot", values.data(), static_cast<int>(values.size()), 0, title.c_str(), 0.0f,
                      std::max(1.0f, high * 1.1f), ImVec2(width, height));
+    // Where PlotLines puts its title: centred at the top of the plot, inside it.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float title_w = ImGui::CalcTextSize(title.c_str()).x;
+    text_layout().drawn_within(title, ImVec2(min.x + std::max(0.0f, (max.x - min.x - title_w) / 2), min.y + padding.y),
+                               min, max);
 }
 
 }  // namespace
@@ -80,19 +97,22 @@ void draw_timeline_panel(FrameContext& frame) {
         lag.push_back(static_cast<float>(s.total_lag));
     }
     float height = std::max(30.0f, (ImGui::GetContentRegionAvail().y - 12) / 2);
+    // Two plots a row, of equal width.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::floor((ImGui::GetContentRegionAvail().x - spacing) / 2);
     ImGui::PushID("isr");
-    plot("ISR replicas", isr, height);
+    plot("ISR replicas", isr, width, height);
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID("under");
-    plot("under-replicated", under, height);
+    plot("under-replicated", under, width, height);
     ImGui::PopID();
     ImGui::PushID("lag");
-    plot("consumer lag", lag, height);
+    plot("consumer lag", lag, width, height);
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID("throughput");
-    plot("acknowledged/s", frame.session.series().throughput_per_s(), height);
+    plot("acknowledged/s", frame.session.series().throughput_per_s(), width, height);
     ImGui::PopID();
 }
 

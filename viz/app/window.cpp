@@ -26,11 +26,12 @@ ImFont* load_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     // ImGui asserts on a missing font file, so look first; the built-in font will do.
     if (!std::filesystem::exists(text_font)) return nullptr;
-    // Latin text plus the few symbols the panels use (arrows, dashes, the times sign).
+    // Latin text plus the few symbols the panels use (arrows, dashes, the times sign,
+    // the ellipsis that ends a text cut to fit).
     static ImVector<ImWchar> ranges;  // read when the atlas is built, so it must live on
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    builder.AddText("\u2192\u2190\u2014\u00d7\u2605\u2716\u25bc\u25b2");
+    builder.AddText("\u2192\u2190\u2014\u00d7\u2605\u2716\u25bc\u25b2\u2026");
     builder.BuildRanges(&ranges);
     io.Fonts->AddFontFromFileTTF(text_font, text_size, nullptr, ranges.Data);
     return io.Fonts->AddFontFromFileTTF(text_font, large_text_size, nullptr, ranges.Data);

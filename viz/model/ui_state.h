@@ -56,6 +56,7 @@ struct UiState {
     /// The two sides of a network partition being picked host by host, before it is applied.
     std::array<std::vector<std::string>, 2> partition_sides;
     bool large_font = false;         // classroom mode: everything bigger for a projector
+    std::string open_tab;            // the bottom-right panel's tab to bring forward, by its label
     std::string save_path;           // File > Save session as: where, as last typed
     std::string console_line;        // the command being typed in the console
     std::string console_input;       // lines for kafka-console-producer, one per record
