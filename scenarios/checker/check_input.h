@@ -17,6 +17,7 @@
 #include "broker_model/client/send_ledger.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/partition_log.h"
+#include "scenarios/checker/loss_evidence.h"
 
 namespace kafkalab::scenarios {
 
@@ -65,6 +66,9 @@ struct CheckInput {
     std::map<kafka::TopicPartition, CommittedLog> logs;
     /// Every record every consumer received, every poll and every commit.
     kafka::ConsumptionLog consumption;
+    /// What the run did that can lose acknowledged records, to say why it did; empty
+    /// evidence explains no loss.
+    LossEvidence evidence;
 
     /// The log of `partition`, created empty (hand-built) on first use.
     CommittedLog& log(const kafka::TopicPartition& partition);

@@ -49,6 +49,12 @@ std::size_t CheckReport::count_after_assignment_change(AnomalyKind kind) const {
         std::count_if(issues->begin(), issues->end(), [](const PollIssue& issue) { return issue.assignment_changed; }));
 }
 
+std::map<LossCause, std::size_t> CheckReport::lost_by_cause() const {
+    std::map<LossCause, std::size_t> out;
+    for (const auto& lost : lost_writes) ++out[lost.cause];
+    return out;
+}
+
 bool CheckReport::clean() const {
     const bool polls_explained = count_after_assignment_change(AnomalyKind::poll_skip) == poll_skips.size() &&
                                  count_after_assignment_change(AnomalyKind::nonmonotonic_poll) == nonmonotonic_polls.size();

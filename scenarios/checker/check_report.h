@@ -30,6 +30,8 @@
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
 #include "broker_model/log/record_data.h"
+#include "scenarios/checker/loss_cause.h"
+#include "scenarios/checker/loss_explanation.h"
 #include "sim/time.h"
 
 namespace kafkalab::scenarios {
@@ -72,6 +74,8 @@ struct LostWrite {
     std::optional<kafka::RecordId> offset_now_holds;
     /// Consumers that read the record before it vanished, in first-read order.
     std::vector<std::string> seen_by;
+    /// Why it was lost (loss_explanation.h); unexplained when the run left no evidence.
+    LossCause cause = LossCause::unexplained;
 
     bool seen() const { return !seen_by.empty(); }
 };
@@ -210,6 +214,8 @@ struct CheckReport {
     std::vector<Unseen> unseen;
     std::vector<PollIssue> poll_skips;
     std::vector<PollIssue> nonmonotonic_polls;
+    /// Why the lost writes were lost, per partition, cause and broker (loss_explanation.h).
+    std::vector<LossExplanation> loss_explanations;
 
     /// How many anomalies of `kind` were found (poll issues: all of them).
     std::size_t count(AnomalyKind kind) const;
@@ -217,6 +223,8 @@ struct CheckReport {
     std::size_t count_after_assignment_change(AnomalyKind kind) const;
     /// Acknowledged data is gone: at least one lost write.
     bool lost_acknowledged_data() const { return !lost_writes.empty(); }
+    /// Lost writes by cause, only the causes found.
+    std::map<LossCause, std::size_t> lost_by_cause() const;
     /// Nothing a correct run may not show: no lost write, duplicate, inconsistent offset,
     /// nonmonotonic send or unseen record, and poll issues only where assignments
     /// changed. Aborted reads are allowed (the broker may keep what a producer gave up).

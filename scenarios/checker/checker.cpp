@@ -5,6 +5,7 @@
 #include <set>
 
 #include "scenarios/checker/check_steps.h"
+#include "scenarios/checker/loss_explanation.h"
 
 namespace kafkalab::scenarios {
 namespace detail {
@@ -124,6 +125,7 @@ CheckReport check(const CheckInput& input, const CheckOptions& options) {
     count_consumption(input, report.counts);
 
     detail::find_lost_writes(input, index, report);
+    report.loss_explanations = explain_losses(report.lost_writes, input.evidence);
     detail::find_duplicates(input, index, report);
     detail::find_inconsistent_offsets(input, index, report);
     detail::find_nonmonotonic_sends(input, report);

@@ -86,7 +86,7 @@ std::map<kafka::TopicPartition, CommittedLog> collect_committed_logs(sim::Simula
 
 CheckInput make_check_input(sim::Simulation& simulation, std::span<const sim::NodeIndex> brokers,
                             const kafka::SendLedger& ledger, const kafka::ConsumptionLog* consumption) {
-    CheckInput input{ledger, collect_committed_logs(simulation, brokers), {}};
+    CheckInput input{ledger, collect_committed_logs(simulation, brokers), {}, {}};
     if (consumption) input.consumption = *consumption;
     return input;
 }

@@ -24,7 +24,19 @@ json anomaly_json(const LostWrite& lost) {
               {"offset_now_holds", nullptr},
               {"seen_by", lost.seen_by}};
     if (lost.offset_now_holds) j["offset_now_holds"] = *lost.offset_now_holds;
+    j["cause"] = to_string(lost.cause);
     return j;
+}
+
+json explanation_json(const LossExplanation& loss) {
+    return {{"topic", loss.partition.topic},
+            {"partition", loss.partition.partition},
+            {"cause", to_string(loss.cause)},
+            {"first_offset", loss.first_offset.value},
+            {"last_offset", loss.last_offset.value},
+            {"records", loss.records},
+            {"broker", loss.broker},
+            {"at_ns", loss.at.time_since_epoch().count()}};
 }
 
 json anomaly_json(const Duplicate& duplicate) {
@@ -156,8 +168,14 @@ json to_json(const CheckReport& report, const JsonOptions& options) {
     for (AnomalyKind kind : {AnomalyKind::poll_skip, AnomalyKind::nonmonotonic_poll}) {
         anomalies[to_string(kind)]["after_assignment_change"] = report.count_after_assignment_change(kind);
     }
+    json losses = json::array();
+    for (const auto& loss : report.loss_explanations) losses.push_back(explanation_json(loss));
+    json by_cause = json::object();
+    for (const auto& [cause, n] : report.lost_by_cause()) by_cause[std::string(to_string(cause))] = n;
     return {{"clean", report.clean()},
             {"lost_acknowledged_data", report.lost_acknowledged_data()},
+            {"lost_by_cause", by_cause},
+            {"loss_explanations", losses},
             {"counts", counts_json(report.counts)},
             {"anomalies", anomalies}};
 }

@@ -98,6 +98,38 @@ void render_examples(Out out, AnomalyKind kind, const std::vector<Anomaly>& anom
     }
 }
 
+std::string why_lost(const LossExplanation& loss, const TextOptions& options) {
+    const std::string when = sim::format_time(sim::time_zero + (loss.at - options.origin));
+    switch (loss.cause) {
+        case LossCause::acks_1_leader_failover:
+            return fmt::format("acks=1: acknowledged by the leader alone; {} was elected at {} without them",
+                               loss.broker, when);
+        case LossCause::unclean_leader_election:
+            return fmt::format("unclean leader election: {}, out of sync, was elected at {}", loss.broker, when);
+        case LossCause::power_loss_of_every_replica:
+            return fmt::format("power loss of every replica before it flushed them (the last, {}, at {})", loss.broker,
+                               when);
+        case LossCause::last_replica_standing:
+            return fmt::format("last replica standing (KIP-966): {}, alone in the ISR, lost its unflushed tail to a "
+                               "power loss at {} and was elected with what its disk kept",
+                               loss.broker, when);
+        case LossCause::power_lost_leader:
+            return fmt::format("{} lost its unflushed tail to a power loss at {} and led again with what its disk "
+                               "kept; no controller knew, and its followers truncated to it",
+                               loss.broker, when);
+        case LossCause::high_watermark_truncation:
+            return fmt::format("{} truncated its log to its high watermark at {} (before KIP-101)", loss.broker, when);
+        case LossCause::unexplained: return "unexplained: no fault in the run accounts for it (a simulator bug)";
+    }
+    return "";
+}
+
+void render_explanations(Out out, const CheckReport& report, const TextOptions& options) {
+    if (report.loss_explanations.empty()) return;
+    fmt::format_to(out, "\nwhy they were lost\n");
+    for (const auto& loss : report.loss_explanations) fmt::format_to(out, "  {}\n", describe(loss, options));
+}
+
 const char* verdict(const CheckReport& report) {
     if (report.lost_acknowledged_data()) return "acknowledged records were LOST";
     if (!report.clean()) return "no acknowledged record lost, but the data shows anomalies";
@@ -119,6 +151,17 @@ std::string describe(const LostWrite& lost, const TextOptions& options) {
     text += lost.seen() ? fmt::format("; read before it was lost by {}", fmt::join(lost.seen_by, ", "))
                         : std::string("; no consumer read it");
     return text;
+}
+
+std::string describe(const LossExplanation& loss, const TextOptions& options) {
+    std::string where = loss.partition.to_string();
+    if (loss.first_offset >= kafka::Offset{0}) {
+        where += loss.first_offset == loss.last_offset
+                     ? fmt::format(" offset {}", loss.first_offset.value)
+                     : fmt::format(" offsets {}..{}", loss.first_offset.value, loss.last_offset.value);
+    }
+    return fmt::format("{} ({} {}): {} [{}]", where, loss.records, loss.records == 1 ? "record" : "records",
+                       why_lost(loss, options), to_string(loss.cause));
 }
 
 std::string describe(const Duplicate& duplicate, const TextOptions& options) {
@@ -179,6 +222,7 @@ std::string render_text(const CheckReport& report, const TextOptions& options) {
     render_producers(out, report.counts);
     render_table(out, report);
     render_examples(out, AnomalyKind::lost_write, report.lost_writes, options);
+    render_explanations(out, report, options);
     render_examples(out, AnomalyKind::duplicate, report.duplicates, options);
     render_examples(out, AnomalyKind::inconsistent_offsets, report.inconsistent_offsets, options);
     render_examples(out, AnomalyKind::nonmonotonic_send, report.nonmonotonic_sends, options);

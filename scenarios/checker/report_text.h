@@ -36,6 +36,8 @@ std::string render_text(const CheckReport& report, const TextOptions& options = 
 /// One line (no newline) per example, as render_text prints them; for the viewer and
 /// for tests that look at one anomaly.
 std::string describe(const LostWrite& lost, const TextOptions& options = {});
+/// "orders-0 offsets 12..40 (29 records): acks=1: acknowledged by the leader alone; ... [acks-1-leader-failover]"
+std::string describe(const LossExplanation& loss, const TextOptions& options = {});
 std::string describe(const Duplicate& duplicate, const TextOptions& options = {});
 std::string describe(const InconsistentOffset& inconsistent, const TextOptions& options = {});
 std::string describe(const NonmonotonicSend& reorder, const TextOptions& options = {});

@@ -20,6 +20,7 @@ constexpr const char* high_watermark_within_isr = "high watermark within the ISR
 constexpr const char* one_leader_per_epoch = "one leader per epoch";
 constexpr const char* offsets_increasing = "offsets strictly increasing";
 constexpr const char* position_within_high_watermark = "consumer position within the high watermark";
+constexpr const char* requests_within_backoffs = "requests within Kafka's backoffs";
 
 std::string broker_name(kafka::BrokerId id) { return kafka::broker_host(id); }
 
@@ -64,6 +65,23 @@ void ModelInvariants::install() {
         if (info.node < started_.size() && std::strcmp(info.label, "start") == 0) started_[info.node] = -1;
     });
     if (auto found = check_all()) throw InvariantViolation(*found);
+    // The scheduler keeps its observers for good: this one holds the state weakly and
+    // does nothing once the checker is gone.
+    std::weak_ptr<RequestRates> rates = requests_;
+    sim::Simulation* sim = &sim_;
+    sim_.scheduler().add_observer([rates, sim](const sim::FiredEvent& event) {
+        const sim::Message* message = event.info.message;
+        if (event.info.kind != sim::EventKind::delivery || !message || event.info.peer == sim::no_node) return;
+        const std::uint16_t type = message->type();
+        if (!kafka::is_kafka_message(type) || type >= 100) return;  // responses are 200 and up
+        auto state = rates.lock();
+        if (!state) return;
+        ++state->requests;
+        const auto key = static_cast<kafka::ApiKey>(type - 1);
+        auto offence = state->watch.note(event.time, event.info.peer, event.info.node, key,
+                                         sim->node_name(event.info.peer), sim->node_name(event.info.node));
+        if (offence && !state->offence) state->offence = std::move(offence);
+    });
     sim_.scheduler().set_after_event([this](const sim::FiredEvent& event) { after_event(event); });
     installed_ = true;
 }
@@ -75,6 +93,12 @@ std::optional<Violation> ModelInvariants::check_all() {
 
 void ModelInvariants::after_event(const sim::FiredEvent& event) {
     ++counts_.events;
+    counts_.requests = requests_->requests;
+    if (requests_->offence) {
+        std::string offence = std::move(*requests_->offence);
+        requests_->offence.reset();
+        throw InvariantViolation(violation_at(requests_within_backoffs, std::move(offence)));
+    }
     if (event.info.node != sim::no_node && event.info.kind == sim::EventKind::timer &&
         std::strcmp(event.info.label, "start") == 0) {
         if (started_.size() <= event.info.node) started_.resize(event.info.node + 1, -1);

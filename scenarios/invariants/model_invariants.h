@@ -27,12 +27,15 @@
 //      the current leader's: a new leader's high watermark may lag the old one's for a
 //      fetch round, and an unclean election may cut it back, and a consumer rightly
 //      holds a position above it until its next fetch says OFFSET_OUT_OF_RANGE.
+//   5. requests within Kafka's backoffs: no node sends one API to one peer more than
+//      20 times within a second (Produce and Fetch aside); request_rate.h says why.
 //
 // Cost: an event at a node checks that node only (a message or timer changes nothing
 // else); simulation-level events (faults, steps) check every node. Logs are checked
 // incrementally: only batches appended since the last check are read.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -41,6 +44,7 @@
 
 #include "broker_model/common/types.h"
 #include "broker_model/log/stored_batch.h"
+#include "scenarios/invariants/request_rate.h"
 #include "scenarios/invariants/violation.h"
 #include "sim/simulation.h"
 
@@ -80,6 +84,7 @@ struct InvariantCounts {
     std::uint64_t positions = 0;   // consumer positions compared (invariant 4)
     /// ISR members below the high watermark excused by invariant 1's power-loss case.
     std::uint64_t lost_tail_isr_members = 0;
+    std::uint64_t requests = 0;    // Kafka requests delivered (invariant 5)
 };
 
 class ModelInvariants {
@@ -96,6 +101,8 @@ public:
     std::optional<Violation> check_all();
 
     const InvariantCounts& counts() const { return counts_; }
+    /// The most requests of one API from one node to one peer within a second (invariant 5).
+    std::size_t highest_request_rate() const { return requests_->watch.highest(); }
 
 private:
     enum class NodeKind : std::uint8_t { unknown, broker, consumer, other };
@@ -120,6 +127,14 @@ private:
         kafka::LeaderEpoch epoch{-1};
         kafka::BrokerId leader{-1};
         auto operator<=>(const Leadership&) const = default;
+    };
+
+    /// Invariant 5's state, shared with the scheduler's observer, which sees each
+    /// delivered message before its event runs and outlives the checker.
+    struct RequestRates {
+        RequestRateWatch watch;
+        std::optional<std::string> offence;  // thrown after the event that caused it
+        std::uint64_t requests = 0;
     };
 
     void after_event(const sim::FiredEvent& event);
@@ -171,6 +186,7 @@ private:
     /// partition's ISR, and no leader has shown the ISR without it since.
     std::set<std::pair<kafka::TopicPartition, std::int32_t>> lost_tail_in_isr_;
     InvariantCounts counts_;
+    std::shared_ptr<RequestRates> requests_ = std::make_shared<RequestRates>();
 };
 
 }  // namespace kafkalab::invariants

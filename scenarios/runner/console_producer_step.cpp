@@ -81,6 +81,7 @@ void ScenarioRun::run_console_producer(const StepSpec& step, const ConsoleProduc
     print_output(screen);
 
     std::string name = "console-producer-" + std::to_string(++console_producers_);
+    loss_evidence_.note_producer(name, std::get<kafka::ProducerConfig>(config).acks);
     sim::NodeIndex node = kafka::add_producer(sim_, name, std::get<kafka::ProducerConfig>(config), ledger_);
     auto* producer = sim_.node_as<kafka::Producer>(node);
     if (!producer) return;

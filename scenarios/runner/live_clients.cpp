@@ -11,7 +11,9 @@
 namespace kafkalab::scenarios {
 
 void ScenarioRun::add_producer(const ProducerSpec& producer) {
-    kafka::add_producer(sim_, producer.name, producer_config(producer), ledger_, producer_workload(producer, start_, end()));
+    const kafka::ProducerConfig config = producer_config(producer);
+    loss_evidence_.note_producer(producer.name, config.acks);
+    kafka::add_producer(sim_, producer.name, config, ledger_, producer_workload(producer, start_, end()));
 }
 
 void ScenarioRun::add_consumer(const ConsumerSpec& consumer, const std::string& switch_name) {

@@ -219,6 +219,8 @@ const OutageTracker& ScenarioRun::outages() {
 }
 
 void ScenarioRun::on_event(const sim::TraceRecord& record) {
+    // The first leaders are chosen while the topics are created, before the start.
+    loss_evidence_.on_event(record);
     if (!started_) return;  // cluster start-up is not part of the lesson
     if (options_.on_record) options_.on_record(record);
     if (recovery_) recovery_->on_event(record);

@@ -21,6 +21,7 @@
 #include "scenarios/cli_tools/record_format.h"
 #include "scenarios/invariants/model_invariants.h"
 #include "scenarios/runner/outage_tracker.h"
+#include "scenarios/runner/loss_evidence_recorder.h"
 #include "scenarios/runner/recovery_watch.h"
 #include "scenarios/spec/scenario.h"
 #include "sim/simulation.h"
@@ -103,6 +104,8 @@ public:
     const OutageTracker& outages();
     /// The liveness watch, when an expectation asks whether the cluster recovers.
     const RecoveryWatch* recovery() const { return recovery_ ? &*recovery_ : nullptr; }
+    /// What the run did that can lose acknowledged records, for the checker to say why.
+    const LossEvidence& loss_evidence() const { return loss_evidence_.evidence(); }
     /// The invariant checker, when RunOptions::check_invariants is set.
     const invariants::ModelInvariants* invariants() const { return invariants_ ? &*invariants_ : nullptr; }
 
@@ -150,6 +153,7 @@ private:
     /// When set, the scenario time of an election or ISR change outages_ has not read yet.
     std::optional<sim::Duration> outage_change_at_;
     std::optional<RecoveryWatch> recovery_;
+    LossEvidenceRecorder loss_evidence_;
     /// Declared last, so it is destroyed first, while the simulation it watches lives.
     std::optional<invariants::ModelInvariants> invariants_;
 };

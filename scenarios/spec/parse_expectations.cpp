@@ -106,13 +106,34 @@ void read_isr(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
     if (std::adjacent_find(e.isr.begin(), e.isr.end()) != e.isr.end()) error_at(ctx, node, "a broker is listed twice");
 }
 
+void read_except(Context& ctx, const YAML::Node& node, ExpectationSpec& e) {
+    if (!is_list(ctx, node, "except")) return;
+    std::vector<std::string_view> names;
+    for (const auto& entry : loss_cause_names) {
+        if (entry.cause != LossCause::unexplained) names.push_back(entry.name);
+    }
+    for (const auto& item : node) {
+        const std::string name = read_string(ctx, item, "a loss cause").value_or("");
+        const std::optional<LossCause> cause = parse_loss_cause(name);
+        if (cause == LossCause::unexplained) {
+            error_at(ctx, item, "unexplained cannot be excepted: a loss no Kafka case accounts for is a simulator bug");
+        } else if (!cause) {
+            error_at(ctx, item, "unknown loss cause '" + name + "'" + kafka::did_you_mean(kafka::closest_match(name, names)));
+        } else if (std::find(e.except_causes.begin(), e.except_causes.end(), *cause) != e.except_causes.end()) {
+            error_at(ctx, item, "the loss cause '" + name + "' is listed twice");
+        } else {
+            e.except_causes.push_back(*cause);
+        }
+    }
+}
+
 void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std::string_view name) {
     using K = ExpectationKind;
     if (!is_map(ctx, node, name)) return;
-    static constexpr std::array<std::string_view, 11> detail_keys{"topic", "group", "consumer", "partition", "partitions", "at",
-                                                                  "is",    "count", "min",      "max",       "settle"};
+    static constexpr std::array<std::string_view, 12> detail_keys{"topic", "group", "consumer", "partition", "partitions", "at",
+                                                                  "is",    "count", "min",      "max",       "settle", "except"};
     Fields f(ctx, node, "in " + std::string(name),
-             {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max", "settle"});
+             {"topic", "group", "consumer", "partition", "partitions", "at", "is", "count", "min", "max", "settle", "except"});
     auto allowed = [&](std::initializer_list<std::string_view> keys) {
         for (std::string_view key : detail_keys) {
             bool ok = std::find(keys.begin(), keys.end(), key) != keys.end();
@@ -123,7 +144,8 @@ void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std:
         if (!f.has(key)) error_at(ctx, node, std::string(name) + " needs " + std::string(key));
         return f.find(key);
     };
-    if (e.kind == K::no_acknowledged_record_lost || e.kind == K::no_duplicates || e.kind == K::order_kept) allowed({"topic"});
+    if (e.kind == K::no_acknowledged_record_lost) allowed({"topic", "except"});
+    if (e.kind == K::no_duplicates || e.kind == K::order_kept) allowed({"topic"});
     if (e.kind == K::lost_acknowledged_records || e.kind == K::duplicate_records) allowed({"topic", "count", "min", "max"});
     if (e.kind == K::consumed_all) allowed({"group"});
     if (e.kind == K::leader || e.kind == K::isr) allowed({"partition", "at", "is"});
@@ -135,6 +157,7 @@ void read_details(Context& ctx, const YAML::Node& node, ExpectationSpec& e, std:
     if (e.kind == K::assignment) allowed({"consumer", "at", "partitions"});
     if (e.kind == K::recovers || e.kind == K::does_not_recover) allowed({"settle"});
     if (const auto* n = f.find("settle")) e.settle = read_duration(ctx, *n, "settle");
+    if (const auto* n = f.find("except")) read_except(ctx, *n, e);
 
     if (const auto* n = f.find("topic")) {
         e.topic = read_string(ctx, *n, "topic").value_or("");

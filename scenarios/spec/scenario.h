@@ -24,6 +24,7 @@
 #include "broker_model/common/types.h"
 #include "broker_model/config/kafka_version.h"
 #include "broker_model/config/properties.h"
+#include "scenarios/checker/loss_cause.h"
 #include "scenarios/spec/fault.h"
 #include "scenarios/spec/source_position.h"
 #include "sim/network.h"
@@ -276,6 +277,9 @@ struct ExpectationSpec {
     CountRange count;                 // under_replicated, record_count, lost_..., duplicate_...,
                                       // consumed_records, redelivered_records, consumer_lag
     std::optional<Duration> settle;   // recovers, does_not_recover; none: from Kafka's timeouts
+    /// no_acknowledged_record_lost: losses with these causes (the cases in which Kafka
+    /// itself loses acknowledged records) do not fail it; `unexplained` is never among them.
+    std::vector<LossCause> except_causes;
     SourcePosition position;
 };
 

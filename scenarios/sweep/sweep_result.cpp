@@ -85,6 +85,27 @@ std::map<std::string, std::size_t> read_anomalies(const Json& anomalies) {
     return counts;
 }
 
+/// Known causes only, each with at least one record, adding up to the lost writes.
+std::map<std::string, std::size_t> read_lost_by_cause(const Json& causes, std::size_t lost_writes) {
+    if (!causes.is_object()) throw BadLine{"\"lost_by_cause\" must be an object"};
+    std::map<std::string, std::size_t> counts;
+    std::size_t total = 0;
+    for (auto it = causes.begin(); it != causes.end(); ++it) {
+        if (!parse_loss_cause(it.key())) {
+            throw BadLine{"\"lost_by_cause\" has an unknown cause \"" + it.key().substr(0, 40) + "\""};
+        }
+        const std::size_t n = whole_number(it.value(), "lost_by_cause." + it.key(), most_counted);
+        if (n == 0) throw BadLine{"\"lost_by_cause\" lists " + it.key() + " with no record"};
+        counts[it.key()] = n;
+        total += n;
+    }
+    if (total != lost_writes) {
+        throw BadLine{"\"lost_by_cause\" adds up to " + std::to_string(total) + ", not the " +
+                      std::to_string(lost_writes) + " lost writes"};
+    }
+    return counts;
+}
+
 RunLiveness read_liveness(const Json& value) {
     const std::string name = text(value, "liveness");
     for (RunLiveness l : {RunLiveness::not_asked, RunLiveness::live, RunLiveness::not_live, RunLiveness::not_judged}) {
@@ -95,8 +116,8 @@ RunLiveness read_liveness(const Json& value) {
 }
 
 SweepRunResult read_result(const Json& j) {
-    only_keys(j, {"seed", "run", "passed", "checker", "faults", "records", "anomalies", "liveness", "failed_expectations",
-                  "replay"},
+    only_keys(j, {"seed", "run", "passed", "checker", "faults", "records", "anomalies", "lost_by_cause", "liveness",
+                  "failed_expectations", "replay"},
               "");
     SweepRunResult r;
     r.seed = whole_number(member(j, "seed", ""), "seed", max_seed);
@@ -116,6 +137,7 @@ SweepRunResult read_result(const Json& j) {
     r.failed = whole_number(member(records, "failed", "\"records\" "), "records.failed", most_counted);
     r.pending = whole_number(member(records, "pending", "\"records\" "), "records.pending", most_counted);
     r.anomalies = read_anomalies(member(j, "anomalies", ""));
+    r.lost_by_cause = read_lost_by_cause(member(j, "lost_by_cause", ""), r.anomaly(to_string(AnomalyKind::lost_write)));
     r.liveness = read_liveness(member(j, "liveness", ""));
     r.failed_expectations = texts(member(j, "failed_expectations", ""), "failed_expectations");
     r.replay = text(member(j, "replay", ""), "replay");
@@ -151,6 +173,9 @@ std::string to_json_line(const SweepRunResult& r) {
     nlohmann::ordered_json anomalies = nlohmann::ordered_json::object();
     for (const auto& [name, n] : r.anomalies) anomalies[name] = n;
     j["anomalies"] = anomalies;
+    nlohmann::ordered_json causes = nlohmann::ordered_json::object();
+    for (const auto& [name, n] : r.lost_by_cause) causes[name] = n;
+    j["lost_by_cause"] = causes;
     j["liveness"] = to_string(r.liveness);
     j["failed_expectations"] = r.failed_expectations;
     j["replay"] = r.replay;

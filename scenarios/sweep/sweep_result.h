@@ -6,7 +6,7 @@
 //    "passed":true,"checker":"clean",
 //    "faults":["{at: 6.2s, crash: broker-2}","{at: 9.85s, restart: broker-2}"],
 //    "records":{"sent":980,"acknowledged":975,"failed":5,"pending":0},
-//    "anomalies":{"aborted-read":0,"duplicate":0,...,"lost-write":0,...},
+//    "anomalies":{"aborted-read":0,"duplicate":0,...,"lost-write":0,...},"lost_by_cause":{},
 //    "liveness":"live","failed_expectations":[],
 //    "replay":"kafkalab run safe.yaml --seed 7 --faults random"}
 //
@@ -63,6 +63,9 @@ struct SweepRunResult {
     /// Anomaly counts by Jepsen's name ("lost-write", "duplicate", ...), every kind
     /// present; the JSON line lists them in name order.
     std::map<std::string, std::size_t> anomalies;
+    /// Lost writes by cause (scenarios/checker/loss_cause.h: "power-lost-leader", ...),
+    /// only the causes found; they add up to the lost-write count.
+    std::map<std::string, std::size_t> lost_by_cause;
     RunLiveness liveness = RunLiveness::not_asked;
     /// "no acknowledged record lost (3 lost)", for each expectation that failed.
     std::vector<std::string> failed_expectations;

@@ -67,6 +67,7 @@ SweepRunResult run_seed(const Scenario& scenario, std::uint64_t seed, const Swee
     result.failed = counts.failed;
     result.pending = counts.pending;
     for (AnomalyKind kind : all_anomaly_kinds) result.anomalies[to_string(kind)] = report.check.count(kind);
+    for (const auto& [cause, n] : report.check.lost_by_cause()) result.lost_by_cause[std::string(to_string(cause))] = n;
     result.clean = report.check.clean();
     if (report.liveness) {
         result.liveness = !report.liveness->judged ? RunLiveness::not_judged

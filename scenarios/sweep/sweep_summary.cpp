@@ -42,6 +42,11 @@ void SweepSummary::add(const SweepRunResult& r) {
         tally.runs += n > 0;
         tally.records += n;
     }
+    for (const auto& [cause, n] : r.lost_by_cause) {
+        AnomalyTally& tally = lost_by_cause_[cause];
+        ++tally.runs;
+        tally.records += n;
+    }
     if (!r.passed) {
         failing_[r.seed] = Failing{r.failed_expectations.empty() ? "failed" : r.failed_expectations.front(), r.replay};
     }
@@ -112,6 +117,13 @@ void SweepSummary::print(std::ostream& out, std::size_t listed) const {
         auto it = anomalies_.find(to_string(kind));
         AnomalyTally tally = it == anomalies_.end() ? AnomalyTally{} : it->second;
         out << fmt::format("  {:<24}{:>12}{:>12}\n", to_string(kind), tally.runs, tally.records);
+        if (kind != AnomalyKind::lost_write) continue;
+        // Why they were lost, in the order the checker tries the causes.
+        for (const auto& entry : loss_cause_names) {
+            auto cause = lost_by_cause_.find(std::string(entry.name));
+            if (cause == lost_by_cause_.end()) continue;
+            out << fmt::format("    {:<28}{:>6}{:>12}\n", entry.name, cause->second.runs, cause->second.records);
+        }
     }
     std::size_t shown = 0;
     for (const auto& [seed, failing] : failing_) {

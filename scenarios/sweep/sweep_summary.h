@@ -46,6 +46,8 @@ public:
     /// safe but not live, or live but not safe.
     std::size_t live_runs() const { return live_; }
     const std::map<std::string, AnomalyTally>& anomalies() const { return anomalies_; }
+    /// Lost writes by cause ("power-lost-leader", ...): runs with at least one, and records.
+    const std::map<std::string, AnomalyTally>& lost_by_cause() const { return lost_by_cause_; }
     /// Runs that failed an expectation, by seed: the first failed expectation and the replay command.
     struct Failing {
         std::string why;
@@ -70,6 +72,7 @@ private:
     std::vector<std::uint64_t> duplicates_;
     std::map<std::uint64_t, Failing> failing_;
     std::map<std::string, AnomalyTally> anomalies_;
+    std::map<std::string, AnomalyTally> lost_by_cause_;
     std::size_t faults_ = 0;
     std::size_t sent_ = 0;
     std::size_t acknowledged_ = 0;

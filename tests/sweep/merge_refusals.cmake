@@ -34,6 +34,7 @@ run_expecting(2 "safe-no-faults.jsonl:1: error: a run with --faults none, where 
 file(STRINGS ${dir}/safe.jsonl lines)
 list(GET lines 0 first)
 string(REPLACE "\"lost-write\":0" "\"lost-write\":7" forged "${first}")
+string(REPLACE "\"lost_by_cause\":{}" "\"lost_by_cause\":{\"unexplained\":7}" forged "${forged}")
 string(REPLACE "\"checker\":\"clean\"" "\"checker\":\"anomalies\"" forged "${forged}")
 file(WRITE ${dir}/forged.jsonl "${forged}\n")
 run_expecting(2 "forged.jsonl:1: error: the line contradicts itself: \"passed\" is true, yet with 7 lost-write"

@@ -30,6 +30,7 @@ SweepRunResult result(std::uint64_t seed, std::size_t lost = 0) {
     r.acknowledged = 90;
     for (AnomalyKind kind : all_anomaly_kinds) r.anomalies[to_string(kind)] = 0;
     r.anomalies["lost-write"] = lost;
+    if (lost > 0) r.lost_by_cause["unexplained"] = lost;
     if (lost > 0) r.failed_expectations = {"no acknowledged record lost (" + std::to_string(lost) + " lost)"};
     r.replay = "kafkalab run s.yaml --seed " + std::to_string(seed) + " --faults random";
     return r;
@@ -110,6 +111,7 @@ TEST_CASE("sweep-merge judges each line again and refuses a verdict its own coun
     // A hand-edited line: 7 records lost, yet "passed".
     SweepRunResult forged = result(3);
     forged.anomalies["lost-write"] = 7;
+    forged.lost_by_cause["unexplained"] = 7;
     forged.clean = false;
     auto why = merge_of(&scenario).add_line(to_json_line(forged));
     REQUIRE(why);
@@ -136,6 +138,7 @@ TEST_CASE("an expectation about one topic is re-judged only when no topic has th
                                                                  31, "  - {no-acknowledged-record-lost: {topic: orders}}"));
     SweepRunResult line = result(3);
     line.anomalies["lost-write"] = 2;  // somewhere, maybe on another topic: undecided
+    line.lost_by_cause["unexplained"] = 2;
     line.clean = false;
     CHECK_FALSE(contradiction(line, &scenario));
     CHECK(contradiction(result(3), &scenario) == std::nullopt);
@@ -176,4 +179,33 @@ TEST_CASE("the scenario's content hash changes with the file and with its proper
     Scenario other_settings = scenario;
     other_settings.cluster.brokers[0].properties.set("min.insync.replicas", "1");
     CHECK(scenario_content_hash(text, other_settings) != scenario_content_hash(text, scenario));
+}
+
+TEST_CASE("sweep-merge refuses loss causes it does not know or that do not add up to the lost writes") {
+    SweepRunResult lossy = result(5, 3);
+    const std::string line = to_json_line(lossy);
+    CHECK(line.find("\"lost_by_cause\":{\"unexplained\":3}") != std::string::npos);
+    CHECK(refusal(edited(line, "\"unexplained\":3", "\"bad-luck\":3")).find("unknown cause \"bad-luck\"") !=
+          std::string::npos);
+    CHECK(refusal(edited(line, "\"unexplained\":3", "\"unexplained\":2")).find("adds up to 2, not the 3 lost writes") !=
+          std::string::npos);
+    CHECK(refusal(edited(line, "\"unexplained\":3", "\"unexplained\":3,\"power-lost-leader\":0"))
+              .find("with no record") != std::string::npos);
+}
+
+TEST_CASE("sweep-merge judges no-acknowledged-record-lost with its excepted causes left out") {
+    const std::string text = sweep_scenario_text("");
+    Scenario scenario = load_ok(std::string(text).replace(
+        text.find("  - no-acknowledged-record-lost"), 31,
+        "  - {no-acknowledged-record-lost: {except: [power-lost-leader]}}"));
+    SweepRunResult excepted = result(3);
+    excepted.anomalies["lost-write"] = 4;
+    excepted.lost_by_cause["power-lost-leader"] = 4;
+    excepted.clean = false;
+    CHECK_FALSE(contradiction(excepted, &scenario));
+    SweepRunResult unexplained = excepted;
+    unexplained.lost_by_cause = {{"power-lost-leader", 3}, {"unexplained", 1}};
+    const auto why = contradiction(unexplained, &scenario);
+    REQUIRE(why);
+    CHECK(why->find("with 1 lost-write") != std::string::npos);
 }

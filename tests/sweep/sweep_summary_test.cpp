@@ -21,6 +21,7 @@ SweepRunResult result(std::uint64_t seed, std::size_t lost = 0, bool passed = tr
     r.failed = 10;
     for (AnomalyKind kind : all_anomaly_kinds) r.anomalies[to_string(kind)] = 0;
     r.anomalies["lost-write"] = lost;
+    if (lost > 0) r.lost_by_cause["unexplained"] = lost;
     if (!passed) r.failed_expectations = {"no acknowledged record lost (" + std::to_string(lost) + " lost)"};
     r.replay = "kafkalab run s.yaml --seed " + std::to_string(seed) + " --faults random";
     return r;
