@@ -316,7 +316,7 @@ const scenarios::PredictionSpec* LabSession::prediction() const {
     return latest;
 }
 
-const kafka::PartitionLog* LabSession::replica_log(const std::string& host, const kafka::TopicPartition& tp) {
+const kafka::PartitionLog* LabSession::replica_log(const std::string& host, const kafka::TopicPartition& tp) const {
     auto& sim = run_->simulation();
     auto node = sim.find_node(host);
     if (!node) return nullptr;

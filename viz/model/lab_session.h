@@ -120,9 +120,15 @@ public:
     const std::vector<ConsoleLine>& console() const { return console_; }
 
     // --- What the panels read ------------------------------------------------------
+    // The mutable reads below bring a cache up to date; the panels get what they return
+    // and the session as const (viz/app/panels.h: SnapshotFrame), never the live run.
     /// The state now; cached until the run moves.
     const ClusterSnapshot& snapshot();
     std::vector<InFlightMessage> in_flight();
+    /// The scenario time of a simulation time (for a violation's moment).
+    sim::Duration scenario_time(sim::Time time) const { return time - start_; }
+    /// Who produced each record, for colouring a replica's log by producer.
+    const kafka::SendLedger& ledger() const { return run_->ledger(); }
     const std::vector<HostRole>& roles() const { return roles_; }
     const EventLog& log() const { return *log_; }
     const TimelineSeries& series() const { return series_; }
@@ -131,7 +137,7 @@ public:
     /// The latest prediction question at or before now, if any.
     const scenarios::PredictionSpec* prediction() const;
     /// A broker's log of `tp` as its disk holds it (also while the broker is down), or null.
-    const kafka::PartitionLog* replica_log(const std::string& host, const kafka::TopicPartition& tp);
+    const kafka::PartitionLog* replica_log(const std::string& host, const kafka::TopicPartition& tp) const;
     /// The scenario's producers by name, in file order: the index is the colour.
     std::vector<std::string> producer_names() const;
     /// The checker's report, once the run reached its end; empty before.
