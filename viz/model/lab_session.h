@@ -162,9 +162,12 @@ private:
     void reach(const RunPosition& position);
     void apply(const LiveFault& fault);
     /// Reads the session saved with `fault` after `kept` with the scenario loader, as
-    /// the saved file will be read: why it would not load, or nothing. For an added
-    /// client, keeps what the loader made of its entry.
+    /// the saved file will be read: why it would not load, or nothing.
     std::optional<std::string> check_with_loader(const LiveFault& fault, const std::vector<LiveFault>& kept);
+    /// Builds the typed spec of a client joining at `start` (scenarios/spec/joining_client.h)
+    /// and keeps it for apply(): why the loader would refuse its entry, or nothing.
+    std::optional<std::string> prepare_client(const AddedClient& client, sim::Duration start,
+                                              const std::vector<LiveFault>& kept);
     sim::Time absolute(sim::Duration scenario_time) const { return start_ + scenario_time; }
     sim::Time end_time() const { return absolute(duration()); }
 
@@ -183,7 +186,7 @@ private:
     std::optional<invariants::Violation> violation_;
     TruncationHistory truncations_;
     std::vector<ConsoleLine> console_;
-    /// Clients added from the window, by name, as the loader read their entries.
+    /// Clients added from the window, by name, as typed specs.
     std::map<std::string, scenarios::ProducerSpec> live_producers_;
     std::map<std::string, std::pair<scenarios::ConsumerSpec, std::string>> live_consumers_;  // with its switch
 };
