@@ -6,18 +6,6 @@
 namespace kafkalab::scenarios::detail {
 namespace {
 
-constexpr std::size_t longest_client_name = 64;
-
-bool is_valid_host_name(std::string_view name) {
-    if (name.empty() || name.size() > longest_client_name) return false;
-    for (char c : name) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                  c == '_' || c == '-';
-        if (!ok) return false;
-    }
-    return true;
-}
-
 std::string join_addresses(const std::vector<BootstrapServer>& servers) {
     std::string text;
     for (const auto& s : servers) text += (text.empty() ? "" : ",") + s.address;
@@ -35,7 +23,7 @@ std::optional<std::string> read_client_name(Context& ctx, const Fields& f, const
     }
     auto name = read_string(ctx, *node, std::string(kind) + " name");
     if (!name) return std::nullopt;
-    if (!is_valid_host_name(*name)) {
+    if (!is_valid_client_name(*name)) {
         error_at(ctx, *node, std::string(kind) + " name must be 1 to 64 letters, digits, '.', '_' or '-'; found " +
                                  describe(*node));
         return std::nullopt;

@@ -76,17 +76,6 @@ void parse_consumer(Context& ctx, const YAML::Node& entry) {
     ctx.scenario.consumers.push_back(std::move(c));
 }
 
-/// FNV-1a: a fixed, portable hash, so a generated group name depends only on the
-/// seed and the consumer's name.
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
-
 }  // namespace
 
 void parse_consumers(Context& ctx, const YAML::Node& node) {
@@ -101,10 +90,8 @@ void assign_generated_groups(Context& ctx) {
     auto& s = ctx.scenario;
     bool any_group = false;
     for (auto& c : s.consumers) {
-        // kafka-console-consumer names its group "console-consumer-" + a random number
-        // below 100000; here the number comes from the seed, so runs repeat.
         if (c.group_id.empty() && !c.topics.empty()) {
-            c.group_id = "console-consumer-" + std::to_string(fnv1a(std::to_string(s.seed) + "/" + c.name) % 100000);
+            c.group_id = generated_group_id(s.seed, c.name);
             c.group_id_generated = true;
             c.properties.set("group.id", c.group_id);
         }

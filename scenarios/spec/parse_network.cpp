@@ -10,7 +10,6 @@
 namespace kafkalab::scenarios::detail {
 namespace {
 
-constexpr std::string_view default_switch = "switch";
 constexpr Duration slowest_link_latency = std::chrono::minutes(1);
 
 /// Reads latency, jitter, bandwidth and loss present in `f` over `spec`.

@@ -15,9 +15,6 @@ namespace {
 
 constexpr std::int64_t largest_random_value_bytes = 1024 * 1024;
 constexpr std::int64_t most_keys_cycled = 10000;
-/// Every record sent is kept (logs, the send ledger, the checker), about 300 bytes
-/// each: ten million records stay within a few gigabytes and a minute or two of run.
-constexpr double most_records_per_scenario = 10'000'000;
 
 std::optional<Rate> read_rate(Context& ctx, const YAML::Node& node, std::string_view what) {
     auto rate = node.IsScalar() ? parse_rate(node.Scalar()) : std::nullopt;

@@ -27,4 +27,34 @@ double records_sent(const ProducerSpec& p, Duration run) {
     return records;
 }
 
+namespace {
+
+/// FNV-1a: a fixed, portable hash, so a generated group name depends only on the
+/// seed and the consumer's name.
+std::uint64_t fnv1a(std::string_view text) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+}  // namespace
+
+bool is_valid_client_name(std::string_view name) {
+    constexpr std::size_t longest = 64;
+    if (name.empty() || name.size() > longest) return false;
+    for (char c : name) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                  c == '_' || c == '-';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string generated_group_id(std::uint64_t seed, std::string_view consumer) {
+    return "console-consumer-" + std::to_string(fnv1a(std::to_string(seed) + "/" + std::string(consumer)) % 100000);
+}
+
 }  // namespace kafkalab::scenarios

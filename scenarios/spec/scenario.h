@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "broker_model/common/types.h"
@@ -76,6 +77,9 @@ struct ClusterSpec {
 // Network
 
 enum class HostKind : std::uint8_t { broker, zookeeper, producer, consumer };
+
+/// The switch a host sits on when no rack names it.
+inline constexpr std::string_view default_switch = "switch";
 
 /// A host and the switch it is plugged into.
 struct HostSpec {
@@ -166,6 +170,9 @@ struct KeySpec {
     std::vector<std::string> values;  // fixed: one; cycle: two or more; else empty
 };
 
+/// A client's name, which is also its host name: 1 to 64 letters, digits, '.', '_' or '-'.
+bool is_valid_client_name(std::string_view name);
+
 struct ProducerSpec {
     std::string name;  // also its host name and its default client.id
     /// Default: the first broker. Also written into properties as bootstrap.servers.
@@ -185,6 +192,9 @@ struct ProducerSpec {
 /// How many records a producer sends at most in a run of `run` (a Poisson schedule's
 /// mean), in floating point: a rate of 10^9/ms over 24 hours must not overflow.
 double records_sent(const ProducerSpec& p, Duration run);
+/// Every record sent is kept (logs, the send ledger, the checker), about 300 bytes
+/// each: ten million records stay within a few gigabytes and a minute or two of run.
+inline constexpr double most_records_per_scenario = 10'000'000;
 
 struct ConsumerSpec {
     std::string name;  // also its host name and its default client.id
@@ -203,6 +213,11 @@ struct ConsumerSpec {
     Duration processing_per_record{0};  // simulated work before the next record
     SourcePosition position;
 };
+
+/// The group a subscribing consumer without one gets: kafka-console-consumer names it
+/// "console-consumer-" + a random number below 100000; here the number comes from the
+/// seed and the consumer's name, so runs repeat.
+std::string generated_group_id(std::uint64_t seed, std::string_view consumer);
 
 // ---------------------------------------------------------------------------------
 // Timeline: CLI steps, narration, predict questions

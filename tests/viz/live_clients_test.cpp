@@ -1,5 +1,5 @@
 // Clients > Add producer / Add consumer: a client joins the run at the current moment,
-// as a scenario entry with `start:` would, read by the scenario loader itself.
+// as a scenario entry with `start:` would, built as the loader builds that entry.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -79,10 +79,26 @@ TEST_CASE("a client the scenario loader refuses is refused with the loader's own
     REQUIRE(ui.client_form_error == "a host named broker-1 exists already");
     REQUIRE(session->live_faults().empty());
 
+    ui.client_form = {true, "audit 1", "payments", "all", 5, ""};
+    apply(Command::inject(ui.client_form.to_fault()), *session, ui);
+    REQUIRE(ui.client_form_error == "producer name must be 1 to 64 letters, digits, '.', '_' or '-'; found 'audit 1'");
+    REQUIRE(session->live_faults().empty());
+}
+
+TEST_CASE("a client joins a session opened without a file: no scenario text is read for it") {
     LabSession fileless(lesson(crash_lesson));
+    fileless.advance_to(3s);
     std::string why;
-    REQUIRE_FALSE(fileless.inject(LiveFault::add_consumer("c", "payments", ""), &why));
-    REQUIRE(why.find("needs the scenario's file") != std::string::npos);
+    REQUIRE(fileless.inject(LiveFault::add_consumer("c", "payments", ""), &why));
+    fileless.advance_to(15s);
+    const ConsumerView* consumer = nullptr;
+    for (const auto& c : fileless.snapshot().consumers) {
+        if (c.name == "c") consumer = &c;
+    }
+    REQUIRE(consumer);
+    // No group given: one generated from the seed, as kafka-console-consumer makes one.
+    REQUIRE(consumer->group.starts_with("console-consumer-"));
+    REQUIRE(consumer->records_consumed > 0);
 }
 
 TEST_CASE("an added client comes back after a rewind and can be crashed like any other host") {

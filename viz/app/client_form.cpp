@@ -1,6 +1,6 @@
 // Clients > Add producer / Add consumer: a small form whose client joins the run at
 // the current moment, recorded like a live fault and saved as a client entry with
-// `start:` (the scenario loader checks the entry, and its message is shown here).
+// `start:` (checked by the loader's rules for that entry; a refusal is shown here).
 #include <array>
 #include <cstring>
 

@@ -270,18 +270,16 @@ ImVec2 along(const std::vector<ImVec2>& points, double progress) {
     return points.back();
 }
 
-void draw_messages(ImDrawList* draw, FrameContext& frame, const ClusterLayout& layout) {
-    const auto& network = frame.session.run().simulation().network();
-    auto& sim = frame.session.run().simulation();
-    for (const auto& m : frame.session.in_flight()) {
+void draw_messages(ImDrawList* draw, SnapshotFrame& frame, const ClusterLayout& layout) {
+    for (const auto& m : frame.in_flight) {
         if (!frame.ui.filter.shows(m.kind)) continue;
         std::vector<ImVec2> points;
-        for (sim::VertexId v : network.path(sim.vertex(m.from), sim.vertex(m.to))) {
+        for (sim::VertexId v : m.route) {
             if (auto c = layout.centers.find(v); c != layout.centers.end()) points.push_back(to_screen(c->second));
         }
         if (points.empty()) {
             // The route broke under it: draw it on the straight line it was taking.
-            auto a = layout.centers.find(sim.vertex(m.from)), b = layout.centers.find(sim.vertex(m.to));
+            auto a = layout.centers.find(m.from_vertex), b = layout.centers.find(m.to_vertex);
             if (a == layout.centers.end() || b == layout.centers.end()) continue;
             points = {to_screen(a->second), to_screen(b->second)};
         }
@@ -291,7 +289,7 @@ void draw_messages(ImDrawList* draw, FrameContext& frame, const ClusterLayout& l
     }
 }
 
-void draw_legend(FrameContext& frame) {
+void draw_legend(SnapshotFrame& frame) {
     for (std::size_t i = 0; i < message_kind_count; ++i) {
         auto kind = static_cast<MessageKind>(i);
         bool shown = frame.ui.filter.shows(kind);
@@ -306,8 +304,8 @@ void draw_legend(FrameContext& frame) {
 
 }  // namespace
 
-void draw_cluster_panel(FrameContext& frame) {
-    const ClusterSnapshot& s = frame.session.snapshot();
+void draw_cluster_panel(SnapshotFrame& frame) {
+    const ClusterSnapshot& s = frame.snapshot;
     draw_legend(frame);
     draw_partition_bar(frame);
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -333,13 +331,13 @@ void draw_cluster_panel(FrameContext& frame) {
     // Clicks: left selects a host, right opens its fault menu.
     ImGui::InvisibleButton("canvas", avail, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     ImVec2 mouse = ImGui::GetIO().MousePos;
-    auto hit = layout.host_at({mouse.x, mouse.y});
+    auto hit_vertex = layout.host_at({mouse.x, mouse.y});
+    const HostView* hit = hit_vertex ? s.host_at(*hit_vertex) : nullptr;
     if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
-        frame.ui.selected_host = hit ? std::optional<std::string>(frame.session.run().simulation().network().name(*hit))
-                                     : std::nullopt;
+        frame.ui.selected_host = hit ? std::optional<std::string>(hit->name) : std::nullopt;
     }
     if (hit && ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
-        frame.ui.menu_host = frame.session.run().simulation().network().name(*hit);
+        frame.ui.menu_host = hit->name;
         ImGui::OpenPopup("host menu");
     }
     if (ImGui::BeginPopup("host menu")) {

@@ -10,9 +10,8 @@ namespace {
 constexpr const char* side_names[] = {"A", "B"};
 
 /// Whether the link (or firewall rule) between `a` and `b` is cut now.
-bool is_cut(FrameContext& frame, const ClusterSnapshot& s, const std::string& a, const std::string& b) {
-    const auto& network = frame.session.run().simulation().network();
-    auto va = network.find(a), vb = network.find(b);
+bool is_cut(const ClusterSnapshot& s, const std::string& a, const std::string& b) {
+    auto va = s.vertex_of(a), vb = s.vertex_of(b);
     if (!va || !vb) return false;
     auto ends = std::minmax(*va, *vb);
     for (const auto& link : s.links) {
@@ -26,7 +25,7 @@ bool is_cut(FrameContext& frame, const ClusterSnapshot& s, const std::string& a,
 
 /// The other ends a host's link can be cut to: its switch, then every other host of
 /// the scenario (two hosts are cut apart by a firewall rule between them).
-std::vector<std::string> link_peers(FrameContext& frame, const HostView& host) {
+std::vector<std::string> link_peers(const SnapshotFrame& frame, const HostView& host) {
     std::vector<std::string> peers;
     const auto& hosts = frame.session.scenario().network.hosts;
     for (const auto& h : hosts) {
@@ -38,22 +37,22 @@ std::vector<std::string> link_peers(FrameContext& frame, const HostView& host) {
     return peers;
 }
 
-void link_menus(FrameContext& frame, const HostView& host) {
-    const ClusterSnapshot& s = frame.session.snapshot();
+void link_menus(SnapshotFrame& frame, const HostView& host) {
+    const ClusterSnapshot& s = frame.snapshot;
     const auto peers = link_peers(frame, host);
     if (ImGui::BeginMenu("Cut link to")) {
         for (const auto& peer : peers) {
-            if (ImGui::MenuItem(peer.c_str(), nullptr, false, !is_cut(frame, s, host.name, peer))) {
+            if (ImGui::MenuItem(peer.c_str(), nullptr, false, !is_cut(s, host.name, peer))) {
                 frame.commands.push_back(Command::inject(LiveFault::link(scenarios::FaultKind::cut, host.name, peer)));
             }
         }
         ImGui::EndMenu();
     }
     bool any_cut = false;
-    for (const auto& peer : peers) any_cut = any_cut || is_cut(frame, s, host.name, peer);
+    for (const auto& peer : peers) any_cut = any_cut || is_cut(s, host.name, peer);
     if (ImGui::BeginMenu("Restore link to", any_cut)) {
         for (const auto& peer : peers) {
-            if (!is_cut(frame, s, host.name, peer)) continue;
+            if (!is_cut(s, host.name, peer)) continue;
             if (ImGui::MenuItem(peer.c_str())) {
                 frame.commands.push_back(Command::inject(LiveFault::link(scenarios::FaultKind::restore, host.name, peer)));
             }
@@ -64,7 +63,7 @@ void link_menus(FrameContext& frame, const HostView& host) {
 
 }  // namespace
 
-void draw_host_fault_menu(FrameContext& frame, const HostView& host) {
+void draw_host_fault_menu(SnapshotFrame& frame, const HostView& host) {
     ImGui::TextUnformatted(host.name.c_str());
     ImGui::Separator();
     const bool up = host.state == sim::HostState::up;
@@ -88,9 +87,9 @@ void draw_host_fault_menu(FrameContext& frame, const HostView& host) {
     }
 }
 
-void draw_partition_bar(FrameContext& frame) {
+void draw_partition_bar(SnapshotFrame& frame) {
     const auto& sides = frame.ui.partition_sides;
-    const ClusterSnapshot& s = frame.session.snapshot();
+    const ClusterSnapshot& s = frame.snapshot;
     bool link_cut = !s.blocked.empty();
     for (const auto& link : s.links) link_cut = link_cut || !link.up;
     const bool picking = !sides[0].empty() || !sides[1].empty();

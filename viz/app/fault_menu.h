@@ -8,9 +8,9 @@
 
 namespace kafkalab::viz {
 
-void draw_host_fault_menu(FrameContext& frame, const HostView& host);
+void draw_host_fault_menu(SnapshotFrame& frame, const HostView& host);
 /// The partition being picked (side A, side B) with Apply and Clear, and Heal while
 /// the network is partitioned or a link is cut. Draws nothing when there is nothing to say.
-void draw_partition_bar(FrameContext& frame);
+void draw_partition_bar(SnapshotFrame& frame);
 
 }  // namespace kafkalab::viz

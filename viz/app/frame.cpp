@@ -44,9 +44,13 @@ void draw_frame(FrameContext& frame) {
 
     if (begin_panel("##toolbar", {0, menu_h}, {screen.x, toolbar_h})) draw_toolbar(frame);
     ImGui::End();
-    if (begin_panel("Cluster", {0, top_y}, {cluster_w, top_h})) draw_cluster_panel(frame);
+    const ClusterSnapshot& snapshot = frame.session.snapshot();
+    const std::vector<InFlightMessage> in_flight = frame.session.in_flight();
+    const std::vector<TruncationMark>& truncations = frame.session.truncations();
+    SnapshotFrame moment{snapshot, in_flight, truncations, frame.session, frame.ui, frame.commands};
+    if (begin_panel("Cluster", {0, top_y}, {cluster_w, top_h})) draw_cluster_panel(moment);
     ImGui::End();
-    if (begin_panel("Partitions", {cluster_w, top_y}, {screen.x - cluster_w, top_h})) draw_partitions_panel(frame);
+    if (begin_panel("Partitions", {cluster_w, top_y}, {screen.x - cluster_w, top_h})) draw_partitions_panel(moment);
     ImGui::End();
     if (begin_panel("Lesson", {0, top_y + top_h}, {screen.x, narration_h})) draw_narration_panel(frame);
     ImGui::End();
@@ -68,7 +72,7 @@ void draw_frame(FrameContext& frame) {
         }
     }
     ImGui::End();
-    draw_violation_banner(frame);
+    draw_violation_banner(moment);
 }
 
 }  // namespace kafkalab::viz

@@ -19,6 +19,19 @@ struct FrameContext {
     const std::vector<LessonEntry>* lessons = nullptr;  // for the Lessons menu
 };
 
+/// What the panels that draw the moment read: its snapshot, the messages on the wire
+/// and the truncations so far, with the session as const, so that they cannot reach
+/// into the live run. What they change they push as Commands, which the session
+/// carries out through its named calls (inject, resume, ...).
+struct SnapshotFrame {
+    const ClusterSnapshot& snapshot;
+    const std::vector<InFlightMessage>& in_flight;
+    const std::vector<TruncationMark>& truncations;
+    const LabSession& session;  // const reads: live pauses, replica logs, the scenario, a violation
+    UiState& ui;
+    std::vector<Command>& commands;
+};
+
 /// Lays the panels out over the whole window (no docking in ImGui 1.86: positions are
 /// computed from the window size, so a 1280x720 projector and a large monitor both work).
 void draw_frame(FrameContext& frame);
@@ -27,8 +40,8 @@ void draw_frame(FrameContext& frame);
 /// mode); returns the bar's height.
 float draw_menu_bar(FrameContext& frame);
 void draw_toolbar(FrameContext& frame);
-void draw_cluster_panel(FrameContext& frame);
-void draw_partitions_panel(FrameContext& frame);
+void draw_cluster_panel(SnapshotFrame& frame);
+void draw_partitions_panel(SnapshotFrame& frame);
 void draw_narration_panel(FrameContext& frame);
 void draw_timeline_panel(FrameContext& frame);
 void draw_event_log(FrameContext& frame);
@@ -42,7 +55,7 @@ void draw_client_form(FrameContext& frame);
 /// The terminal: Kafka commands typed by the class and the lesson's steps, with output.
 void draw_console(FrameContext& frame);
 /// Over everything, while a broken model invariant halts the run: which, where, and what to do.
-void draw_violation_banner(FrameContext& frame);
+void draw_violation_banner(SnapshotFrame& frame);
 /// Space plays and pauses, the right arrow steps one event, the left goes back one,
 /// 1 to 9 pick a speed, Ctrl+L toggles classroom mode.
 void handle_keys(FrameContext& frame);

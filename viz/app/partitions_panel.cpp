@@ -181,7 +181,7 @@ void draw_struck_cell(ImDrawList* draw, const StruckCell& s, const RowGeometry& 
     if (ImGui::IsMouseHoveringRect(a, b)) ImGui::SetTooltip("%s", s.mark->describe().c_str());
 }
 
-void draw_replica_row(FrameContext& frame, const PartitionView& p, const ReplicaView& r, const RowGeometry& g) {
+void draw_replica_row(SnapshotFrame& frame, const PartitionView& p, const ReplicaView& r, const RowGeometry& g) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float line = ImGui::GetTextLineHeight();
@@ -191,7 +191,7 @@ void draw_replica_row(FrameContext& frame, const PartitionView& p, const Replica
     ImGui::TextColored(colour, "%s", label.c_str());
     text_layout().last_item(label);
     if (const auto* log = frame.session.replica_log(r.host, p.partition)) {
-        auto cells = log_cells(*log, g.window, frame.session.run().ledger(), frame.session.producer_names());
+        auto cells = log_cells(*log, g.window, frame.session.ledger(), frame.session.producer_names());
         for (const auto& cell : cells) {
             float x0 = g.x_of(cell.first_offset);
             ImVec2 a(x0 + 1, pos.y + 1), b(x0 + g.cell_width - 1, pos.y + line - 1);
@@ -200,8 +200,8 @@ void draw_replica_row(FrameContext& frame, const PartitionView& p, const Replica
             // are faint: they may still be lost.
             draw->AddRectFilled(a, b, to_imgui(c, cell.below_high_watermark ? 255 : 90));
         }
-        for (const auto& struck : struck_cells(frame.session.truncations(), r.host, p.partition, r.log_end_offset,
-                                               g.window, frame.session.now())) {
+        for (const auto& struck : struck_cells(frame.truncations, r.host, p.partition, r.log_end_offset,
+                                               g.window, frame.snapshot.time)) {
             draw_struck_cell(draw, struck, g, pos.y, line);
         }
         float leo_x = g.x_of(r.log_end_offset);
@@ -215,8 +215,8 @@ void draw_replica_row(FrameContext& frame, const PartitionView& p, const Replica
 
 /// Each consumer's committed offset and position as marks over the cells, and its line
 /// of text under the replicas.
-void draw_group_markers(FrameContext& frame, const PartitionView& p, const RowGeometry& g, float marks_y) {
-    const ClusterSnapshot& s = frame.session.snapshot();
+void draw_group_markers(SnapshotFrame& frame, const PartitionView& p, const RowGeometry& g, float marks_y) {
+    const ClusterSnapshot& s = frame.snapshot;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
     for (const auto& consumer : s.consumers) {
@@ -239,7 +239,7 @@ void draw_group_markers(FrameContext& frame, const PartitionView& p, const RowGe
     }
 }
 
-void draw_partition(FrameContext& frame, const PartitionView& p, const Columns& c) {
+void draw_partition(SnapshotFrame& frame, const PartitionView& p, const Columns& c) {
     draw_header(p, c);
     std::int64_t first = INT64_MAX, end = 0;
     for (const auto& r : p.replicas) {
@@ -247,8 +247,8 @@ void draw_partition(FrameContext& frame, const PartitionView& p, const Columns& 
         first = std::min(first, r.log_start_offset);
         end = std::max(end, r.log_end_offset);
         // Removed offsets past every log's end still get their (struck) cells.
-        end = std::max(end, struck_end(frame.session.truncations(), r.host, p.partition, r.log_end_offset,
-                                       frame.session.now()));
+        end = std::max(end, struck_end(frame.truncations, r.host, p.partition, r.log_end_offset,
+                                       frame.snapshot.time));
     }
     if (first == INT64_MAX) first = 0;
     float cells_width = std::max(60.0f, c.right - c.label_width - c.tail_width);
@@ -269,13 +269,13 @@ void draw_partition(FrameContext& frame, const PartitionView& p, const Columns& 
     draw_group_markers(frame, p, g, bottom);
 }
 
-void draw_legend(FrameContext& frame) {
+void draw_legend(SnapshotFrame& frame) {
     std::vector<Piece> legend{{"| high watermark", palette::high_watermark},
                               {"| log end offset", palette::log_end},
                               {"v committed", palette::committed_offset},
                               {"v position", palette::consumer_position},
                               {"faint cells: above the high watermark", palette::muted}};
-    if (!frame.session.truncations().empty()) {
+    if (!frame.truncations.empty()) {
         legend.push_back({"\u2716 struck: removed by a truncation (hover for why)", palette::muted});
     }
     for (auto& piece : legend) piece.text += "  ";
@@ -284,8 +284,8 @@ void draw_legend(FrameContext& frame) {
 
 }  // namespace
 
-void draw_partitions_panel(FrameContext& frame) {
-    const ClusterSnapshot& s = frame.session.snapshot();
+void draw_partitions_panel(SnapshotFrame& frame) {
+    const ClusterSnapshot& s = frame.snapshot;
     draw_legend(frame);
     if (s.partitions.empty()) {
         ImGui::TextColored(to_imvec4(palette::muted), "No topics yet.");

@@ -6,7 +6,7 @@
 
 namespace kafkalab::viz {
 
-void draw_violation_banner(FrameContext& frame) {
+void draw_violation_banner(SnapshotFrame& frame) {
     const auto& violation = frame.session.violation();
     if (!violation) return;
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
@@ -18,9 +18,7 @@ void draw_violation_banner(FrameContext& frame) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
     if (ImGui::Begin("Model invariant broken: the run is halted", nullptr, flags)) {
-        // Scenario time: the simulation's clock less the run's start.
-        const sim::Duration start = frame.session.run().simulation().now().time_since_epoch() - frame.session.now();
-        const sim::Duration at = violation->time.time_since_epoch() - start;
+        const sim::Duration at = frame.session.scenario_time(violation->time);
         ImGui::TextWrapped("invariant '%s' broken at %s, event #%llu (seed %llu)", violation->invariant.c_str(),
                            sim::format_duration(at).c_str(), static_cast<unsigned long long>(violation->event_number),
                            static_cast<unsigned long long>(violation->seed));

@@ -204,6 +204,21 @@ const HostView* ClusterSnapshot::find_host(const std::string& name) const {
     return nullptr;
 }
 
+const HostView* ClusterSnapshot::host_at(sim::VertexId vertex) const {
+    for (const auto& host : hosts) {
+        if (host.vertex == vertex) return &host;
+    }
+    return nullptr;
+}
+
+std::optional<sim::VertexId> ClusterSnapshot::vertex_of(const std::string& name) const {
+    if (const HostView* host = find_host(name)) return host->vertex;
+    for (const auto& s : switches) {
+        if (s.name == name) return s.vertex;
+    }
+    return std::nullopt;
+}
+
 const PartitionView* ClusterSnapshot::find_partition(const kafka::TopicPartition& tp) const {
     auto it = std::lower_bound(partitions.begin(), partitions.end(), tp,
                                [](const PartitionView& p, const kafka::TopicPartition& key) { return p.partition < key; });

@@ -137,6 +137,9 @@ struct ClusterSnapshot {
     std::uint64_t records_consumed = 0;
 
     const HostView* find_host(const std::string& name) const;
+    const HostView* host_at(sim::VertexId vertex) const;
+    /// The network vertex of a host or switch, by name: what links and cuts are drawn between.
+    std::optional<sim::VertexId> vertex_of(const std::string& name) const;
     const PartitionView* find_partition(const kafka::TopicPartition& tp) const;
     bool operator==(const ClusterSnapshot&) const = default;
 };

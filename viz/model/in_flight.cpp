@@ -31,7 +31,10 @@ std::vector<InFlightMessage> messages_in_flight(sim::Simulation& sim, const std:
         m.name = p.info.label;
         m.kind = classify_message(m.name, roles[m.from], roles[m.to]);
         m.arrival = p.arrival;
-        auto latency = network.path_latency(sim.vertex(m.from), sim.vertex(m.to));
+        m.from_vertex = sim.vertex(m.from);
+        m.to_vertex = sim.vertex(m.to);
+        m.route = network.path(m.from_vertex, m.to_vertex);
+        auto latency = network.path_latency(m.from_vertex, m.to_vertex);
         sim::Duration flight = latency && latency->count() > 0 ? *latency : sim::Duration{1};
         double left = static_cast<double>((p.arrival - sim.now()).count()) / static_cast<double>(flight.count());
         m.progress = std::clamp(1.0 - left, 0.0, 1.0);

@@ -14,6 +14,10 @@ namespace kafkalab::viz {
 struct InFlightMessage {
     sim::NodeIndex from = sim::no_node;
     sim::NodeIndex to = sim::no_node;
+    sim::VertexId from_vertex = 0;
+    sim::VertexId to_vertex = 0;
+    /// The vertices it passes through, sender first; empty when the route broke under it.
+    std::vector<sim::VertexId> route;
     MessageKind kind = MessageKind::metadata;
     const char* name = "";  // the Kafka API name: "Produce", "FetchResponse"
     sim::Time arrival{};

@@ -9,6 +9,7 @@
 #include "broker_model/log/log_manager.h"
 #include "scenarios/cli_tools/cli_command.h"
 #include "scenarios/runner/run_report.h"
+#include "scenarios/spec/joining_client.h"
 #include "scenarios/spec/load_scenario.h"
 #include "viz/model/live_fault_checks.h"
 #include "viz/model/session_file.h"
@@ -205,8 +206,10 @@ bool LabSession::inject(LiveFault fault, std::string* refused_because) {
     if (!why && fault.adds_client() && run_->simulation().find_node(fault.host())) {
         why = "a host named " + fault.host() + " exists already";
     }
-    // The loader has the last word: the session saved with this fault must load.
-    if (!why) why = check_with_loader(fault, kept);
+    // An added client is built as the loader builds its entry; for the rest the loader
+    // has the last word: the session saved with this fault must load.
+    if (!why && fault.adds_client()) why = prepare_client(*fault.client(), fault.at.time, kept);
+    if (!why && !fault.adds_client()) why = check_with_loader(fault, kept);
     if (why) {
         if (refused_because) *refused_because = *why;
         return false;
@@ -219,18 +222,15 @@ bool LabSession::inject(LiveFault fault, std::string* refused_because) {
 }
 
 std::optional<std::string> LabSession::check_with_loader(const LiveFault& fault, const std::vector<LiveFault>& kept) {
-    if (options_.source_file.empty()) {
-        if (!fault.adds_client()) return std::nullopt;  // nothing to check it against but the rules above
-        return "adding a client needs the scenario's file: open the scenario from a file";
-    }
+    if (options_.source_file.empty()) return std::nullopt;  // nothing to check it against but the rules above
     std::ifstream in(options_.source_file, std::ios::binary);
     std::ostringstream original;
     original << in.rdbuf();
-    std::vector<LiveFault> with_client = kept;
-    with_client.push_back(fault);
+    std::vector<LiveFault> with_fault = kept;
+    with_fault.push_back(fault);
     std::string text;
     try {
-        text = session_as_scenario(original.str(), options_.source_file.parent_path(), with_client);
+        text = session_as_scenario(original.str(), options_.source_file.parent_path(), with_fault);
     } catch (const std::runtime_error& error) {
         return error.what();
     }
@@ -241,18 +241,29 @@ std::optional<std::string> LabSession::check_with_loader(const LiveFault& fault,
         }
         return "the scenario loader refuses this";
     }
-    const std::string name = fault.host();
-    for (const auto& producer : loaded.scenario->producers) {
-        if (producer.name == name) live_producers_.insert_or_assign(name, producer);
-    }
-    for (const auto& consumer : loaded.scenario->consumers) {
-        if (consumer.name != name) continue;
-        std::string switch_name;
-        for (const auto& host : loaded.scenario->network.hosts) {
-            if (host.name == name) switch_name = host.switch_name;
+    return std::nullopt;
+}
+
+std::optional<std::string> LabSession::prepare_client(const AddedClient& client, sim::Duration start,
+                                                      const std::vector<LiveFault>& kept) {
+    if (client.producer) {
+        std::vector<scenarios::ProducerSpec> joined_before;
+        for (const auto& earlier : kept) {
+            const AddedClient* added = earlier.client();
+            if (!added || !added->producer) continue;
+            if (auto it = live_producers_.find(added->name); it != live_producers_.end()) joined_before.push_back(it->second);
         }
-        live_consumers_.insert_or_assign(name, std::make_pair(consumer, switch_name));
+        auto built = scenarios::joining_producer(
+            *scenario_, {client.name, client.topic, client.acks, client.records_per_second, start}, joined_before);
+        if (const auto* why = std::get_if<std::string>(&built)) return *why;
+        live_producers_.insert_or_assign(client.name, std::get<scenarios::ProducerSpec>(std::move(built)));
+        return std::nullopt;
     }
+    auto built = scenarios::joining_consumer(*scenario_, {client.name, client.topic, client.group_id, start});
+    if (const auto* why = std::get_if<std::string>(&built)) return *why;
+    // No rack names a client added later: it sits on the default switch, as its saved entry will.
+    live_consumers_.insert_or_assign(client.name, std::make_pair(std::get<scenarios::ConsumerSpec>(std::move(built)),
+                                                                 std::string(scenarios::default_switch)));
     return std::nullopt;
 }
 
@@ -316,7 +327,7 @@ const scenarios::PredictionSpec* LabSession::prediction() const {
     return latest;
 }
 
-const kafka::PartitionLog* LabSession::replica_log(const std::string& host, const kafka::TopicPartition& tp) {
+const kafka::PartitionLog* LabSession::replica_log(const std::string& host, const kafka::TopicPartition& tp) const {
     auto& sim = run_->simulation();
     auto node = sim.find_node(host);
     if (!node) return nullptr;

@@ -120,9 +120,15 @@ public:
     const std::vector<ConsoleLine>& console() const { return console_; }
 
     // --- What the panels read ------------------------------------------------------
+    // The mutable reads below bring a cache up to date; the panels get what they return
+    // and the session as const (viz/app/panels.h: SnapshotFrame), never the live run.
     /// The state now; cached until the run moves.
     const ClusterSnapshot& snapshot();
     std::vector<InFlightMessage> in_flight();
+    /// The scenario time of a simulation time (for a violation's moment).
+    sim::Duration scenario_time(sim::Time time) const { return time - start_; }
+    /// Who produced each record, for colouring a replica's log by producer.
+    const kafka::SendLedger& ledger() const { return run_->ledger(); }
     const std::vector<HostRole>& roles() const { return roles_; }
     const EventLog& log() const { return *log_; }
     const TimelineSeries& series() const { return series_; }
@@ -131,7 +137,7 @@ public:
     /// The latest prediction question at or before now, if any.
     const scenarios::PredictionSpec* prediction() const;
     /// A broker's log of `tp` as its disk holds it (also while the broker is down), or null.
-    const kafka::PartitionLog* replica_log(const std::string& host, const kafka::TopicPartition& tp);
+    const kafka::PartitionLog* replica_log(const std::string& host, const kafka::TopicPartition& tp) const;
     /// The scenario's producers by name, in file order: the index is the colour.
     std::vector<std::string> producer_names() const;
     /// The checker's report, once the run reached its end; empty before.
@@ -156,9 +162,12 @@ private:
     void reach(const RunPosition& position);
     void apply(const LiveFault& fault);
     /// Reads the session saved with `fault` after `kept` with the scenario loader, as
-    /// the saved file will be read: why it would not load, or nothing. For an added
-    /// client, keeps what the loader made of its entry.
+    /// the saved file will be read: why it would not load, or nothing.
     std::optional<std::string> check_with_loader(const LiveFault& fault, const std::vector<LiveFault>& kept);
+    /// Builds the typed spec of a client joining at `start` (scenarios/spec/joining_client.h)
+    /// and keeps it for apply(): why the loader would refuse its entry, or nothing.
+    std::optional<std::string> prepare_client(const AddedClient& client, sim::Duration start,
+                                              const std::vector<LiveFault>& kept);
     sim::Time absolute(sim::Duration scenario_time) const { return start_ + scenario_time; }
     sim::Time end_time() const { return absolute(duration()); }
 
@@ -177,7 +186,7 @@ private:
     std::optional<invariants::Violation> violation_;
     TruncationHistory truncations_;
     std::vector<ConsoleLine> console_;
-    /// Clients added from the window, by name, as the loader read their entries.
+    /// Clients added from the window, by name, as typed specs.
     std::map<std::string, scenarios::ProducerSpec> live_producers_;
     std::map<std::string, std::pair<scenarios::ConsumerSpec, std::string>> live_consumers_;  // with its switch
 };

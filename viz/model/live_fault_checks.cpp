@@ -85,7 +85,7 @@ std::optional<std::string> refusal(const LiveFault& fault, const scenarios::Scen
                                    const std::vector<LiveFault>& recorded) {
     if (const auto* command = fault.console_command()) return command_refusal(*command);
     if (fault.adds_client()) {
-        // The scenario loader checks the entry itself (LabSession::inject).
+        // The entry itself is checked as the loader checks it (scenarios/spec/joining_client.h).
         if (!unknown_host(scenario, recorded, fault.host())) return "a host named " + fault.host() + " exists already";
         return std::nullopt;
     }
