@@ -1,11 +1,13 @@
 #pragma once
-// A consumer's configuration, typed, with the Java client's key names in comments and
-// its 3.x defaults (org.apache.kafka.clients.consumer.ConsumerConfig). Durations are
-// durations here; on the wire they become the milliseconds Kafka sends.
+// A consumer's configuration (org.apache.kafka.clients.consumer.ConsumerConfig, an
+// AbstractConfig), typed. Every field is read from a validated Properties through the
+// catalog's getters (broker_model/config/consumer_configs.cpp holds the names, types
+// and the default of every era); no default is written here. Durations are durations
+// here; on the wire they become the milliseconds Kafka sends.
 //
-// Eras: defaults_before_3_0() gives what a 2.x client used, where a lesson's timing
-// depends on it (session.timeout.ms 10 s before KIP-735; only the range assignor
-// before 3.0).
+// Eras: a Properties of an older era gives what that client used, where a lesson's
+// timing depends on it (session.timeout.ms 10 s before KIP-735; only the range
+// assignor before 3.0); defaults_before_3_0() is the 2.x client.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -13,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "broker_model/config/properties.h"
 #include "sim/time.h"
 
 namespace kafkalab::kafka {
@@ -26,6 +29,12 @@ const char* auto_offset_reset_name(AutoOffsetReset reset);
 std::optional<AutoOffsetReset> parse_auto_offset_reset(std::string_view text);
 
 struct ConsumerConfig {
+    /// Nothing set: every field is the catalog's default for default_kafka_version.
+    ConsumerConfig();
+    /// Every field from `consumer` (scope consumer), which validate() has accepted;
+    /// keys it leaves unset take the catalog's default for its era.
+    explicit ConsumerConfig(const Properties& consumer);
+
     /// bootstrap.servers, as host names of the simulated network ("broker-1").
     std::vector<std::string> bootstrap_servers;
     /// client.id; empty means the node's name.
@@ -38,49 +47,50 @@ struct ConsumerConfig {
     /// picks group.id = "console-consumer-<0..99999>" at random. The Java client itself
     /// would run without a group, so this is an explicit option. The number is drawn
     /// from the node's seeded random stream when the node starts.
-    bool random_group_id = false;
+    bool random_group_id = false;  // not a Kafka key: the tool's choice
     /// auto.offset.reset (default latest; "from beginning" is earliest).
-    AutoOffsetReset auto_offset_reset = AutoOffsetReset::latest;
+    AutoOffsetReset auto_offset_reset;
     /// enable.auto.commit. Unset means true, except for a generated console-consumer
     /// group, where the tool turns it off unless the user set it (its offsets are not
     /// meant to be used again). Read it through auto_commit_enabled().
     std::optional<bool> enable_auto_commit;
     /// auto.commit.interval.ms.
-    sim::Duration auto_commit_interval = std::chrono::milliseconds(5000);
+    sim::Duration auto_commit_interval;
     /// max.poll.records: the most records one poll() returns.
-    std::int32_t max_poll_records = 500;
+    std::int32_t max_poll_records;
     /// fetch.min.bytes: the broker holds a fetch until this much data is there...
-    std::int32_t fetch_min_bytes = 1;
+    std::int32_t fetch_min_bytes;
     /// fetch.max.wait.ms: ...or this long has passed.
-    sim::Duration fetch_max_wait = std::chrono::milliseconds(500);
+    sim::Duration fetch_max_wait;
     /// fetch.max.bytes: the most bytes one fetch response carries.
-    std::int32_t fetch_max_bytes = 52'428'800;
+    std::int32_t fetch_max_bytes;
     /// max.partition.fetch.bytes: the most bytes per partition in one fetch response.
-    std::int32_t max_partition_fetch_bytes = 1'048'576;
+    std::int32_t max_partition_fetch_bytes;
     /// session.timeout.ms: the coordinator drops a member it has not heard a heartbeat
     /// from for this long (45 s from 3.0, KIP-735; 10 s before).
-    sim::Duration session_timeout = std::chrono::milliseconds(45'000);
+    sim::Duration session_timeout;
     /// heartbeat.interval.ms.
-    sim::Duration heartbeat_interval = std::chrono::milliseconds(3000);
+    sim::Duration heartbeat_interval;
     /// max.poll.interval.ms: the longest the application may go between two polls
     /// before the consumer leaves its group (KIP-62); also the rebalance timeout.
-    sim::Duration max_poll_interval = std::chrono::milliseconds(300'000);
+    sim::Duration max_poll_interval;
     /// partition.assignment.strategy, in order of preference, by protocol name
     /// ("range", "roundrobin", "cooperative-sticky") or Kafka class name.
-    std::vector<std::string> partition_assignment_strategy = {"range", "cooperative-sticky"};
+    std::vector<std::string> partition_assignment_strategy;
     /// request.timeout.ms.
-    sim::Duration request_timeout = std::chrono::milliseconds(30'000);
+    sim::Duration request_timeout;
     /// retry.backoff.ms.
-    sim::Duration retry_backoff = std::chrono::milliseconds(100);
+    sim::Duration retry_backoff;
     /// reconnect.backoff.ms and reconnect.backoff.max.ms (ClusterConnectionStates).
-    sim::Duration reconnect_backoff = std::chrono::milliseconds(50);
-    sim::Duration reconnect_backoff_max = std::chrono::milliseconds(1'000);
+    sim::Duration reconnect_backoff;
+    sim::Duration reconnect_backoff_max;
     /// metadata.max.age.ms.
-    sim::Duration metadata_max_age = std::chrono::milliseconds(300'000);
+    sim::Duration metadata_max_age;
     /// default.api.timeout.ms: how long commitSync and close wait at most.
-    sim::Duration default_api_timeout = std::chrono::milliseconds(60'000);
+    sim::Duration default_api_timeout;
 
-    /// The defaults of a 2.x client: session.timeout.ms 10 s, only the range assignor.
+    /// The catalog's defaults of a 2.x client: session.timeout.ms 10 s, only the range
+    /// assignor.
     static ConsumerConfig defaults_before_3_0();
 
     /// enable.auto.commit as it applies to this consumer (see enable_auto_commit).
@@ -91,13 +101,6 @@ struct ConsumerConfig {
     /// below session.timeout.ms, max.poll.records below 1. Empty when valid.
     std::vector<std::string> validate() const;
 };
-
-/// Sets one consumer property by its Kafka name ("session.timeout.ms", "10000"), the
-/// way a consumer.properties file or --consumer-property gives it. bootstrap.servers
-/// entries may carry a port ("broker-1:9092"), which is dropped. Keys Kafka knows but
-/// the simulator does not model (key.deserializer, ...) are accepted and ignored.
-/// Returns an error sentence for an unknown key or a bad value; nothing on success.
-std::optional<std::string> set_consumer_property(ConsumerConfig& config, std::string_view key, std::string_view value);
 
 /// The group id kafka-console-consumer generates: "console-consumer-" and a number in
 /// [0, 100000), printed without padding.

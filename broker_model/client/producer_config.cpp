@@ -2,17 +2,42 @@
 
 #include <stdexcept>
 
-namespace kafkalab::kafka {
+#include "broker_model/config/config_validation.h"
 
-ProducerConfig ProducerConfig::pre_3_0() {
-    ProducerConfig config;
-    config.acks = Acks::leader;
-    config.enable_idempotence = false;
-    config.partitioner = "default";  // 2.4 to 3.2: DefaultPartitioner, sticky (KIP-480)
-    return config;
+namespace kafkalab::kafka {
+namespace {
+
+/// bootstrap.servers as host names: "broker-1:9092" -> "broker-1".
+std::vector<std::string> hosts_of(const Properties& p) {
+    std::vector<std::string> hosts;
+    for (const auto& server : p.get_list("bootstrap.servers")) hosts.push_back(server.substr(0, server.rfind(':')));
+    return hosts;
 }
 
-namespace {
+Acks acks_of(const Properties& p) {
+    std::string acks = p.get_choice("acks");
+    return acks == "all" ? Acks::all : acks == "1" ? Acks::leader : Acks::none;
+}
+
+std::optional<bool> idempotence_of(const Properties& p) {
+    if (p.contains("enable.idempotence")) return p.get_bool("enable.idempotence");
+    // Unset where the default is on: idempotence_enabled() yields to conflicts then.
+    if (idempotence_default_applies(p)) return std::nullopt;
+    return false;
+}
+
+/// partitioner.class by era: unset from 3.3 is the built-in partitioner (KIP-794);
+/// DefaultPartitioner spread records without a key round-robin before 2.4.
+std::string partitioner_of(const Properties& p) {
+    if (!p.value_or_default("partitioner.class")) return "built-in";
+    std::string name = p.get_choice("partitioner.class");
+    if (name == "default" && p.era() < KafkaVersion{2, 4, 0}) return "legacy-default";
+    return name;
+}
+
+Serializer serializer_of(const Properties& p, std::string_view key) {
+    return parse_serializer(p.get_choice(key)).value_or(Serializer::string);
+}
 
 /// The settings idempotence cannot work with (ProducerConfig's idempotence checks).
 bool conflicts_with_idempotence(const ProducerConfig& config) {
@@ -20,6 +45,36 @@ bool conflicts_with_idempotence(const ProducerConfig& config) {
 }
 
 }  // namespace
+
+ProducerConfig::ProducerConfig() : ProducerConfig(Properties(ConfigScope::producer)) {}
+
+ProducerConfig::ProducerConfig(const Properties& p)
+    : bootstrap_servers(hosts_of(p)),
+      client_id(p.get_string("client.id")),
+      acks(acks_of(p)),
+      enable_idempotence(idempotence_of(p)),
+      retries(p.get_int("retries")),
+      max_in_flight_requests_per_connection(p.get_int("max.in.flight.requests.per.connection")),
+      batch_size_bytes(p.get_int("batch.size")),
+      linger(p.get_duration("linger.ms")),
+      delivery_timeout(p.get_duration("delivery.timeout.ms")),
+      request_timeout(p.get_duration("request.timeout.ms")),
+      retry_backoff(p.get_duration("retry.backoff.ms")),
+      reconnect_backoff(p.get_duration("reconnect.backoff.ms")),
+      reconnect_backoff_max(p.get_duration("reconnect.backoff.max.ms")),
+      metadata_max_age(p.get_duration("metadata.max.age.ms")),
+      max_block(p.get_duration("max.block.ms")),
+      max_request_size_bytes(p.get_int("max.request.size")),
+      partitioner(partitioner_of(p)),
+      // The built-in partitioner's knobs (3.3+) are read in every era; only that
+      // partitioner looks at them.
+      partitioner_adaptive(p.get_bool("partitioner.adaptive.partitioning.enable")),
+      partitioner_availability_timeout(p.get_duration("partitioner.availability.timeout.ms")),
+      partitioner_ignore_keys(p.get_bool("partitioner.ignore.keys")),
+      key_serializer(serializer_of(p, "key.serializer")),
+      value_serializer(serializer_of(p, "value.serializer")) {}
+
+ProducerConfig ProducerConfig::pre_3_0() { return ProducerConfig(Properties(ConfigScope::producer, {2, 8, 0})); }
 
 bool ProducerConfig::idempotence_enabled() const {
     // KAFKA-13673 (3.2): an unset enable.idempotence yields to conflicting settings.

@@ -25,13 +25,14 @@ void add_zookeeper_and_identity(std::vector<ConfigDef>& out) {
                       .changed({2, 5, 0}, "18000", "6000 before 2.5 (KIP-537)"));
     out.push_back(key("zookeeper.connection.timeout.ms", int32, std::nullopt,
                       "How long a broker waits to connect to ZooKeeper; unset: the session timeout.")
-                      .in(ConfigUnit::milliseconds).at_least(1).falls_back_to("zookeeper.session.timeout.ms"));
+                      .in(ConfigUnit::milliseconds).at_least(1).falls_back_to("zookeeper.session.timeout.ms")
+                      .not_modelled());
     out.push_back(key("listeners", string, std::nullopt,
                       "The addresses the broker listens on; unset: PLAINTEXT://:9092.")
                       .checked_by(check_listener_list));
     out.push_back(key("advertised.listeners", string, std::nullopt,
                       "The addresses given to clients in metadata; unset: the listeners.")
-                      .checked_by(check_listener_list));
+                      .checked_by(check_listener_list).not_modelled());
     out.push_back(key("broker.rack", string, std::nullopt,
                       "The rack of this broker, used to spread replicas over racks."));
 }
@@ -61,23 +62,32 @@ void add_topics_and_replication(std::vector<ConfigDef>& out) {
                       "Bytes a follower's fetch waits for before the leader answers.").in(ConfigUnit::bytes));
     out.push_back(key("replica.fetch.max.bytes", int32, "1048576",
                       "Bytes a follower fetches per partition at most.").in(ConfigUnit::bytes).at_least(0));
+    out.push_back(key("replica.fetch.backoff.ms", int32, "1000",
+                      "How long a follower waits before fetching again after a fetch failed.")
+                      .in(ConfigUnit::milliseconds).at_least(0));
     out.push_back(key("replica.socket.timeout.ms", int32, "30000",
                       "The socket timeout of a follower's fetch requests.").in(ConfigUnit::milliseconds));
     out.push_back(key("replica.high.watermark.checkpoint.interval.ms", int64, "5000",
                       "How often the high watermark is saved to disk.").in(ConfigUnit::milliseconds));
     out.push_back(key("auto.leader.rebalance.enable", boolean, "true",
-                      "Whether the controller moves leadership back to preferred replicas."));
+                      "Whether the controller moves leadership back to preferred replicas.")
+                      .not_modelled());
     out.push_back(key("leader.imbalance.check.interval.seconds", int64, "300",
                       "How often the controller checks for leader imbalance.")
-                      .in(ConfigUnit::seconds).at_least(1));
+                      .in(ConfigUnit::seconds).at_least(1).not_modelled());
     out.push_back(key("leader.imbalance.per.broker.percentage", int32, "10",
-                      "The share of non-preferred leaders per broker that triggers a rebalance."));
+                      "The share of non-preferred leaders per broker that triggers a rebalance.")
+                      .not_modelled());
+    out.push_back(key("controller.socket.timeout.ms", int32, "30000",
+                      "How long the controller waits for a broker to answer one of its requests.")
+                      .in(ConfigUnit::milliseconds));
     out.push_back(key("controlled.shutdown.enable", boolean, "true",
                       "Whether a stopping broker first moves its leaderships away."));
     out.push_back(key("controlled.shutdown.max.retries", int32, "3",
-                      "Attempts at a controlled shutdown before shutting down uncleanly."));
+                      "Attempts at a controlled shutdown before shutting down uncleanly.").not_modelled());
     out.push_back(key("controlled.shutdown.retry.backoff.ms", int64, "5000",
-                      "The pause between controlled shutdown attempts.").in(ConfigUnit::milliseconds));
+                      "The pause between controlled shutdown attempts.").in(ConfigUnit::milliseconds)
+                      .not_modelled());
 }
 
 void add_groups(std::vector<ConfigDef>& out) {

@@ -130,14 +130,18 @@ std::vector<ConfigIssue> validate(const Properties& properties) {
     return issues;
 }
 
+bool idempotence_default_applies(const Properties& producer) {
+    // 3.0.0 and 3.1.0 announced the new default but never applied it (KAFKA-13598).
+    KafkaVersion era = producer.era();
+    if (era == KafkaVersion{3, 0, 0} || era == KafkaVersion{3, 1, 0}) return false;
+    return producer.get_bool("enable.idempotence");
+}
+
 bool idempotence_enabled(const Properties& producer) {
     if (const auto* explicit_value = producer.entry("enable.idempotence")) {
         return parse_bool(explicit_value->value).value_or(false);
     }
-    // 3.0.0 and 3.1.0 announced the new default but never applied it (KAFKA-13598).
-    KafkaVersion era = producer.era();
-    if (era == KafkaVersion{3, 0, 0} || era == KafkaVersion{3, 1, 0}) return false;
-    if (!producer.get_bool("enable.idempotence")) return false;
+    if (!idempotence_default_applies(producer)) return false;
     return producer.get_choice("acks") == "all" && producer.get_int("retries") > 0 &&
            producer.get_int("max.in.flight.requests.per.connection") <= 5;
 }

@@ -47,6 +47,10 @@ std::vector<ConfigIssue> validate_combination(const Properties& properties);
 /// Both of the above: entries first, then combinations when every entry is valid.
 std::vector<ConfigIssue> validate(const Properties& properties);
 
+/// Whether an unset enable.idempotence means on in this producer's era: from 3.2. KIP-679
+/// made true the default in 3.0, but 3.0.0 and 3.1.0 never applied it (KAFKA-13598).
+bool idempotence_default_applies(const Properties& producer);
+
 /// Whether a producer with these settings is idempotent. From 3.2 on (KAFKA-13598) an
 /// unset enable.idempotence yields to conflicting settings (acks other than all,
 /// retries 0, more than 5 requests in flight) instead of failing; an explicit true

@@ -46,6 +46,23 @@ void add_group_keys(std::vector<ConfigDef>& out) {
                       .in(ConfigUnit::milliseconds).at_least(0));
 }
 
+// Keys kafka-console-consumer and real consumer.properties files carry. They load
+// without complaint; the simulation has no transactions, checksums or racks for them.
+void add_unmodelled(std::vector<ConfigDef>& out) {
+    using enum ConfigType;
+    out.push_back(key("isolation.level", string, "read_uncommitted",
+                      "Whether records of transactions not yet committed are returned.")
+                      .one_of({{"read_uncommitted", "", {}}, {"read_committed", "", {}}})
+                      .introduced({0, 11, 0}).not_modelled());
+    out.push_back(key("allow.auto.create.topics", boolean, "true",
+                      "Whether subscribing to an unknown topic creates it (if the broker allows).")
+                      .introduced({2, 3, 0}).not_modelled());
+    out.push_back(key("client.rack", string, "", "The rack of this client, for fetching from a close replica.")
+                      .introduced({2, 4, 0}).not_modelled());
+    out.push_back(key("check.crcs", boolean, "true", "Whether fetched records' checksums are verified.")
+                      .not_modelled());
+}
+
 }  // namespace
 
 std::vector<ConfigChoice> deserializer_choices() {
@@ -70,6 +87,11 @@ std::vector<ConfigDef> consumer_configs() {
                       .in(ConfigUnit::bytes).at_least(0));
     out.push_back(key("fetch.max.wait.ms", int32, "500", "How long a fetch waits at the broker for fetch.min.bytes.")
                       .in(ConfigUnit::milliseconds).at_least(0));
+    out.push_back(key("fetch.max.bytes", int32, "52428800", "The most bytes one fetch response carries.")
+                      .in(ConfigUnit::bytes).at_least(0).introduced({0, 10, 1}));
+    out.push_back(key("max.partition.fetch.bytes", int32, "1048576",
+                      "The most bytes of one partition in one fetch response.")
+                      .in(ConfigUnit::bytes).at_least(0));
     out.push_back(key("request.timeout.ms", int32, "305000", "How long the consumer waits for one answer.")
                       .in(ConfigUnit::milliseconds).at_least(0)
                       .changed({2, 0, 0}, "30000", "305000 before 2.0 (KIP-266)"));
@@ -78,6 +100,8 @@ std::vector<ConfigDef> consumer_configs() {
     for (ConfigDef& common : reconnect_backoff_configs(consumer)) out.push_back(std::move(common));
     out.push_back(key("metadata.max.age.ms", int64, "300000", "How often metadata is refreshed even without errors.")
                       .in(ConfigUnit::milliseconds).at_least(0));
+    out.push_back(key("default.api.timeout.ms", int32, "60000", "How long commitSync and close wait at most.")
+                      .in(ConfigUnit::milliseconds).at_least(0).introduced({2, 0, 0}));
     out.push_back(key("key.deserializer", class_name, "string",
                       "How key bytes become keys. Kafka requires it; kafkalab assumes StringDeserializer.")
                       .one_of(deserializer_choices()));
@@ -85,6 +109,7 @@ std::vector<ConfigDef> consumer_configs() {
                       "How value bytes become values. Kafka requires it; kafkalab assumes StringDeserializer.")
                       .one_of(deserializer_choices()));
     out.push_back(key("client.id", string, "", "A name for this client in logs and quotas."));
+    add_unmodelled(out);
     return out;
 }
 

@@ -71,6 +71,11 @@ std::vector<ConfigDef> producer_configs() {
     for (ConfigDef& common : reconnect_backoff_configs(producer)) out.push_back(std::move(common));
     out.push_back(key("metadata.max.age.ms", int64, "300000", "How often metadata is refreshed even without errors.")
                       .in(ConfigUnit::milliseconds).at_least(0));
+    out.push_back(key("max.block.ms", int64, "60000",
+                      "How long send() waits for a topic's metadata before the record fails.")
+                      .in(ConfigUnit::milliseconds).at_least(0));
+    out.push_back(key("max.request.size", int32, "1048576", "The largest produce request, so the largest record.")
+                      .in(ConfigUnit::bytes).at_least(0));
     out.push_back(key("partitioner.class", class_name, "default",
                       "How a partition is chosen: murmur2 of the key, and for records without a key the "
                       "era's default (round-robin, then sticky per batch from 2.4, sticky per batch.size "

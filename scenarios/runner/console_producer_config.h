@@ -12,11 +12,11 @@
 namespace kafkalab::scenarios {
 
 /// The producer config, or Kafka's ConfigException sentence for the first bad value
-/// ("Invalid value abc for configuration linger.ms: Not a number of type LONG").
+/// ("Invalid value abc for configuration linger.ms: Not a number of type LONG"), read
+/// through the catalog as a scenario's producers are (tool_client_properties.h).
 /// `hosts` are the simulated broker hosts bootstrap.servers resolved to. Keys the model
 /// has no knob for (compression.type, buffer.memory, ...) are accepted and ignored.
-/// Before 3.2 the idempotence default did not apply (KIP-679 shipped in 3.0, but 3.0.0
-/// and 3.1.0 never turned it on), so `era` decides it unless a property sets it.
+/// Unset keys take the defaults of `era` (enable.idempotence from 3.2, KAFKA-13598).
 std::variant<kafka::ProducerConfig, std::string> console_producer_config(const CliProperties& properties,
                                                                          std::vector<std::string> hosts,
                                                                          kafka::KafkaVersion era);

@@ -18,12 +18,7 @@ void ScenarioRun::add_producer(const ProducerSpec& producer) {
 
 void ScenarioRun::add_consumer(const ConsumerSpec& consumer, const std::string& switch_name) {
     kafka::ConsumerOptions options;
-    for (const auto& server : consumer.bootstrap_servers) options.config.bootstrap_servers.push_back(server.host);
-    for (const auto& entry : consumer.properties.entries()) {
-        kafka::set_consumer_property(options.config, entry.key, entry.value);
-    }
-    if (!consumer.group_id.empty()) options.config.group_id = consumer.group_id;
-    if (consumer.group_id_generated) options.config.enable_auto_commit = false;  // as kafka-console-consumer
+    options.config = consumer_config(consumer);
     options.topics = consumer.topics;
     options.partitions = consumer.assign;
     options.workload.processing_per_record = consumer.processing_per_record;

@@ -11,6 +11,7 @@
 #include "scenarios/cli_tools/cli_command.h"
 #include "scenarios/cli_tools/console_consumer_format.h"
 #include "scenarios/runner/scenario_run.h"
+#include "scenarios/runner/tool_client_properties.h"
 
 namespace kafkalab::scenarios {
 
@@ -51,11 +52,17 @@ void ScenarioRun::run_step(const StepSpec& step) {
         return;
     }
     if (auto* console = std::get_if<ConsoleConsumerCommand>(&*parsed.command)) {
+        // Consumers take the current client's defaults in every era, as the scenario's
+        // own consumers do (consumer_config() says why).
+        auto read = tool_client_properties(console_consumer_properties(*console), kafka::ConfigScope::consumer,
+                                           kafka::default_kafka_version);
+        if (auto* refused = std::get_if<std::string>(&read)) {
+            print_output("org.apache.kafka.common.config.ConfigException: " + *refused + "\n");
+            return;
+        }
         std::string name = "console-consumer-" + std::to_string(++console_consumers_);
         kafka::ConsumerOptions options;
-        for (const auto& property : console_consumer_properties(*console)) {
-            kafka::set_consumer_property(options.config, property.key, property.value);
-        }
+        options.config = kafka::ConsumerConfig(std::get<kafka::Properties>(read));
         // "localhost:9092" as typed means a simulated broker host.
         options.config.bootstrap_servers = terminal->resolve(console->servers);
         if (console->group) {

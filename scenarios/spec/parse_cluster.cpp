@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "broker_model/common/host_names.h"
+#include "broker_model/config/listener_port.h"
 #include "broker_model/config/value_parsing.h"
 #include "scenarios/spec/localhost_ports.h"
 #include "scenarios/spec/parse_parts.h"
@@ -66,13 +67,6 @@ void parse_zookeeper(Context& ctx, const YAML::Node& node, ZooKeeperSpec& zk) {
     if (const auto* aliases = fields->find("aliases")) parse_aliases(ctx, *aliases, zk);
     if (const auto* file = fields->find("properties-file")) read_properties_file(ctx, *file, zk.properties);
     if (const auto* props = fields->find("properties")) read_properties(ctx, *props, zk.properties);
-}
-
-std::uint16_t listener_port(const kafka::Properties& p) {
-    auto listeners = kafka::split_list(p.get_string("listeners"));
-    if (listeners.empty()) return 9092;
-    std::size_t colon = listeners.front().rfind(':');
-    return kafka::parse_port(listeners.front().substr(colon + 1)).value_or(9092);
 }
 
 BrokerSpec make_broker(Context& ctx, std::int32_t id) {
@@ -195,7 +189,7 @@ void complete_brokers(Context& ctx, const YAML::Node& at, ClusterSpec& cluster) 
         if (!merged.contains("zookeeper.connect")) merged.set("zookeeper.connect", connect);
         check_zookeeper_connect(ctx, at, b.properties, nullptr);
         check_listener_security(ctx, at, b.properties, nullptr);
-        b.port = listener_port(merged);
+        b.port = kafka::listener_port(merged);
         b.properties = std::move(merged);
     }
     assign_localhost_ports(cluster.brokers);
