@@ -24,13 +24,15 @@ struct ProducerIdBlock final : sim::DurableState {
 
 }  // namespace
 
-Broker::Broker(sim::NodeContext& context, BrokerConfig config, HookFactory hooks)
+Broker::Broker(sim::NodeContext& context, BrokerConfig config, HookFactory hooks, FollowerTruncation follower_truncation)
     : sim::Node(context),
       config_(std::move(config)),
       logs_(LogManager::on_disk(context.disk())),
       network_(context),
       services_{context, config_, logs_, metadata_, network_},
       hook_factory_(std::move(hooks)) {
+    services_.follower_truncation =
+        config_.truncate_to_high_watermark ? FollowerTruncation::to_high_watermark : follower_truncation;
     // A power loss finds no broker object to tell: the disk reports what its logs lost.
     sim::NodeContext* node = &context;
     logs_.set_power_loss_observer([node](const TopicPartition& tp, Offset old_log_end, Offset new_log_end) {

@@ -48,7 +48,10 @@ class Broker final : public sim::Node {
 public:
     using HookFactory = std::function<std::unique_ptr<RequestHook>(Broker&)>;
 
-    Broker(sim::NodeContext& context, BrokerConfig config, HookFactory hooks = {});
+    /// `follower_truncation`: the cluster's Kafka release decides it
+    /// (follower_truncation_in); BrokerConfig::truncate_to_high_watermark overrides it.
+    Broker(sim::NodeContext& context, BrokerConfig config, HookFactory hooks = {},
+           FollowerTruncation follower_truncation = FollowerTruncation::on_fetch_response);
     ~Broker() override;
 
     void on_start() override;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "broker_model/broker/broker_config.h"
+#include "broker_model/broker/follower_truncation.h"
 #include "broker_model/broker/metadata_cache.h"
 #include "broker_model/log/log_manager.h"
 #include "broker_model/protocol/network_client.h"
@@ -23,6 +24,9 @@ struct BrokerServices {
     /// KIP-380: the czxid of this broker's current /brokers/ids registration; -1 until
     /// it registered. Set by the Broker, read by whoever sends it to the controller.
     std::int64_t broker_epoch = -1;
+    /// How a new follower finds its divergent tail: the Kafka release's mechanism, or
+    /// the high watermark when the config asks for the pre-0.11 behaviour.
+    FollowerTruncation follower_truncation = FollowerTruncation::on_fetch_response;
 
     BrokerId self() const { return config.broker_id; }
     sim::Time now() const { return context.now(); }

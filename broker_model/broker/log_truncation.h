@@ -13,6 +13,7 @@ void record_truncation(sim::NodeContext& context, const TruncationNote& note);
 
 /// PartitionLog::truncate_to, noted in the trace when records went. Returns whether they did.
 bool truncate_and_record(sim::NodeContext& context, PartitionLog& log, const TopicPartition& tp, Offset end_offset,
-                         TruncationCause cause);
+                         TruncationCause cause,
+                         LeaderEpochSource source = LeaderEpochSource::offsets_for_leader_epoch);
 
 }  // namespace kafkalab::kafka

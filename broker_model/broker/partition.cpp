@@ -13,6 +13,17 @@ const char* to_string(ReplicaRole role) {
     return "?";
 }
 
+LastFetchedEpochCheck Partition::check_last_fetched_epoch(const FetchPartition& wanted) const {
+    if (!wanted.last_fetched_epoch) return {};
+    const LeaderEpoch fetched_epoch = *wanted.last_fetched_epoch;
+    const EpochEndOffset end = log_->end_offset_for_epoch(fetched_epoch);
+    if (end.end_offset == undefined_epoch_offset || end.epoch == no_epoch) return {Error::offset_out_of_range, {}};
+    // Below the log start the fetch fails whether or not the epochs diverge.
+    if (wanted.fetch_offset < log_->log_start_offset()) return {Error::offset_out_of_range, {}};
+    if (end.epoch < fetched_epoch || end.end_offset < wanted.fetch_offset) return {Error::none, end};
+    return {};
+}
+
 void Partition::make_leader(const PartitionState& state, sim::Time now) {
     const bool was_leader = role_ == ReplicaRole::leader;
     bool new_epoch = !was_leader || state.leadership.leader_epoch != state_.leadership.leader_epoch;

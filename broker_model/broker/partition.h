@@ -20,6 +20,7 @@
 #include "broker_model/broker/broker_config.h"
 #include "broker_model/broker/fetch_purgatory.h"
 #include "broker_model/log/partition_log.h"
+#include "broker_model/protocol/fetch.h"
 #include "broker_model/protocol/partition_state.h"
 #include "sim/time.h"
 
@@ -35,6 +36,17 @@ struct FollowerState {
     sim::Time last_fetch_time{};
     /// The leader's LEO when that last fetch arrived.
     Offset leader_end_offset_at_last_fetch{-1};
+};
+
+/// What a leader makes of a fetch's last fetched epoch (Partition.readRecords, Kafka 2.8+).
+struct LastFetchedEpochCheck {
+    /// OFFSET_OUT_OF_RANGE when this log cannot say where that epoch ends, or the fetch
+    /// offset is below the log start.
+    Error error = Error::none;
+    /// Where the follower's log parts from this one: answered instead of records.
+    std::optional<EpochEndOffset> diverging_epoch = std::nullopt;
+
+    bool reads_records() const { return error == Error::none && !diverging_epoch; }
 };
 
 enum class ReplicaRole : std::uint8_t { none, leader, follower };
@@ -69,6 +81,10 @@ public:
     /// A follower fetched from `fetch_offset` at `now` (Replica.updateFetchState).
     /// Returns true if the high watermark moved.
     bool record_follower_fetch(BrokerId follower, Offset fetch_offset, sim::Time now);
+    /// Whether the fetcher's log still agrees with this one at its last fetched epoch:
+    /// it diverges when that epoch ends here in an older epoch, or before the fetch
+    /// offset. A fetch without a last fetched epoch (before Fetch v12) always agrees.
+    LastFetchedEpochCheck check_last_fetched_epoch(const FetchPartition& wanted) const;
     /// Recomputes the high watermark as the least LEO over the maximal ISR.
     bool maybe_increment_high_watermark();
     /// The ISR the leader would propose to grow to: the current one plus a follower

@@ -14,13 +14,18 @@ void ReplicaFetcherManager::add(const TopicPartition& tp, BrokerId leader, Leade
     state.leader_epoch = leader_epoch;
     PartitionLog& log = services_.logs.get_or_create(tp);
     state.log = &log;
-    if (services_.config.truncate_to_high_watermark) {
+    if (services_.follower_truncation == FollowerTruncation::to_high_watermark) {
         // Before KIP-101 a new follower cut its log back to its high watermark, which
         // could throw away records that were committed (the HW lags one fetch behind).
         truncate_and_record(services_.context, log, tp, log.high_watermark(), TruncationCause::high_watermark);
         state.truncating = false;
     } else if (!log.latest_epoch()) {
         state.truncating = false;  // an empty log has nothing to diverge
+    } else if (services_.follower_truncation == FollowerTruncation::on_fetch_response) {
+        // AbstractFetcherThread.partitionFetchState: with a last fetched epoch the
+        // partition starts Fetching from its log end; the leader's answer says whether
+        // anything must go.
+        state.truncating = false;
     }
     Fetcher& fetcher = fetchers_[leader];
     fetcher.leader = leader;
@@ -115,10 +120,10 @@ void ReplicaFetcherManager::send_epoch_queries(Fetcher& fetcher) {
                            });
 }
 
-bool ReplicaFetcherManager::truncate(PartitionLog& log, const EpochEndOffsetResult& answer) {
-    // AbstractFetcherThread.getOffsetTruncationState.
+bool ReplicaFetcherManager::truncate(PartitionLog& log, const EpochEndOffsetResult& answer, LeaderEpochSource source) {
+    // AbstractFetcherThread.getOffsetTruncationState, for either source of the answer.
     auto truncate_to = [&](Offset end_offset) {
-        truncate_and_record(services_.context, log, answer.partition, end_offset, TruncationCause::leader_epoch);
+        truncate_and_record(services_.context, log, answer.partition, end_offset, TruncationCause::leader_epoch, source);
     };
     if (answer.end_offset.value < 0) {
         truncate_to(log.high_watermark());  // the leader knows no such epoch: fall back to the HW
@@ -150,7 +155,7 @@ void ReplicaFetcherManager::on_epoch_response(BrokerId leader, const OffsetsForL
         }
         PartitionLog* log = services_.logs.find(answer.partition);
         if (!log) continue;
-        if (truncate(*log, answer)) it->second.truncating = false;
+        if (truncate(*log, answer, LeaderEpochSource::offsets_for_leader_epoch)) it->second.truncating = false;
     }
     bool any_delayed = std::any_of(fetcher.partitions.begin(), fetcher.partitions.end(),
                                    [](const auto& p) { return p.second.delayed; });
@@ -167,8 +172,13 @@ void ReplicaFetcherManager::send_fetch(Fetcher& fetcher) {
     request->partitions.reserve(fetcher.partitions.size());  // one allocation, not one per doubling
     for (const auto& [tp, state] : fetcher.partitions) {
         if (state.truncating || state.delayed) continue;
-        request->partitions.push_back(
-            {tp, state.log->log_end_offset(), state.leader_epoch, services_.config.replica_fetch_max_bytes});
+        FetchPartition& wanted = request->partitions.emplace_back(
+            FetchPartition{tp, state.log->log_end_offset(), state.leader_epoch, services_.config.replica_fetch_max_bytes});
+        // A follower's last fetched epoch is its log's latest: what it appended last,
+        // or where a truncation left it.
+        if (services_.follower_truncation == FollowerTruncation::on_fetch_response) {
+            wanted.last_fetched_epoch = state.log->latest_epoch();
+        }
     }
     if (request->partitions.empty()) return;
     sim::NodeIndex to = leader_node(fetcher);
@@ -200,6 +210,16 @@ void ReplicaFetcherManager::on_fetch_response(Fetcher& fetcher, const FetchRespo
         if (data.error != Error::none) {
             it->second.delayed = true;
             any_error = true;
+            continue;
+        }
+        if (data.diverging_epoch) {
+            // KAFKA-10554 (truncateOnFetchResponse): cut where the leader says the logs
+            // part, and keep fetching from there. The response's high watermark waits
+            // for the next fetch, as in Kafka. A cut that is not final (KIP-279: an
+            // epoch this log never saw) is refined by the next fetch's answer.
+            const EpochEndOffset& where = *data.diverging_epoch;
+            truncate(*log, {data.partition, Error::none, where.epoch, where.end_offset},
+                     LeaderEpochSource::fetch_diverging_epoch);
             continue;
         }
         for (const auto& batch : data.batches) {

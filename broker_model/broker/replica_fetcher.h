@@ -2,8 +2,10 @@
 // Followers pull (Kafka's ReplicaFetcherThread): one fetcher per leader broker sends
 // one Fetch for all the partitions it follows there, appends what comes back, takes
 // the leader's high watermark, and fetches again. A partition that has just started
-// following first truncates its log: it asks the leader where its latest leader epoch
-// ended (OffsetsForLeaderEpoch, KIP-101/KIP-279) and cuts any divergent tail.
+// following cuts any divergent tail of its log, by its Kafka release's mechanism
+// (follower_truncation.h): to its high watermark before 0.11; where the leader says its
+// latest epoch ended (OffsetsForLeaderEpoch, KIP-101/KIP-279) before the first fetch up
+// to 2.7; from 2.8 at the diverging epoch a Fetch response names (KAFKA-10554).
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +14,7 @@
 
 #include "broker_model/broker/broker_services.h"
 #include "broker_model/common/partition_index.h"
+#include "broker_model/log/truncation_note.h"
 #include "broker_model/protocol/fetch.h"
 #include "broker_model/protocol/offsets_for_leader_epoch.h"
 
@@ -58,7 +61,7 @@ private:
     void on_epoch_response(BrokerId leader, const OffsetsForLeaderEpochResponse& response);
     void on_fetch_response(Fetcher& fetcher, const FetchResponse& response);
     /// KIP-279: truncate according to the leader's answer; true when done.
-    bool truncate(PartitionLog& log, const EpochEndOffsetResult& answer);
+    bool truncate(PartitionLog& log, const EpochEndOffsetResult& answer, LeaderEpochSource source);
     void back_off(BrokerId leader);
 
     BrokerServices& services_;

@@ -260,6 +260,16 @@ std::size_t ReplicaManager::read_for_fetch(const FetchRequest& request, FetchRes
             continue;
         }
         const PartitionLog& log = partition->log();
+        const LastFetchedEpochCheck diverging = partition->check_last_fetched_epoch(wanted);
+        if (!diverging.reads_records()) {
+            // Nothing is read: the follower truncates first, and fetches again from there.
+            data.error = diverging.error;
+            data.diverging_epoch = diverging.diverging_epoch;
+            data.high_watermark = log.high_watermark();
+            data.log_start_offset = log.log_start_offset();
+            response.partitions.push_back(std::move(data));
+            continue;
+        }
         // Followers read up to the LEO; consumers only what is committed (below the HW).
         Offset upper = request.from_follower() ? log.log_end_offset() : log.high_watermark();
         ReadResult read = log.read(wanted.fetch_offset, static_cast<std::size_t>(wanted.partition_max_bytes), upper);
@@ -286,6 +296,9 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
             // holding offsets it is about to truncate, and lift the high watermark.
             const PartitionLog& log = partition->log();
             if (wanted.fetch_offset > log.log_end_offset() || wanted.fetch_offset < log.log_start_offset()) continue;
+            // Nor does a fetch answered with a diverging epoch (Partition.fetchRecords):
+            // the follower's fetch offset is past where their logs agree.
+            if (!partition->check_last_fetched_epoch(wanted).reads_records()) continue;
             if (partition->record_follower_fetch(request->replica_id, wanted.fetch_offset, services_.now())) {
                 on_high_watermark_moved(wanted.partition);
                 on_partition_changed(wanted.partition);
@@ -298,8 +311,9 @@ void ReplicaManager::handle_fetch(sim::NodeIndex from, std::shared_ptr<const Fet
     // the log before parking a fetch too; what it finds decides the same way.)
     if (request->max_wait_ms > 0 && nothing_to_read(*request)) return park_fetch(from, std::move(request));
     std::size_t bytes = read_for_fetch(*request, fetch_probe_);
+    // An error or a diverging epoch is answered at once (ReplicaManager.fetchMessages).
     bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
-                                 [](const auto& p) { return p.error != Error::none; });
+                                 [](const auto& p) { return p.error != Error::none || p.diverging_epoch; });
     if (bytes >= static_cast<std::size_t>(std::max(request->min_bytes, 1)) || request->max_wait_ms <= 0 || any_error) {
         auto response = std::make_shared<FetchResponse>();
         response->correlation_id = request->correlation_id;
@@ -317,6 +331,7 @@ bool ReplicaManager::nothing_to_read(const FetchRequest& request) {
         Error error;
         const Partition* partition = find_leader(wanted.partition, error);
         if (!partition || check_epoch(*partition, wanted.current_leader_epoch) != Error::none) return false;
+        if (!partition->check_last_fetched_epoch(wanted).reads_records()) return false;
         const PartitionLog& log = partition->log();
         const Offset upper = request.from_follower() ? log.log_end_offset() : log.high_watermark();
         if (!log.has_nothing_to_read(wanted.fetch_offset, upper)) return false;
@@ -363,7 +378,7 @@ void ReplicaManager::try_complete_fetches(const TopicPartition& tp) {
         const FetchRequest& request = *fetch_purgatory_.find(ticket)->request;
         std::size_t bytes = read_for_fetch(request, fetch_probe_);
         bool any_error = std::any_of(fetch_probe_.partitions.begin(), fetch_probe_.partitions.end(),
-                                     [](const auto& p) { return p.error != Error::none; });
+                                     [](const auto& p) { return p.error != Error::none || p.diverging_epoch; });
         if (any_error || bytes >= static_cast<std::size_t>(std::max(request.min_bytes, 1))) answer_fetch(ticket);
     });
     fetch_probe_.partitions.clear();

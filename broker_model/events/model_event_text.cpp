@@ -21,9 +21,12 @@ std::string joined(const std::vector<BrokerId>& ids) {
     return out;
 }
 
-const char* describe(TruncationCause cause) {
+const char* describe(TruncationCause cause, LeaderEpochSource source) {
     switch (cause) {
-        case TruncationCause::leader_epoch: return "follower truncation after a leader change (KIP-279)";
+        case TruncationCause::leader_epoch:
+            return source == LeaderEpochSource::fetch_diverging_epoch
+                       ? "follower truncation at the Fetch response's diverging epoch (KAFKA-10554)"
+                       : "follower truncation after a leader change (KIP-279)";
         case TruncationCause::high_watermark: return "follower truncation to its high watermark (before KIP-101)";
         case TruncationCause::power_loss: return "power loss: the unflushed tail never reached the disk";
     }
@@ -105,7 +108,7 @@ std::string render_summary(const ModelEvent& event) {
                 std::string offsets = e.removed_count() == 1 ? fmt::format("offset {}", last)
                                                              : fmt::format("offsets {}..{}", e.removed_from.value, last);
                 return fmt::format("{} on {}: {} removed (log end {} \u2192 {}), {}", e.partition.to_string(), e.broker,
-                                   offsets, e.old_log_end_offset.value, e.removed_from.value, describe(e.cause));
+                                   offsets, e.old_log_end_offset.value, e.removed_from.value, describe(e.cause, e.source));
             },
             [](const RebalanceStep& e) { return "group " + e.group + ": " + describe(e); },
             [](const GroupsLoaded& e) {

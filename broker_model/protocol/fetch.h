@@ -2,6 +2,7 @@
 // Fetch (API key 1): consumers and followers alike read a leader's log with it. A
 // follower's fetch offset doubles as its acknowledgement: it tells the leader the
 // follower's log end offset, which is how the high watermark advances.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 
 #include "broker_model/common/errors.h"
 #include "broker_model/common/types.h"
+#include "broker_model/log/leader_epoch_cache.h"
 #include "broker_model/log/stored_batch.h"
 #include "broker_model/protocol/api.h"
 
@@ -20,6 +22,9 @@ struct FetchPartition {
     /// The leader epoch the fetcher believes current (KIP-320); -1 to skip the check.
     LeaderEpoch current_leader_epoch = no_epoch;
     std::int32_t partition_max_bytes = 1'048'576;
+    /// Fetch v12+ (KAFKA-10554, from Kafka 2.8): a follower names the epoch of the last
+    /// record it has, so that the leader can tell whether the logs diverge there.
+    std::optional<LeaderEpoch> last_fetched_epoch = std::nullopt;
 };
 
 struct FetchRequest final : Request<ApiKey::fetch> {
@@ -43,6 +48,10 @@ struct FetchPartitionResponse {
     Offset high_watermark{-1};
     Offset log_start_offset{-1};
     std::vector<StoredBatch> batches;
+    /// Set instead of records when the fetcher's last fetched epoch ends, on the leader,
+    /// before its fetch offset or in an older epoch (Partition.readRecords): the largest
+    /// leader epoch not above it and where that epoch ends. The follower truncates there.
+    std::optional<EpochEndOffset> diverging_epoch = std::nullopt;
 
     std::size_t records() const;
 };

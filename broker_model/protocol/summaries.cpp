@@ -77,6 +77,7 @@ std::size_t FetchResponse::size_bytes() const {
     std::size_t bytes = response_header_bytes + 8;
     for (const auto& p : partitions) {
         bytes += 40 + p.partition.topic.size();
+        if (p.diverging_epoch) bytes += 12;  // a tagged field: epoch and end offset
         for (const auto& batch : p.batches) bytes += batch.size_bytes;
     }
     return bytes;
@@ -85,6 +86,10 @@ std::size_t FetchResponse::size_bytes() const {
 std::string FetchResponse::summary() const {
     return "FetchResponse " + list(partitions, [](auto& p) {
                if (p.error != Error::none) return fmt::format("{} {}", p.partition.to_string(), error_name(p.error));
+               if (p.diverging_epoch) {
+                   return fmt::format("{} diverging epoch {} ends at {}", p.partition.to_string(),
+                                      p.diverging_epoch->epoch.value, p.diverging_epoch->end_offset.value);
+               }
                return fmt::format("{} {} hw={}", p.partition.to_string(), plural(p.records(), "record"),
                                   p.high_watermark.value);
            });

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "broker_model/protocol/admin_requests.h"
+#include "scenarios/admin/describe_configs_order.h"
 #include "scenarios/admin/tools_host.h"
 #include "scenarios/cli_tools/topic_selection.h"
 #include "scenarios/cli_tools/topics_format.h"
@@ -81,8 +82,9 @@ void ToolsHost::run_topics(const TopicsCommand& command, Done done) {
                 for (const auto& t : metadata->topics) {
                     if (t.error != kafka::Error::none) continue;
                     all.push_back(describe(t));
-                    if (server_properties && command.connection == ClusterConnection::bootstrap_server) {
-                        add_static_broker_configs(all.back(), *server_properties);
+                    if (command.connection == ClusterConnection::bootstrap_server) {
+                        if (server_properties) add_static_broker_configs(all.back(), *server_properties);
+                        all.back().configs = in_describe_configs_order(std::move(all.back().configs));
                     }
                 }
                 return done(format_topics_describe(command, all, live));

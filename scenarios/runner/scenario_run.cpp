@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "broker_model/broker/cluster_reader.h"
+#include "broker_model/broker/follower_truncation.h"
 #include "broker_model/client/consumer.h"
 #include "broker_model/client/producer.h"
 #include "broker_model/common/host_names.h"
@@ -76,10 +77,11 @@ void ScenarioRun::build_cluster() {
     zookeeper_ = kafka::zk::Ensemble::add_to(sim_, zk_switches, zookeeper_config(zk));
     for (const auto& broker : scenario_.cluster.brokers) {
         kafka::BrokerConfig config = broker_config(broker, zk);
+        const kafka::FollowerTruncation truncation = kafka::follower_truncation_in(broker.properties.era());
         brokers_.push_back(sim_.add_node(
             broker.host,
-            [config](sim::NodeContext& context) {
-                return std::make_unique<kafka::Broker>(context, config, kafka::group_coordinator_hook());
+            [config, truncation](sim::NodeContext& context) {
+                return std::make_unique<kafka::Broker>(context, config, kafka::group_coordinator_hook(), truncation);
             },
             switch_of(scenario_, broker.host)));
     }

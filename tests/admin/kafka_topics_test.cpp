@@ -130,8 +130,7 @@ TEST_CASE("kafka-topics --describe lists server.properties' topic settings in Co
     Terminal terminal(cluster, static_configs);
     const std::string out = terminal.run("kafka-topics --describe --topic orders --bootstrap-server localhost:9092").stdout_text();
     INFO(out);
-    // Kafka lists them in its config map's order, which is not pinned down here
-    // (docs/MODEL.md); the set is what matters.
+    // Which configs are listed; their order is pinned by the test that follows.
     auto configs_of = [](const std::string& text) {
         const std::string header = text.substr(0, text.find('\n'));
         const std::string list = header.substr(header.find("\tConfigs: ") + 10);
@@ -157,4 +156,27 @@ TEST_CASE("kafka-topics --describe lists server.properties' topic settings in Co
     Terminal legacy(cluster, static_configs, KafkaVersion{2, 8, 0}, "terminal-2");
     const std::string zk = legacy.run("kafka-topics --describe --topic orders --zookeeper localhost:2181").stdout_text();
     CHECK(zk.substr(0, zk.find('\n')).ends_with("\tConfigs: "));
+}
+
+TEST_CASE("kafka-topics --describe lists Configs: in the admin client's HashMap order, not overrides first") {
+    // min.insync.replicas from server.properties, the rest the topic's own: Kafka 3.6
+    // prints min.insync.replicas, cleanup.policy, retention.ms (hash buckets 10, 18, 27
+    // of 64; describe_configs_order.h).
+    TestCluster cluster;
+    StaticBrokerConfigs static_configs;
+    for (int id = 1; id <= 3; ++id) {
+        Properties server(ConfigScope::broker);
+        server.set("broker.id", std::to_string(id));
+        server.set("min.insync.replicas", "2");
+        static_configs.emplace(BrokerId{id}, server);
+    }
+    Terminal terminal(cluster, static_configs);
+    REQUIRE(terminal.run("kafka-topics --create --topic audit --partitions 1 --replication-factor 3 "
+                         "--config retention.ms=86400000 --config cleanup.policy=compact --bootstrap-server localhost:9092")
+                .exit_code() == 0);
+    cluster.wait_for_leader({"audit", 0});
+    cluster.run_for(1s);
+    const std::string out = terminal.run("kafka-topics --describe --topic audit --bootstrap-server localhost:9092").stdout_text();
+    const std::string header = out.substr(0, out.find('\n'));
+    CHECK(header.ends_with("\tConfigs: min.insync.replicas=2,cleanup.policy=compact,retention.ms=86400000"));
 }

@@ -60,10 +60,13 @@ TEST_CASE("a returning leader that truncates its unreplicated acks=1 records is 
     const std::string broker = "broker-" + std::to_string(old_leader);
     REQUIRE(truncations->size() == 1);
     const Truncation& cut = truncations->front();
-    CHECK(cut.note == TruncationNote{payments0, broker, Offset{1}, Offset{3}, TruncationCause::leader_epoch});
+    // The default era (3.6) learns the cut point from the Fetch response (KAFKA-10554).
+    CHECK(cut.note == TruncationNote{payments0, broker, Offset{1}, Offset{3}, TruncationCause::leader_epoch,
+                                     LeaderEpochSource::fetch_diverging_epoch});
     CHECK(cut.kind == "truncate");
     CHECK(cut.summary == "payments-0 on " + broker +
-                             ": offsets 1..2 removed (log end 3 \u2192 1), follower truncation after a leader change (KIP-279)");
+                             ": offsets 1..2 removed (log end 3 \u2192 1), follower truncation at the Fetch response's "
+                             "diverging epoch (KAFKA-10554)");
 }
 
 TEST_CASE("a power loss notes the unflushed records it took at the moment the power goes") {

@@ -27,6 +27,9 @@ TEST_CASE("a truncation renders the partition the broker the removed offsets and
     CHECK(std::string(trace_kind(ModelEvent{note})) == "truncate");
     CHECK(render_summary(ModelEvent{note}) == "orders-0 on broker-2: offsets 5..7 removed (log end 8 \u2192 5), follower truncation "
                                   "after a leader change (KIP-279)");
+    note.source = LeaderEpochSource::fetch_diverging_epoch;  // Kafka 2.8 and later
+    CHECK(render_summary(ModelEvent{note}) == "orders-0 on broker-2: offsets 5..7 removed (log end 8 \u2192 5), follower truncation "
+                                  "at the Fetch response's diverging epoch (KAFKA-10554)");
     note.removed_from = Offset{7};
     note.cause = TruncationCause::power_loss;
     CHECK(render_summary(ModelEvent{note}) == "orders-0 on broker-2: offset 7 removed (log end 8 \u2192 7), power loss: the unflushed "

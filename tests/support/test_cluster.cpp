@@ -16,8 +16,10 @@ TestCluster::TestCluster(ClusterOptions options)
         BrokerConfig config = options.broker;
         config.broker_id = BrokerId{id};
         config.zookeeper_connect = connect;
-        brokers_.push_back(sim_.add_node("broker-" + std::to_string(id), [config, hooks = options.hooks](sim::NodeContext& context) {
-            return std::make_unique<Broker>(context, config, hooks);
+        brokers_.push_back(sim_.add_node("broker-" + std::to_string(id), [config, hooks = options.hooks,
+                                                                          truncation = options.follower_truncation](
+                                                                             sim::NodeContext& context) {
+            return std::make_unique<Broker>(context, config, hooks, truncation);
         }));
     }
     client_ = sim_.add_node("client", [](sim::NodeContext& context) { return std::make_unique<TestClient>(context); });

@@ -40,6 +40,8 @@ struct ClusterOptions {
     sim::LinkSpec link{std::chrono::microseconds(500), std::chrono::microseconds(0), 125'000'000, 0.0};
     /// Installs extra request handlers in every broker (the group coordinator).
     Broker::HookFactory hooks;
+    /// The Kafka release's way of cutting a divergent follower log; 3.6's by default.
+    FollowerTruncation follower_truncation = follower_truncation_in(default_kafka_version);
 };
 
 struct ProduceOutcome {
