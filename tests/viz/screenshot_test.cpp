@@ -375,6 +375,10 @@ TEST_CASE("the viewer's text neither overlaps nor leaves its panel, at 1280x720 
     CHECK(overlapping_texts(layout) == std::vector<std::string>{});
     CHECK(cut_texts(layout) == std::vector<std::string>{});
     CHECK(hosts_crossed_by_cuts(layout) == std::vector<std::string>{});
+    // The toolbar is one row that fits its bar: no scrollbar beside the lesson's name.
+    for (const auto& t : layout.texts) {
+        if (t.panel == "##toolbar") CHECK_FALSE(t.scrolls);
+    }
     // The four plots have the same width and their titles say what and how much, whole.
     for (const char* title : {"ISR replicas: ", "under-replicated: ", "consumer lag: ", "acknowledged/s: "}) {
         INFO(title);
@@ -445,6 +449,29 @@ TEST_CASE("at 1280x720 in classroom text a long event-log line or lesson name en
     REQUIRE(name.size() == 1);
     CHECK(name.front()->panel == "##toolbar");
     CHECK(ends_with_ellipsis(name.front()->text));
+    CHECK(cut_texts(layout) == std::vector<std::string>{});
+}
+
+TEST_CASE("lesson 13 in classroom text at 1280x720: the Lesson strip grows to show a three-line caption and the question") {
+    TextLayout layout;
+    render(Render{"13-isr-shrink.yaml", "69500ms", "1280x720", true}, &layout);
+    std::vector<const PlacedText*> lesson;
+    for (const auto& t : layout.texts) {
+        if (t.panel == "Lesson") lesson.push_back(&t);
+    }
+    REQUIRE(lesson.size() == 3);  // the caption of 45 s, the question, its button
+    CHECK(lesson[0]->text.rfind("45s  broker-3 has not caught up", 0) == 0);
+    CHECK(lesson[1]->text.rfind("Predict: ", 0) == 0);
+    CHECK(lesson[2]->text == "Show the answer");
+    for (const PlacedText* t : lesson) {
+        INFO(t->text);
+        // Whole and in view, not scrolled out of the strip.
+        CHECK_FALSE(t->scrolls);
+        CHECK(t->rect.y0 >= t->clip.y0 - 0.5f);
+        CHECK(t->rect.y1 <= t->clip.y1 + 0.5f);
+        CHECK(t->rect.x1 <= t->clip.x1 + 0.5f);
+    }
+    CHECK(overlapping_texts(layout) == std::vector<std::string>{});
     CHECK(cut_texts(layout) == std::vector<std::string>{});
 }
 

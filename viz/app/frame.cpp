@@ -34,8 +34,11 @@ void draw_frame(FrameContext& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     // Classroom mode's larger text needs taller strips.
     const float text_scale = ImGui::GetFontSize() / ImGui::GetIO().Fonts->Fonts[0]->FontSize;
-    const float toolbar_h = std::round(36.0f * text_scale);
-    const float narration_h = std::round(64.0f * text_scale);
+    // One row of buttons and its padding: any less and the bar grows a scrollbar.
+    const float toolbar_h = std::round(ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y);
+    // Taller for a long caption, question and answer, up to a quarter of the window.
+    const float narration_h = std::round(
+        std::clamp(narration_height(frame, screen.x), 64.0f * text_scale, std::max(64.0f * text_scale, screen.y * 0.25f)));
     const float bottom_h = std::max(200.0f, screen.y * 0.34f);
     const float top_y = menu_h + toolbar_h;
     const float top_h = screen.y - top_y - narration_h - bottom_h;

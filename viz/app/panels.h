@@ -43,6 +43,8 @@ void draw_toolbar(FrameContext& frame);
 void draw_cluster_panel(SnapshotFrame& frame);
 void draw_partitions_panel(SnapshotFrame& frame);
 void draw_narration_panel(FrameContext& frame);
+/// The height the Lesson strip needs, `width` wide, to show all it says now.
+float narration_height(const FrameContext& frame, float width);
 void draw_timeline_panel(FrameContext& frame);
 void draw_event_log(FrameContext& frame);
 void draw_brokers_table(FrameContext& frame);
