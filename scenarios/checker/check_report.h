@@ -70,6 +70,8 @@ struct LostWrite {
     /// Where the acknowledgement said it was; -1 with acks=0 or a deduplicated retry.
     kafka::Offset acknowledged_offset{-1};
     sim::Time acknowledged_at{};
+    /// When the producer sent it: no replica held it before.
+    sim::Time sent_at{};
     /// The record the final log holds at the acknowledged offset, if any (offset re-use).
     std::optional<kafka::RecordId> offset_now_holds;
     /// Consumers that read the record before it vanished, in first-read order.

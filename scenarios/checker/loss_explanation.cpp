@@ -21,12 +21,13 @@ class PartitionHistory {
 public:
     PartitionHistory(const LossEvidence& evidence, const LostWrite& lost) : evidence_(evidence), lost_(lost) {}
 
-    /// Each broker that lost the record to a power loss after it was acknowledged, with
-    /// the first such time, in time order.
+    /// Each broker that lost the record to a power loss after it was sent, with the first
+    /// such time, in time order. Not only after the acknowledgement: a follower that
+    /// fetched the record may lose power while the leader's answer is on its way.
     std::vector<std::pair<std::string, sim::Time>> power_losses() const {
         std::vector<std::pair<std::string, sim::Time>> out;
         for (const auto& tail : evidence_.lost_tails) {
-            if (!after_ack(tail.at) || tail.note.partition != lost_.partition) continue;
+            if (tail.at < lost_.sent_at || tail.note.partition != lost_.partition) continue;
             if (tail.note.cause != kafka::TruncationCause::power_loss || !removes(tail.note, lost_.acknowledged_offset)) {
                 continue;
             }

@@ -4,7 +4,7 @@
 // (loss_evidence.h) and the producer's acks, never from the trace's text:
 //
 //   power-loss-of-every-replica   every replica of the partition lost the record's offset
-//                                 to a power loss after it was acknowledged
+//                                 to a power loss after it was sent
 //   unclean-leader-election       an out-of-sync replica was elected after the acknowledgement
 //                                 (or before it, and still led, while the old leader, not yet
 //                                 told, acknowledged alone)

@@ -33,6 +33,7 @@ void find_lost_writes(const CheckInput& input, const CheckIndex& index, CheckRep
         lost.partition = tp;
         lost.acknowledged_offset = entry.offset;
         lost.acknowledged_at = entry.outcome_time;
+        lost.sent_at = entry.send_time;
         if (const CommittedLog* log = input.find_log(tp); log && entry.offset >= kafka::Offset{0}) {
             if (const CommittedRecord* holder = log->at(entry.offset)) lost.offset_now_holds = holder->record_id;
         }
