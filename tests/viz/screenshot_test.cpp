@@ -431,6 +431,10 @@ TEST_CASE("the tables, the console and the checker's report fit the panel at 128
         CHECK_FALSE(layout.find("yes").empty());  // which broker is the controller
     } else if (r.tab == "topics") {
         CHECK_FALSE(layout.find("high watermark").empty());
+    } else if (r.tab == "console") {
+        // The lesson's console consumer at 20 s, its command wrapped rather than cut.
+        CHECK(layout.find("$ kafka-console-consumer --bootstrap-server localhost:9092").size() == 1);
+        CHECK(layout.find("Processed a total of 3 messages").size() == 1);
     } else if (r.tab == "checker") {
         CHECK_FALSE(layout.find("sent 1800").empty());
     }

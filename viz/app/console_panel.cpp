@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "viz/app/panels.h"
+#include "viz/app/text_layout.h"
 
 namespace kafkalab::viz {
 
@@ -40,7 +41,12 @@ bool edit(const char* id, std::string& text, ImGuiInputTextFlags flags, float he
 
 void draw_prompt(FrameContext& frame) {
     UiState& ui = frame.ui;
-    if (!ui.console_error.empty()) ImGui::TextColored(to_imvec4(okabe_ito::vermillion), "%s", ui.console_error.c_str());
+    if (!ui.console_error.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(to_imvec4(okabe_ito::vermillion), "%s", ui.console_error.c_str());
+        ImGui::PopTextWrapPos();
+        text_layout().last_item(ui.console_error);
+    }
     const bool producer = ui.console_line.find("kafka-console-producer") != std::string::npos;
     ImGui::TextColored(to_imvec4(okabe_ito::sky_blue), "$");
     ImGui::SameLine();
@@ -67,21 +73,28 @@ void draw_console(FrameContext& frame) {
                                (frame.ui.console_error.empty() ? 0.0f : 1.0f);
     const float prompt_h = ImGui::GetFrameHeightWithSpacing() * prompt_lines;
     ImGui::BeginChild("transcript", ImVec2(0, -prompt_h));
+    // A line longer than the panel wraps, as in a terminal, under its own column.
+    ImGui::PushTextWrapPos(0.0f);
     if (lines.empty()) {
-        ImGui::TextColored(to_imvec4(palette::muted),
-                           "Type a Kafka command below: kafka-topics, kafka-console-consumer, kafka-console-producer "
-                           "or kafka-consumer-groups, as in a scenario's steps.");
+        const char* hint = "Type a Kafka command below: kafka-topics, kafka-console-consumer, kafka-console-producer "
+                           "or kafka-consumer-groups, as in a scenario's steps.";
+        ImGui::TextColored(to_imvec4(palette::muted), "%s", hint);
+        text_layout().last_item(hint);
     }
     for (const auto& line : lines) {
-        std::string time = sim::format_time(sim::Time{line.at});
+        std::string time = fmt::format("{:>10}", sim::format_time(sim::Time{line.at}));
         std::string text = line.what == "$" ? "$ " + line.text : line.text;
         if (!text.empty() && text.back() == '\n') text.pop_back();
-        ImGui::TextColored(to_imvec4(palette::muted), "%10s", time.c_str());
+        ImGui::TextColored(to_imvec4(palette::muted), "%s", time.c_str());
+        text_layout().last_item(time);
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(colour_of(line)));
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopStyleColor();
+        // A tool's output may be several lines: each is recorded on its own.
+        text_layout().last_item(text.substr(0, text.find('\n')));
     }
+    ImGui::PopTextWrapPos();
     if (frame.ui.console_follow) ImGui::SetScrollHereY(1.0f);
     frame.ui.console_follow = ImGui::GetScrollY() >= ImGui::GetScrollMaxY();
     ImGui::EndChild();
