@@ -11,6 +11,7 @@
 #include "broker_model/client/consumer.h"
 #include "broker_model/common/host_names.h"
 #include "broker_model/log/log_manager.h"
+#include "broker_model/protocol/controller_requests.h"
 
 namespace kafkalab::invariants {
 
@@ -78,8 +79,18 @@ void ModelInvariants::install() {
         if (!state) return;
         ++state->requests;
         const auto key = static_cast<kafka::ApiKey>(type - 1);
-        auto offence = state->watch.note(event.time, event.info.peer, event.info.node, key,
-                                         sim->node_name(event.info.peer), sim->node_name(event.info.node));
+        const std::string& from = sim->node_name(event.info.peer);
+        const std::string& to = sim->node_name(event.info.node);
+        std::optional<std::string> offence;
+        if (key == kafka::ApiKey::alter_partition) {
+            for (const auto& change : kafka::message_as<kafka::AlterPartitionRequest>(*message).changes) {
+                auto found = state->watch.note(event.time, event.info.peer, event.info.node, key, from, to,
+                                               change.partition.to_string());
+                if (found && !offence) offence = std::move(found);
+            }
+        } else {
+            offence = state->watch.note(event.time, event.info.peer, event.info.node, key, from, to);
+        }
         if (offence && !state->offence) state->offence = std::move(offence);
     });
     sim_.scheduler().set_after_event([this](const sim::FiredEvent& event) { after_event(event); });

@@ -10,11 +10,14 @@
 // API from one node to one peer within one second therefore means a loop that ignores
 // every backoff, as the AlterPartition livelock of issue #24 did (630 a second).
 //
-// Produce and Fetch are left out: their rate follows the records, not a retry. A
-// producer sends a batch whenever linger.ms allows and a follower or consumer fetches
-// again as soon as its previous fetch was answered, which a steady stream of records
-// does many times a second; Kafka bounds them by max.in.flight and fetch.max.wait.ms,
-// not by a backoff.
+// Left out, because their rate follows the work, not a retry: Produce and Fetch (a
+// producer sends a batch whenever linger.ms allows, a follower or consumer fetches
+// again as soon as its previous fetch was answered; Kafka bounds them by max.in.flight
+// and fetch.max.wait.ms), and the controller's LeaderAndIsr, UpdateMetadata and
+// StopReplica (one per controller event and broker: after a restart every ISR change
+// of 50 __consumer_offsets partitions sends UpdateMetadata to every broker).
+// AlterPartition is counted per partition (a `subject`), as Kafka's
+// AlterPartitionManager keeps one pending change per partition and retries it.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -37,15 +40,17 @@ public:
     static bool judged(kafka::ApiKey key);
 
     /// Notes one request `from` sent `to` (nodes by index and host name), delivered at
-    /// `at` (times only grow); the offence when it is one too many.
+    /// `at` (times only grow), about `subject` ("" for the whole request; a partition
+    /// for AlterPartition); the offence when it is one too many.
     std::optional<std::string> note(sim::Time at, std::uint32_t from, std::uint32_t to, kafka::ApiKey key,
-                                    const std::string& from_name, const std::string& to_name);
+                                    const std::string& from_name, const std::string& to_name,
+                                    const std::string& subject = {});
 
     /// The most requests of one API from one node to one peer seen within one window.
     std::size_t highest() const { return highest_; }
 
 private:
-    std::map<std::tuple<std::uint32_t, std::uint32_t, std::int16_t>, std::deque<sim::Time>> recent_;
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::int16_t, std::string>, std::deque<sim::Time>> recent_;
     std::size_t highest_ = 0;
 };
 

@@ -28,12 +28,21 @@ TEST_CASE("a hot retry loop, 21 AlterPartition requests within a second, is repo
     int sent = 0;
     // The livelock of issue #24 sent about 630 a second: one every 1.6 ms.
     while (!offence && sent < 100) {
-        offence = watch.note(at_ms(sent * 8 / 5), 3, 1, kafka::ApiKey::alter_partition, "broker-3", "broker-1");
+        offence = watch.note(at_ms(sent * 8 / 5), 3, 1, kafka::ApiKey::alter_partition, "broker-3", "broker-1",
+                             "payments-0");
         ++sent;
     }
     REQUIRE(offence);
     CHECK(sent == RequestRateWatch::most_per_window + 1);
-    CHECK_THAT(*offence, Catch::Contains("broker-3 sent 21 AlterPartition requests to broker-1 within"));
+    CHECK_THAT(*offence, Catch::Contains("broker-3 sent 21 AlterPartition requests for payments-0 to broker-1 within"));
+}
+
+TEST_CASE("AlterPartition is counted per partition: one change for each of 50 partitions at once is no loop") {
+    RequestRateWatch watch;
+    for (int p = 0; p < 50; ++p) {
+        CHECK_FALSE(watch.note(at_ms(0), 1, 1, kafka::ApiKey::alter_partition, "broker-1", "broker-1",
+                               "__consumer_offsets-" + std::to_string(p)));
+    }
 }
 
 TEST_CASE("the bound is per sender, peer and API") {
@@ -53,11 +62,13 @@ TEST_CASE("requests a second apart leave the window: a steady rate of 20 a secon
     CHECK_FALSE(watch.note(at_ms(1000), 1, 2, kafka::ApiKey::find_coordinator, "a", "b"));
 }
 
-TEST_CASE("Produce and Fetch follow the records, not a backoff, and are not judged") {
+TEST_CASE("Produce, Fetch and the controller's requests follow the work, not a backoff, and are not judged") {
     RequestRateWatch watch;
     for (int i = 0; i < 500; ++i) {
         CHECK_FALSE(watch.note(at_ms(i), 1, 2, kafka::ApiKey::produce, "writer", "broker-1"));
         CHECK_FALSE(watch.note(at_ms(i), 2, 1, kafka::ApiKey::fetch, "broker-2", "broker-1"));
+        CHECK_FALSE(watch.note(at_ms(i), 3, 3, kafka::ApiKey::update_metadata, "broker-3", "broker-3"));
+        CHECK_FALSE(watch.note(at_ms(i), 3, 1, kafka::ApiKey::leader_and_isr, "broker-3", "broker-1"));
     }
     CHECK(watch.highest() == 0);
 }
