@@ -133,7 +133,14 @@ ReadResult PartitionLog::read(Offset from, std::size_t max_bytes, Offset upper_b
 
 bool PartitionLog::truncate_to(Offset end_offset) {
     assert(end_offset.value >= 0);
-    if (end_offset >= log_end_offset_) return false;
+    if (end_offset >= log_end_offset_) {
+        // No record goes, but an epoch this replica started as leader without appending
+        // to it does (UnifiedLog.truncateTo always trims the cache at the LEO): kept, it
+        // would be the follower's LastFetchedEpoch, and the leader would answer every
+        // fetch with the same DivergingEpoch for ever.
+        epoch_cache_.truncate_from_end(log_end_offset_);
+        return false;
+    }
     if (end_offset < log_start_offset_) {
         truncate_fully_and_start_at(end_offset);
         return true;

@@ -122,8 +122,9 @@ public:
     // --- Truncation -------------------------------------------------------------
     /// Drops every record at or above `end_offset` (UnifiedLog.truncateTo), trims the
     /// epoch cache, rebuilds producer state, and clamps the high watermark and the
-    /// flushed offset. At or above the LEO it does nothing; below the log start it
-    /// empties the log and starts it at `end_offset`. Returns whether records were dropped.
+    /// flushed offset. At or above the LEO it drops no record, only epochs that start at
+    /// the LEO; below the log start it empties the log and starts it at `end_offset`.
+    /// Returns whether records were dropped.
     bool truncate_to(Offset end_offset);
     /// Drops everything; the log restarts empty at `new_offset`, which becomes its log
     /// start, LEO and high watermark (UnifiedLog.truncateFullyAndStartAt). Clears the

@@ -191,6 +191,19 @@ TEST_CASE_METHOD(LogFixture, "truncation at or above the log end offset changes 
     CHECK(log.log_end_offset() == Offset{5});
 }
 
+TEST_CASE_METHOD(LogFixture, "truncation at the log end offset forgets an epoch that was started there but never written") {
+    // A broker led epoch 3 without appending, then follows again: UnifiedLog.truncateTo
+    // trims the epoch cache even when no record goes, so the follower's next fetch names
+    // epoch 0 (what it holds) and the leader stops answering with a diverging epoch.
+    log.append_as_leader(make_records(5), LeaderEpoch{0});
+    log.maybe_assign_epoch_start_offset(LeaderEpoch{3}, Offset{5});
+    REQUIRE(log.latest_epoch() == LeaderEpoch{3});
+
+    CHECK_FALSE(log.truncate_to(Offset{5}));
+    CHECK(log.latest_epoch() == LeaderEpoch{0});
+    CHECK(log.log_end_offset() == Offset{5});
+}
+
 TEST_CASE_METHOD(LogFixture, "truncate_fully_and_start_at empties the log and moves every offset to the new start") {
     log.append_as_leader(make_records(5), LeaderEpoch{3});
     log.update_high_watermark(Offset{5});
