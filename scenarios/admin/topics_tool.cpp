@@ -2,7 +2,10 @@
 // --describe read Metadata; --create, --delete and --alter --partitions go to the
 // controller, as Kafka's admin client sends them.
 #include <algorithm>
+#include <chrono>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "broker_model/protocol/admin_requests.h"
 #include "scenarios/admin/describe_configs_order.h"
@@ -57,6 +60,59 @@ std::vector<std::string> names_of(const kafka::MetadataResponse& metadata) {
     return names;
 }
 
+/// KafkaAdminClient's defaults: request.timeout.ms, default.api.timeout.ms, retry.backoff.ms.
+constexpr sim::Duration admin_request_timeout = 30s;
+constexpr sim::Duration admin_api_timeout = 60s;
+constexpr sim::Duration admin_retry_backoff = 100ms;
+
+std::int64_t wall_ms(sim::Time t) { return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count(); }
+
+/// KafkaAdminClient's Call for createTopics (Kafka 3.6): each attempt waits at most
+/// request.timeout.ms, or what is left of the call's default.api.timeout.ms deadline;
+/// a timed-out attempt drops the connection (DisconnectException, retriable) and the
+/// call is sent again after retry.backoff.ms, until the deadline passes. Then
+/// Call.handleTimeoutFailure names the call. A controller that answers a retry after
+/// the first attempt's write went through answers TOPIC_ALREADY_EXISTS.
+void call_create_topics(sim::NodeContext& context, kafka::NetworkClient& network, sim::NodeIndex controller,
+                        const kafka::CreateTopicsRequest& request, sim::Time deadline, const TopicsCommand& command,
+                        const ToolsHost::Done& done) {
+    struct Call {
+        sim::Time deadline;
+        int tries = 0;
+        std::function<void()> attempt;
+    };
+    auto call = std::make_shared<Call>();
+    call->deadline = deadline;
+    call->attempt = [&context, &network, controller, request, command, done, weak = std::weak_ptr<Call>(call)] {
+        auto self = weak.lock();
+        if (!self) return;
+        // NetworkClient expires a request once strictly more than its timeout has passed.
+        const sim::Duration timeout = std::min(admin_request_timeout, self->deadline - context.now()) + 1ms;
+        auto answered = [&context, command, done, self](kafka::Error error, const sim::MessagePtr& response) {
+            if (error == kafka::Error::none) {
+                self->attempt = nullptr;
+                const auto& result = kafka::message_as<kafka::CreateTopicsResponse>(*response).topics.at(0);
+                return done(format_topics_create(command, result.error, result.error_message));
+            }
+            const sim::Time failed_at = context.now();
+            ++self->tries;
+            if (failed_at >= self->deadline) {
+                self->attempt = nullptr;
+                return done(topic_command_error(fmt::format(
+                    "org.apache.kafka.common.errors.TimeoutException: Call(callName=createTopics, deadlineMs={}, "
+                    "tries={}, nextAllowedTryMs={}) timed out at {} after {} attempt(s)",
+                    wall_ms(self->deadline), self->tries, wall_ms(failed_at + admin_retry_backoff), wall_ms(failed_at),
+                    self->tries)));
+            }
+            context.set_timer(admin_retry_backoff, "admin client retry backoff", [self] {
+                if (self->attempt) self->attempt();
+            });
+        };
+        network.send(controller, std::make_shared<kafka::CreateTopicsRequest>(request), timeout, answered);
+    };
+    call->attempt();
+}
+
 ToolOutput unreachable() {
     // What the admin client reports when no broker answers within its timeouts.
     return topic_command_error(
@@ -66,7 +122,10 @@ ToolOutput unreachable() {
 }  // namespace
 
 void ToolsHost::run_topics(const TopicsCommand& command, Done done) {
-    fetch_metadata(command.servers, [this, command, done](std::optional<kafka::MetadataResponse> metadata) {
+    // The admin client's call starts its default.api.timeout.ms clock when the tool
+    // calls it, before the metadata that finds the controller has arrived.
+    const sim::Time call_deadline = context().now() + admin_api_timeout;
+    fetch_metadata(command.servers, [this, command, done, call_deadline](std::optional<kafka::MetadataResponse> metadata) {
         if (!metadata) return done(unreachable());
         switch (command.action) {
             case TopicsAction::list: return done(format_topics_list(command, names_of(*metadata)));
@@ -114,11 +173,7 @@ void ToolsHost::run_topics(const TopicsCommand& command, Done done) {
             if (command.replica_assignment) topic.assignment = *command.replica_assignment;
             for (const auto& property : command.configs) topic.configs[property.key] = property.value;
             request->topics.push_back(topic);
-            network_.send(*controller, request, 30s, on_reply([command](const sim::Message& m) {
-                              const auto& result = kafka::message_as<kafka::CreateTopicsResponse>(m).topics.at(0);
-                              return format_topics_create(command, result.error, result.error_message);
-                          }));
-            return;
+            return call_create_topics(context(), network_, *controller, *request, call_deadline, command, done);
         }
         if (command.action == TopicsAction::delete_topic) {
             auto names = names_of(*metadata);

@@ -1,7 +1,10 @@
 // kafka-topics against a simulated cluster prints what Kafka 3.6's tool prints.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "scenarios/admin/tools_host.h"
 #include "scenarios/cli_tools/cli_command.h"
@@ -179,4 +182,48 @@ TEST_CASE("kafka-topics --describe lists Configs: in the admin client's HashMap 
     const std::string out = terminal.run("kafka-topics --describe --topic audit --bootstrap-server localhost:9092").stdout_text();
     const std::string header = out.substr(0, out.find('\n'));
     CHECK(header.ends_with("\tConfigs: min.insync.replicas=2,cleanup.policy=compact,retention.ms=86400000"));
+}
+
+TEST_CASE("kafka-topics --create without a ZooKeeper quorum times out as KafkaAdminClient's createTopics call does") {
+    // Kafka 3.6: two attempts of request.timeout.ms (30 s) within default.api.timeout.ms
+    // (60 s), 100 ms apart; the second ends 1 ms past the deadline, and
+    // Call.handleTimeoutFailure names the call with its deadline and times.
+    ClusterOptions options;
+    options.zookeepers = 3;
+    TestCluster cluster(options);
+    Terminal terminal(cluster);
+    cluster.sim().crash(cluster.zookeeper().node(1));
+    cluster.sim().crash(cluster.zookeeper().node(2));
+    cluster.run_for(5s);
+    const auto asked_ms = std::chrono::duration_cast<std::chrono::milliseconds>(cluster.sim().now().time_since_epoch()).count();
+    ToolOutput output = terminal.run("kafka-topics --create --topic late --partitions 1 --replication-factor 3 "
+                                     "--bootstrap-server localhost:9092");
+    const std::int64_t deadline = asked_ms + 60'000;
+    CHECK(output.exit_code() == 1);
+    CHECK(output.stdout_text() ==
+          fmt::format("Error while executing topic command : org.apache.kafka.common.errors.TimeoutException: "
+                      "Call(callName=createTopics, deadlineMs={}, tries=2, nextAllowedTryMs={}) timed out at {} after 2 "
+                      "attempt(s)\n",
+                      deadline, deadline + 101, deadline + 1));
+}
+
+TEST_CASE("kafka-topics --create retried while ZooKeeper is back finds the topic its first attempt created") {
+    // The first attempt's write waits for ZooKeeper (KafkaZkClient retries until connected)
+    // and goes through when the quorum returns; the retry, sent after the first attempt
+    // timed out, is answered TOPIC_ALREADY_EXISTS, which is what Kafka's tool prints.
+    ClusterOptions options;
+    options.zookeepers = 3;
+    TestCluster cluster(options);
+    Terminal terminal(cluster);
+    cluster.sim().crash(cluster.zookeeper().node(1));
+    cluster.sim().crash(cluster.zookeeper().node(2));
+    cluster.run_for(5s);
+    cluster.sim().at(cluster.sim().now() + 40s, "quorum back", [&] {
+        cluster.sim().restart(cluster.zookeeper().node(1));
+        cluster.sim().restart(cluster.zookeeper().node(2));
+    });
+    ToolOutput output = terminal.run("kafka-topics --create --topic late --partitions 1 --replication-factor 3 "
+                                     "--bootstrap-server localhost:9092");
+    CHECK(output.stdout_text() == "Error while executing topic command : Topic 'late' already exists.\n");
+    CHECK(cluster.run_until([&] { return cluster.state({"late", 0}).has_value(); }, 30s));
 }

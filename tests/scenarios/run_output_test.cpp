@@ -2,6 +2,7 @@
 // clean exits and the controller's ISR shrinks; `--until` says which expectations it
 // never reached; the report gives each partition's outage; kafka-consumer-groups says
 // what Kafka's tool says while a group's coordinator is unavailable.
+#include <cstdio>
 #include <sstream>
 
 #include "broker_model/client/group_coordinator_partition.h"
@@ -201,4 +202,42 @@ consumers: [{name: c, group-id: billing, topics: [t]}]
                       "org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. "
                       "Call: describeGroups(api=FIND_COORDINATOR)") != std::string::npos);
     CHECK(output.find("does not exist") == std::string::npos);
+}
+
+TEST_CASE("lesson 09: the create during the quorum loss times out at 115 s as KafkaAdminClient's createTopics call") {
+    // Narrated at 116 s: asked at 55 s, default.api.timeout.ms (60 s), two attempts of
+    // request.timeout.ms; Call.handleTimeoutFailure ends 1 ms past the deadline.
+    const auto lines = timeline_of(lesson("09-zookeeper-and-the-controller.yaml"));
+    std::vector<Line> outputs;
+    for (const auto& l : lines) {
+        if (l.what == "output" && l.text.find("createTopics") != std::string::npos) outputs.push_back(l);
+    }
+    REQUIRE(outputs.size() == 1);
+    CHECK(outputs.front().at == 115001ms);
+    long long deadline = 0, next_try = 0, timed_out_at = 0;
+    int tries = 0, attempts = 0;
+    REQUIRE(std::sscanf(outputs.front().text.c_str(),
+                        "Error while executing topic command : org.apache.kafka.common.errors.TimeoutException: "
+                        "Call(callName=createTopics, deadlineMs=%lld, tries=%d, nextAllowedTryMs=%lld) timed out at %lld "
+                        "after %d attempt(s)",
+                        &deadline, &tries, &next_try, &timed_out_at, &attempts) == 5);
+    CHECK(tries == 2);
+    CHECK(attempts == 2);
+    CHECK(timed_out_at == deadline + 1);
+    CHECK(next_try == deadline + 101);
+}
+
+TEST_CASE("lesson 19: the create of 30 s is retried and told at the quorum's return that its topic exists") {
+    // Narrated at 68 s: the first attempt timed out at 60 s, the retry waits behind the
+    // first attempt's ZooKeeper write, which goes through once the quorum is back (65 s).
+    const auto lines = timeline_of(lesson("19-zookeeper-quorum-lost.yaml"));
+    std::vector<Line> outputs;
+    for (const auto& l : lines) {
+        if (l.what == "output" && l.text.find("too-late") != std::string::npos && l.text.find("Error") != std::string::npos)
+            outputs.push_back(l);
+    }
+    REQUIRE(outputs.size() == 1);
+    CHECK(outputs.front().at >= 65s);
+    CHECK(outputs.front().at < 68s);
+    CHECK(outputs.front().text == "Error while executing topic command : Topic 'too-late' already exists.\n");
 }
