@@ -186,10 +186,20 @@ void ZkController::read_brokers(std::function<void(std::map<BrokerId, BrokerEndp
         if (listed.code == ZkCode::connection_loss) return retry_later([this, then] { read_brokers(then); });
         auto brokers = std::make_shared<std::map<BrokerId, BrokerEndpoint>>();
         auto epochs = std::make_shared<BrokerEpochs>();
-        auto step = after_all(listed.children.size(), [brokers, epochs, then] { then(*brokers, *epochs); });
+        // A registration that could not be read is not a dead broker: like Kafka's
+        // getAllBrokerAndEpochsInCluster (retryRequestsUntilConnected), read them all
+        // again once connected. Taken as gone, every broker the lost connection hid
+        // was declared dead, and no later change of /brokers/ids came to correct it.
+        auto connection_lost = std::make_shared<bool>(false);
+        auto step = after_all(listed.children.size(), guarded([this, brokers, epochs, connection_lost, then] {
+            if (*connection_lost) return retry_later([this, then] { read_brokers(then); });
+            then(*brokers, *epochs);
+        }));
         for (const auto& name : listed.children) {
             BrokerId id{std::stoi(name)};
-            zk()->get_data(zk_data::broker_path(id), false, guarded([brokers, epochs, id, step](const zk::DataResult& read) {
+            zk()->get_data(zk_data::broker_path(id), false,
+                           guarded([brokers, epochs, connection_lost, id, step](const zk::DataResult& read) {
+                if (read.code == ZkCode::connection_loss) *connection_lost = true;
                 if (read.code == ZkCode::ok) {
                     if (auto endpoint = zk_data::decode_broker(id, read.data)) {
                         (*brokers)[id] = *endpoint;

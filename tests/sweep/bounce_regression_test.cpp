@@ -50,3 +50,12 @@ TEST_CASE("a batch retried while its old leader's connection backs off is not ov
     CHECK(report.check.counts.pending == 0);
     CHECK(report.check.counts.acknowledged == report.check.counts.sent);
 }
+
+TEST_CASE("a controller that cannot read the brokers' registrations retries them rather than declaring the brokers dead") {
+    // KafkaZkClient.getAllBrokerAndEpochsInCluster retries until connected. Taking the
+    // unread registrations for dead brokers left every partition leaderless for the
+    // rest of the run (seed 161 of the rack outage sweep).
+    RunReport report = run_expecting_success(KAFKALAB_SWEEP_TEST_DATA "/controller-reads-lost-with-zookeeper-server.yaml");
+    CHECK(report.check.counts.pending == 0);
+    CHECK(report.check.counts.acknowledged == report.check.counts.sent);
+}
