@@ -65,7 +65,14 @@ std::string expectation_text(const ExpectationSpec& e, const Scenario& s) {
     };
     auto topic = [&e] { return e.topic.empty() ? std::string("all topics") : e.topic; };
     switch (e.kind) {
-        case ExpectationKind::no_acknowledged_record_lost: return "no acknowledged record is lost (" + topic() + ")";
+        case ExpectationKind::no_acknowledged_record_lost: {
+            std::string text = "no acknowledged record is lost (" + topic() + ")";
+            // The causes the file excepts are the cases in which Kafka itself loses.
+            for (std::size_t i = 0; i < e.except_causes.size(); ++i) {
+                text += (i == 0 ? ", except by " : ", ") + std::string(to_string(e.except_causes[i]));
+            }
+            return text;
+        }
         case ExpectationKind::no_duplicates: return "no record is written twice (" + topic() + ")";
         case ExpectationKind::order_kept: return "each producer's records stay in send order (" + topic() + ")";
         case ExpectationKind::consumed_all: return "group " + e.group + " reads every acknowledged record";

@@ -155,3 +155,14 @@ TEST_CASE("describe: the stock server.properties loads without a warning, and it
         CHECK(lines[at].find(key) == std::string::npos);
     }
 }
+
+TEST_CASE("describe: a loss expectation names the causes it excepts") {
+    // The wide safe sweep tolerates only the losses Kafka itself has; the page says which.
+    auto loaded = load_scenario(std::string(KAFKALAB_TEST_DATA) + "/../../scenarios/sweeps/safe-wide-faults.yaml");
+    REQUIRE(loaded.ok());
+    std::ostringstream out;
+    write_scenario_page(*loaded.scenario, out);
+    auto lines = lines_of(out.str());
+    CHECK(line_with(lines, "- no acknowledged record is lost (all topics), except by power-lost-leader, "
+                           "last-replica-standing, power-loss-of-every-replica") >= 0);
+}
