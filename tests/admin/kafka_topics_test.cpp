@@ -41,6 +41,19 @@ struct Terminal {
     sim::NodeIndex node;
 };
 
+ClusterOptions with_three_zookeepers() {
+    ClusterOptions options;
+    options.zookeepers = 3;
+    return options;
+}
+
+/// Two of the three ZooKeeper servers crash: no quorum, so the controller's writes wait.
+void lose_zookeeper_quorum(TestCluster& cluster) {
+    cluster.sim().crash(cluster.zookeeper().node(1));
+    cluster.sim().crash(cluster.zookeeper().node(2));
+    cluster.run_for(5s);
+}
+
 }  // namespace
 
 TEST_CASE("kafka-topics --create, --list, --describe and --delete print Kafka's output") {
@@ -188,13 +201,9 @@ TEST_CASE("kafka-topics --create without a ZooKeeper quorum times out as KafkaAd
     // Kafka 3.6: two attempts of request.timeout.ms (30 s) within default.api.timeout.ms
     // (60 s), 100 ms apart; the second ends 1 ms past the deadline, and
     // Call.handleTimeoutFailure names the call with its deadline and times.
-    ClusterOptions options;
-    options.zookeepers = 3;
-    TestCluster cluster(options);
+    TestCluster cluster(with_three_zookeepers());
     Terminal terminal(cluster);
-    cluster.sim().crash(cluster.zookeeper().node(1));
-    cluster.sim().crash(cluster.zookeeper().node(2));
-    cluster.run_for(5s);
+    lose_zookeeper_quorum(cluster);
     const auto asked_ms = std::chrono::duration_cast<std::chrono::milliseconds>(cluster.sim().now().time_since_epoch()).count();
     ToolOutput output = terminal.run("kafka-topics --create --topic late --partitions 1 --replication-factor 3 "
                                      "--bootstrap-server localhost:9092");
@@ -211,13 +220,9 @@ TEST_CASE("kafka-topics --create retried while ZooKeeper is back finds the topic
     // The first attempt's write waits for ZooKeeper (KafkaZkClient retries until connected)
     // and goes through when the quorum returns; the retry, sent after the first attempt
     // timed out, is answered TOPIC_ALREADY_EXISTS, which is what Kafka's tool prints.
-    ClusterOptions options;
-    options.zookeepers = 3;
-    TestCluster cluster(options);
+    TestCluster cluster(with_three_zookeepers());
     Terminal terminal(cluster);
-    cluster.sim().crash(cluster.zookeeper().node(1));
-    cluster.sim().crash(cluster.zookeeper().node(2));
-    cluster.run_for(5s);
+    lose_zookeeper_quorum(cluster);
     cluster.sim().at(cluster.sim().now() + 40s, "quorum back", [&] {
         cluster.sim().restart(cluster.zookeeper().node(1));
         cluster.sim().restart(cluster.zookeeper().node(2));
